@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RoezanGhl.Functions;
+
+/// <summary>The app's whole DI wiring, in one place.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddRoezanGhlFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services;
+    }
+}

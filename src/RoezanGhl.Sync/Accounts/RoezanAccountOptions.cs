@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RoezanGhl.Sync.Accounts;
+
+/// <summary>
+/// One Roezan account: its webhook URL is <c>/api/roezan/{accountId}/events</c>, its secret is
+/// <see cref="Secrets.SecretNames.RoezanWebhookSecret"/>, and its events go to one GHL location.
+/// Bound from <c>Roezan:Accounts:{accountId}</c> (<c>Roezan__Accounts__{accountId}__GhlLocationId</c>).
+/// </summary>
+public sealed class RoezanAccountOptions
+{
+    /// <summary>The GHL location (sub-account) that this Roezan account feeds.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string GhlLocationId { get; set; } = string.Empty;
+
+    /// <summary>ISO 3166 region used to read phone numbers written without a country code.</summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[A-Z]{2}$", ErrorMessage = "DefaultPhoneRegion must be a two-letter ISO 3166 region such as US or GB.")]
+    public string DefaultPhoneRegion { get; set; } = "US";
+
+    /// <summary>IANA (or Windows) time zone id used to resolve due dates ("tomorrow at 3").</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TimeZone { get; set; } = "America/New_York";
+}

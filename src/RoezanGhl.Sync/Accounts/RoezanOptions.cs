@@ -1,0 +1,10 @@
+namespace RoezanGhl.Sync.Accounts;
+
+/// <summary>The <c>Roezan</c> configuration section: every Roezan account the app serves.</summary>
+public sealed class RoezanOptions
+{
+    public const string SectionName = "Roezan";
+
+    /// <summary>Accounts by Roezan account id (the id in the webhook route). Case-insensitive.</summary>
+    public Dictionary<string, RoezanAccountOptions> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
