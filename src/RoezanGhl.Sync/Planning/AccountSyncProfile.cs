@@ -1,0 +1,28 @@
+namespace RoezanGhl.Sync.Planning;
+
+/// <summary>
+/// How one account is synced: which flows run, how fields map, how new contacts are written and whether a
+/// follow-up rule runs on messages. <see cref="Default"/> is the <c>everything</c> preset with the
+/// identity mapping; issue 6 builds profiles from configuration.
+/// </summary>
+public sealed record AccountSyncProfile
+{
+    public SyncFlows Flows { get; init; } = SyncFlows.All;
+
+    public IContactFieldMapping FieldMapping { get; init; } = IdentityContactFieldMapping.Instance;
+
+    public ContactWriteMode ContactWrite { get; init; } = ContactWriteMode.Upsert;
+
+    /// <summary>F5: null means no follow-up detection (the flow is then a no-op even when enabled).</summary>
+    public IMessageTaskRule? FollowUps { get; init; }
+
+    /// <summary>GHL requires a due date on a task; a Roezan task without one is due this long after the event.</summary>
+    public TimeSpan DefaultTaskDue { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The title of a Roezan task that has none (GHL requires a title).</summary>
+    public string DefaultTaskTitle { get; init; } = "Roezan task";
+
+    public static AccountSyncProfile Default { get; } = new();
+
+    public bool Runs(SyncFlows flow) => (Flows & flow) == flow;
+}
