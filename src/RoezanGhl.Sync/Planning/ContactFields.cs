@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RoezanGhl.Sync.Planning;
 
 /// <summary>
@@ -26,6 +28,7 @@ public sealed record ContactFields
     public static ContactFields Empty { get; } = new();
 
     /// <summary>True when no member carries a value.</summary>
+    [JsonIgnore]
     public bool IsEmpty => FirstName is null && LastName is null && Email is null && Phone is null && Tags.Count == 0 && CustomFields.Count == 0;
 
     /// <summary>The same values without tags (for writes whose <c>tags</c> would replace GHL's).</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RoezanGhl.Sync.Planning;
 
 /// <summary>The ways an event names its contact: the Roezan id and the E.164 phone / email it carries.</summary>
@@ -9,16 +11,22 @@ public sealed record ContactIdentity
 
     public string? Email { get; init; }
 
+    [JsonIgnore]
     public bool IsEmpty => RoezanContactId is null && Phone is null && Email is null;
 
     /// <summary>
-    /// The key of the creation claim: two events that would create the same GHL contact must compete for
-    /// the same key. Phone first (Roezan keys contacts by phone, messages carry only a phone), then email,
-    /// then the Roezan id.
+    /// The keys of the creation claims: two events that would create the same GHL contact must compete
+    /// for at least one common key, so an event claims every identity it carries (phone, email and the
+    /// Roezan id, which is only unique within its account). Sorted, so that claims are always taken in
+    /// the same order.
     /// </summary>
-    public string? ClaimKey =>
-        Phone is not null ? "phone:" + Phone
-        : Email is not null ? "email:" + Email
-        : RoezanContactId is not null ? "roezan:" + RoezanContactId
-        : null;
+    public IReadOnlyList<string> CreationClaimKeys(string accountId)
+    {
+        var keys = new List<string>(3);
+        if (Phone is not null) keys.Add("phone:" + Phone);
+        if (Email is not null) keys.Add("email:" + Email);
+        if (RoezanContactId is not null) keys.Add($"roezan:{accountId}:{RoezanContactId}");
+        keys.Sort(StringComparer.Ordinal);
+        return keys;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace RoezanGhl.Sync.Planning;
 
@@ -49,9 +50,11 @@ public sealed record SyncPlan
     public DateTimeOffset? TaskStateOccurredAt { get; init; }
 
     /// <summary>True when the first step makes the GHL contact (the event must hold the creation claim).</summary>
+    [JsonIgnore]
     public bool CreatesContact => Steps.Count > 0 && Steps[0] is UpsertContactStep or CreateContactStep;
 
     /// <summary>True when a step writes contact values (the event must hold the contact's lock).</summary>
+    [JsonIgnore]
     public bool WritesContact => Steps.Any(step => step.WritesContact);
 
     /// <summary>Several lines: the event, the disposition and reason, then one numbered line per step with its reason.</summary>

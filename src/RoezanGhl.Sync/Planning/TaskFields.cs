@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RoezanGhl.Sync.Planning;
 
 /// <summary>
@@ -15,6 +17,7 @@ public sealed record TaskFields
     public bool? Completed { get; init; }
 
     /// <summary>True when no member carries a value.</summary>
+    [JsonIgnore]
     public bool IsEmpty => Title is null && Body is null && DueDate is null && Completed is null;
 
     /// <summary>The members of this (incoming) value that carry a value and differ from <paramref name="applied"/>.</summary>

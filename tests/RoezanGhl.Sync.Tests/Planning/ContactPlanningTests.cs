@@ -55,7 +55,7 @@ public sealed class ContactPlanningTests
 
         var create = Assert.IsType<CreateContactStep>(plan.Steps[0]);
         Assert.Null(create.Fields.Email);
-        Assert.Equal("roezan:c_1", plan.Contact.ClaimKey);
+        Assert.Equal(["roezan:acct-1:c_1"], plan.Contact.CreationClaimKeys("acct-1"));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class MessagePlanningTests
         Assert.Equal("Maria Diaz", create.Fields.LastName);
         Assert.Null(create.Fields.Email);
         Assert.IsType<CreateNoteStep>(plan.Steps[1]);
-        Assert.Equal("phone:+12015550123", plan.Contact.ClaimKey);
+        Assert.Equal(["phone:+12015550123"], plan.Contact.CreationClaimKeys("acct-1"));
         Assert.Null(plan.ContactStateOccurredAt);
     }
 
