@@ -47,7 +47,9 @@ public static class GhlServiceCollectionExtensions
                     services.GetRequiredService<TimeProvider>(),
                     services.GetRequiredService<ILoggerFactory>().CreateLogger<GhlContactsClient>());
             })
-            .SelectPipelineBy(static _ => static request => GhlRequestContext.From(request).LocationId);
+            // The factory probes the selector with a bare request when it builds the handler.
+            .SelectPipelineBy(static _ => static request =>
+                request.Options.TryGetValue(GhlRequestContext.Key, out var ghl) ? ghl.LocationId : "(no location)");
         client.AddHttpMessageHandler<GhlAuthenticationHandler>();
         client.AddHttpMessageHandler<GhlRateLimitHandler>();
         client.AddResilienceHandler("ghl-attempt", static (builder, context) =>

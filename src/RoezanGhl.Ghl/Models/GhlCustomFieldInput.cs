@@ -6,7 +6,7 @@ namespace RoezanGhl.Ghl.Models;
 
 /// <summary>
 /// A custom field value to write (<c>TextField</c>, <c>NumericField</c>, ... in the spec): the field's
-/// <c>id</c> (or its <c>key</c>) and <c>field_value</c>.
+/// <c>id</c> (required by the spec), optionally its <c>key</c>, and <c>field_value</c>.
 /// </summary>
 public sealed class GhlCustomFieldInput
 {
@@ -20,8 +20,4 @@ public sealed class GhlCustomFieldInput
     /// <summary>A text value for the field with <paramref name="id"/>.</summary>
     public static GhlCustomFieldInput Text(string id, string value) =>
         new() { Id = id, FieldValue = JsonSerializer.SerializeToElement(value, GhlJsonContext.Default.String) };
-
-    /// <summary>A text value for the field with <paramref name="key"/> (e.g. <c>contact.plan</c>).</summary>
-    public static GhlCustomFieldInput TextByKey(string key, string value) =>
-        new() { Key = key, FieldValue = JsonSerializer.SerializeToElement(value, GhlJsonContext.Default.String) };
 }
