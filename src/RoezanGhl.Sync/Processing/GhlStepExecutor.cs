@@ -64,6 +64,7 @@ public class GhlStepExecutor
             GhlContactId = result.Contact.Id,
             Adopted = !result.IsNew,
             Conflict = UpsertConflict.Describe(step.Fields, result.Contact),
+            ConflictMembers = UpsertConflict.Members(step.Fields, result.Contact),
             TraceId = result.TraceId,
         };
     }

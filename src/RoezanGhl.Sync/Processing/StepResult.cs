@@ -15,6 +15,9 @@ public sealed record StepResult
     /// <summary>Set when an upsert answered with a contact that lacks what we sent: a human-readable account of the difference.</summary>
     public string? Conflict { get; init; }
 
+    /// <summary>The members behind <see cref="Conflict"/>, without values (for logs, the ledger and notifications).</summary>
+    public IReadOnlyList<string> ConflictMembers { get; init; } = [];
+
     /// <summary>GHL's traceId of the call, when it sent one.</summary>
     public string? TraceId { get; init; }
 }

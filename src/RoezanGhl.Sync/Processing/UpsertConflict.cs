@@ -10,31 +10,41 @@ namespace RoezanGhl.Sync.Processing;
 /// </summary>
 internal static class UpsertConflict
 {
-    /// <summary>Null when GHL kept every identity and name we sent; otherwise which ones differ and how.</summary>
+    /// <summary>Null when GHL kept every identity and name we sent; otherwise which ones differ and how (values included: for the note on the contact).</summary>
     public static string? Describe(ContactFields sent, GhlContact returned)
     {
-        var differences = new List<string>();
+        var differences = Differences(sent, returned);
+        return differences.Count == 0 ? null : string.Join("; ", differences.Select(difference => difference.Text));
+    }
+
+    /// <summary>The names of the members GHL did not keep (no values: for logs, the ledger and notifications).</summary>
+    public static IReadOnlyList<string> Members(ContactFields sent, GhlContact returned) =>
+        Differences(sent, returned).Select(difference => difference.Member).ToList();
+
+    private static List<(string Member, string Text)> Differences(ContactFields sent, GhlContact returned)
+    {
+        var differences = new List<(string Member, string Text)>();
         if (sent.Phone is { } phone && !SamePhone(phone, returned.Phone))
         {
-            differences.Add($"phone: sent {phone}, GHL kept {returned.Phone ?? "(none)"}");
+            differences.Add(("phone", $"phone: sent {phone}, GHL kept {returned.Phone ?? "(none)"}"));
         }
 
         if (sent.Email is { } email && !string.Equals(email.Trim(), returned.Email?.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            differences.Add($"email: sent {email}, GHL kept {returned.Email ?? "(none)"}");
+            differences.Add(("email", $"email: sent {email}, GHL kept {returned.Email ?? "(none)"}"));
         }
 
         if (sent.FirstName is { } first && !SameText(first, returned.FirstName))
         {
-            differences.Add($"firstName: sent {first}, GHL kept {returned.FirstName ?? "(none)"}");
+            differences.Add(("firstName", $"firstName: sent {first}, GHL kept {returned.FirstName ?? "(none)"}"));
         }
 
         if (sent.LastName is { } last && !SameText(last, returned.LastName))
         {
-            differences.Add($"lastName: sent {last}, GHL kept {returned.LastName ?? "(none)"}");
+            differences.Add(("lastName", $"lastName: sent {last}, GHL kept {returned.LastName ?? "(none)"}"));
         }
 
-        return differences.Count == 0 ? null : string.Join("; ", differences);
+        return differences;
     }
 
     private static bool SameText(string sent, string? kept) =>
