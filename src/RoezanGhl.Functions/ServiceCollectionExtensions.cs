@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Sync.Tokens;
+using RoezanGhl.Sync.Webhooks;
 
 namespace RoezanGhl.Functions;
 
@@ -12,6 +13,7 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddGhlContactsClient(configuration);
         services.AddGhlTokens(configuration);
+        services.AddRoezanIngestion(configuration);
         return services;
     }
 }
