@@ -87,156 +87,18 @@ public static class TemplateRules
         return rules.SelectMany(rule => rule.Check().Select(violation => $"{rule.Name}: {violation}")).ToList();
     }
 
-    public static IEnumerable<string> StorageRefusesSharedKeysAndOldTls(ArmTemplate template)
-    {
-        var accounts = template.Deployed("Microsoft.Storage/storageAccounts").ToList();
-        if (accounts.Count == 0)
-        {
-            yield return "the template deploys no storage account";
-        }
+    public static IEnumerable<string> StorageRefusesSharedKeysAndOldTls(ArmTemplate template) =>
+        ForEachDeployed(template, "Microsoft.Storage/storageAccounts", "storage account", StorageAccountViolations);
 
-        foreach (var account in accounts)
-        {
-            var properties = account.Properties;
-            if (!IsFalse(properties?["allowSharedKeyAccess"]))
-            {
-                yield return $"{account}: allowSharedKeyAccess must be false";
-            }
+    public static IEnumerable<string> KeyVaultUsesRbacWithSoftDeleteAndPurgeProtection(ArmTemplate template) =>
+        ForEachDeployed(template, "Microsoft.KeyVault/vaults", "Key Vault", KeyVaultViolations);
 
-            if (!IsFalse(properties?["allowBlobPublicAccess"]))
-            {
-                yield return $"{account}: allowBlobPublicAccess must be false";
-            }
+    public static IEnumerable<string> FunctionAppIsHttpsOnlyWithModernTls(ArmTemplate template) =>
+        ForEachDeployed(template, "Microsoft.Web/sites", "function app", SiteTransportViolations);
 
-            if (!IsTrue(properties?["supportsHttpsTrafficOnly"]))
-            {
-                yield return $"{account}: supportsHttpsTrafficOnly must be true";
-            }
-
-            var tls = Literal(properties?["minimumTlsVersion"]);
-            if (!IsModernTls(tls?.Replace("TLS", string.Empty, StringComparison.OrdinalIgnoreCase).Replace('_', '.')))
-            {
-                yield return $"{account}: minimumTlsVersion is '{tls}', must be TLS1_2 or later";
-            }
-        }
-    }
-
-    public static IEnumerable<string> KeyVaultUsesRbacWithSoftDeleteAndPurgeProtection(ArmTemplate template)
-    {
-        var vaults = template.Deployed("Microsoft.KeyVault/vaults").ToList();
-        if (vaults.Count == 0)
-        {
-            yield return "the template deploys no Key Vault";
-        }
-
-        foreach (var vault in vaults)
-        {
-            foreach (var flag in new[] { "enableRbacAuthorization", "enableSoftDelete", "enablePurgeProtection" })
-            {
-                if (!IsTrue(vault.Properties?[flag]))
-                {
-                    yield return $"{vault}: {flag} must be true";
-                }
-            }
-
-            if (vault.Properties?["accessPolicies"] is JsonArray { Count: > 0 })
-            {
-                yield return $"{vault}: access policies are set; access must be by RBAC only";
-            }
-        }
-    }
-
-    public static IEnumerable<string> FunctionAppIsHttpsOnlyWithModernTls(ArmTemplate template)
-    {
-        var sites = template.Deployed("Microsoft.Web/sites").ToList();
-        if (sites.Count == 0)
-        {
-            yield return "the template deploys no function app";
-        }
-
-        foreach (var site in sites)
-        {
-            if (!IsTrue(site.Properties?["httpsOnly"]))
-            {
-                yield return $"{site}: httpsOnly must be true";
-            }
-
-            var siteConfig = site.Properties?["siteConfig"] as JsonObject;
-            var tls = Literal(siteConfig?["minTlsVersion"]);
-            if (!IsModernTls(tls))
-            {
-                yield return $"{site}: siteConfig.minTlsVersion is '{tls}', must be 1.2 or later";
-            }
-
-            if (siteConfig?["scmMinTlsVersion"] is { } scm && !IsModernTls(Literal(scm)))
-            {
-                yield return $"{site}: siteConfig.scmMinTlsVersion is '{Literal(scm)}', must be 1.2 or later";
-            }
-
-            if (Literal(siteConfig?["ftpsState"]) is { } ftps && ftps != "Disabled")
-            {
-                yield return $"{site}: siteConfig.ftpsState is '{ftps}', must be Disabled";
-            }
-        }
-    }
-
-    public static IEnumerable<string> FunctionAppRunsDotnetIsolated10OnFlexConsumption(ArmTemplate template)
-    {
-        var plans = template.Deployed("Microsoft.Web/serverfarms").ToList();
-        if (plans.Count == 0)
-        {
-            yield return "the template deploys no plan";
-        }
-
-        foreach (var plan in plans)
-        {
-            if (Literal(plan.Json["sku"]?["name"]) != "FC1" || Literal(plan.Json["sku"]?["tier"]) != "FlexConsumption")
-            {
-                yield return $"{plan}: the SKU must be FC1 (FlexConsumption)";
-            }
-
-            if (!IsTrue(plan.Properties?["reserved"]))
-            {
-                yield return $"{plan}: reserved must be true (Linux)";
-            }
-        }
-
-        foreach (var site in template.Deployed("Microsoft.Web/sites"))
-        {
-            var config = site.Properties?["functionAppConfig"];
-            if (Literal(config?["runtime"]?["name"]) != "dotnet-isolated" || Literal(config?["runtime"]?["version"]) != "10.0")
-            {
-                yield return $"{site}: functionAppConfig.runtime must be dotnet-isolated 10.0";
-            }
-
-            var kind = Literal(site.Json["kind"]) ?? string.Empty;
-            if (!kind.Contains("functionapp", StringComparison.Ordinal) || !kind.Contains("linux", StringComparison.Ordinal))
-            {
-                yield return $"{site}: kind is '{kind}', must be functionapp,linux";
-            }
-
-            var storage = config?["deployment"]?["storage"];
-            if (Literal(storage?["type"]) != "blobContainer")
-            {
-                yield return $"{site}: functionAppConfig.deployment.storage must be a blob container";
-            }
-
-            if (Literal(storage?["authentication"]?["type"]) != "UserAssignedIdentity")
-            {
-                yield return $"{site}: the deployment container must be read with the user-assigned identity";
-            }
-
-            if (config?["scaleAndConcurrency"]?["instanceMemoryMB"] is null)
-            {
-                yield return $"{site}: functionAppConfig.scaleAndConcurrency.instanceMemoryMB must be set";
-            }
-
-            if (Literal(site.Json["identity"]?["type"]) != "UserAssigned")
-            {
-                yield return $"{site}: the app must run as a user-assigned identity";
-            }
-        }
-    }
+    public static IEnumerable<string> FunctionAppRunsDotnetIsolated10OnFlexConsumption(ArmTemplate template) =>
+        ForEachDeployed(template, "Microsoft.Web/serverfarms", "plan", PlanViolations)
+            .Concat(template.Deployed("Microsoft.Web/sites").SelectMany(SiteRuntimeViolations));
 
     public static IEnumerable<string> MaximumInstanceCountIsATemplateParameter(ArmTemplate template)
     {
@@ -348,35 +210,9 @@ public static class TemplateRules
         }
     }
 
-    public static IEnumerable<string> ApplicationInsightsAcceptsEntraOnly(ArmTemplate template)
-    {
-        var components = template.Deployed("Microsoft.Insights/components").ToList();
-        if (components.Count == 0)
-        {
-            yield return "the template deploys no Application Insights";
-        }
-
-        foreach (var component in components)
-        {
-            if (!IsTrue(component.Properties?["DisableLocalAuth"]))
-            {
-                yield return $"{component}: DisableLocalAuth must be true";
-            }
-
-            if (component.Properties?["WorkspaceResourceId"] is null)
-            {
-                yield return $"{component}: must send to a Log Analytics workspace (WorkspaceResourceId)";
-            }
-        }
-
-        var settings = TemplateAppSettings.Read(template).ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var authentication = settings.GetValueOrDefault("APPLICATIONINSIGHTS_AUTHENTICATION_STRING");
-        if (authentication is null
-            || !(Literal(authentication.Value) ?? string.Empty).Contains("Authorization=AAD", StringComparison.Ordinal))
-        {
-            yield return "APPLICATIONINSIGHTS_AUTHENTICATION_STRING must name the identity with Authorization=AAD";
-        }
-    }
+    public static IEnumerable<string> ApplicationInsightsAcceptsEntraOnly(ArmTemplate template) =>
+        ForEachDeployed(template, "Microsoft.Insights/components", "Application Insights", ComponentViolations)
+            .Concat(TelemetryAuthenticationViolations(template));
 
     public static IEnumerable<string> StorageConnectionIsIdentityBased(ArmTemplate template)
     {
@@ -446,6 +282,152 @@ public static class TemplateRules
         if (!webhook.Contains("https://", StringComparison.Ordinal) || !webhook.Contains("/api/roezan/{{accountId}}/events", StringComparison.Ordinal))
         {
             yield return $"ROEZAN_WEBHOOK_URL_BASE is '{webhook}', must be https://<host>/api/roezan/{{accountId}}/events";
+        }
+    }
+
+    // A rule about one resource type: "none deployed" is itself a violation.
+    private static IEnumerable<string> ForEachDeployed(
+        ArmTemplate template, string type, string description, Func<ArmResource, IEnumerable<string>> check)
+    {
+        var resources = template.Deployed(type).ToList();
+        return resources.Count == 0 ? [$"the template deploys no {description}"] : resources.SelectMany(check);
+    }
+
+    private static IEnumerable<string> StorageAccountViolations(ArmResource account)
+    {
+        var properties = account.Properties;
+        if (!IsFalse(properties?["allowSharedKeyAccess"]))
+        {
+            yield return $"{account}: allowSharedKeyAccess must be false";
+        }
+
+        if (!IsFalse(properties?["allowBlobPublicAccess"]))
+        {
+            yield return $"{account}: allowBlobPublicAccess must be false";
+        }
+
+        if (!IsTrue(properties?["supportsHttpsTrafficOnly"]))
+        {
+            yield return $"{account}: supportsHttpsTrafficOnly must be true";
+        }
+
+        var tls = Literal(properties?["minimumTlsVersion"]);
+        if (!IsModernTls(tls?.Replace("TLS", string.Empty, StringComparison.OrdinalIgnoreCase).Replace('_', '.')))
+        {
+            yield return $"{account}: minimumTlsVersion is '{tls}', must be TLS1_2 or later";
+        }
+    }
+
+    private static IEnumerable<string> KeyVaultViolations(ArmResource vault)
+    {
+        foreach (var flag in new[] { "enableRbacAuthorization", "enableSoftDelete", "enablePurgeProtection" })
+        {
+            if (!IsTrue(vault.Properties?[flag]))
+            {
+                yield return $"{vault}: {flag} must be true";
+            }
+        }
+
+        if (vault.Properties?["accessPolicies"] is JsonArray { Count: > 0 })
+        {
+            yield return $"{vault}: access policies are set; access must be by RBAC only";
+        }
+    }
+
+    private static IEnumerable<string> SiteTransportViolations(ArmResource site)
+    {
+        if (!IsTrue(site.Properties?["httpsOnly"]))
+        {
+            yield return $"{site}: httpsOnly must be true";
+        }
+
+        var siteConfig = site.Properties?["siteConfig"] as JsonObject;
+        var tls = Literal(siteConfig?["minTlsVersion"]);
+        if (!IsModernTls(tls))
+        {
+            yield return $"{site}: siteConfig.minTlsVersion is '{tls}', must be 1.2 or later";
+        }
+
+        if (siteConfig?["scmMinTlsVersion"] is { } scm && !IsModernTls(Literal(scm)))
+        {
+            yield return $"{site}: siteConfig.scmMinTlsVersion is '{Literal(scm)}', must be 1.2 or later";
+        }
+
+        if (Literal(siteConfig?["ftpsState"]) is { } ftps && ftps != "Disabled")
+        {
+            yield return $"{site}: siteConfig.ftpsState is '{ftps}', must be Disabled";
+        }
+    }
+
+    private static IEnumerable<string> PlanViolations(ArmResource plan)
+    {
+        if (Literal(plan.Json["sku"]?["name"]) != "FC1" || Literal(plan.Json["sku"]?["tier"]) != "FlexConsumption")
+        {
+            yield return $"{plan}: the SKU must be FC1 (FlexConsumption)";
+        }
+
+        if (!IsTrue(plan.Properties?["reserved"]))
+        {
+            yield return $"{plan}: reserved must be true (Linux)";
+        }
+    }
+
+    private static IEnumerable<string> SiteRuntimeViolations(ArmResource site)
+    {
+        var config = site.Properties?["functionAppConfig"];
+        if (Literal(config?["runtime"]?["name"]) != "dotnet-isolated" || Literal(config?["runtime"]?["version"]) != "10.0")
+        {
+            yield return $"{site}: functionAppConfig.runtime must be dotnet-isolated 10.0";
+        }
+
+        var kind = Literal(site.Json["kind"]) ?? string.Empty;
+        if (!kind.Contains("functionapp", StringComparison.Ordinal) || !kind.Contains("linux", StringComparison.Ordinal))
+        {
+            yield return $"{site}: kind is '{kind}', must be functionapp,linux";
+        }
+
+        var storage = config?["deployment"]?["storage"];
+        if (Literal(storage?["type"]) != "blobContainer")
+        {
+            yield return $"{site}: functionAppConfig.deployment.storage must be a blob container";
+        }
+
+        if (Literal(storage?["authentication"]?["type"]) != "UserAssignedIdentity")
+        {
+            yield return $"{site}: the deployment container must be read with the user-assigned identity";
+        }
+
+        if (config?["scaleAndConcurrency"]?["instanceMemoryMB"] is null)
+        {
+            yield return $"{site}: functionAppConfig.scaleAndConcurrency.instanceMemoryMB must be set";
+        }
+
+        if (Literal(site.Json["identity"]?["type"]) != "UserAssigned")
+        {
+            yield return $"{site}: the app must run as a user-assigned identity";
+        }
+    }
+
+    private static IEnumerable<string> ComponentViolations(ArmResource component)
+    {
+        if (!IsTrue(component.Properties?["DisableLocalAuth"]))
+        {
+            yield return $"{component}: DisableLocalAuth must be true";
+        }
+
+        if (component.Properties?["WorkspaceResourceId"] is null)
+        {
+            yield return $"{component}: must send to a Log Analytics workspace (WorkspaceResourceId)";
+        }
+    }
+
+    private static IEnumerable<string> TelemetryAuthenticationViolations(ArmTemplate template)
+    {
+        var authentication = TemplateAppSettings.Read(template).FirstOrDefault(s => s.Name == "APPLICATIONINSIGHTS_AUTHENTICATION_STRING");
+        if (authentication is null
+            || !(Literal(authentication.Value) ?? string.Empty).Contains("Authorization=AAD", StringComparison.Ordinal))
+        {
+            yield return "APPLICATIONINSIGHTS_AUTHENTICATION_STRING must name the identity with Authorization=AAD";
         }
     }
 
