@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Ghl.Configuration;
 
 namespace RoezanGhl.Ghl.RateLimiting;
 
 /// <summary>
-/// Keeps each location's calls within GHL's limits inside this process: a sliding window per location
-/// (<see cref="System.Threading.RateLimiting.SlidingWindowRateLimiter"/>) sized from the options and
+/// Keeps each location's calls within GHL's limits inside this process: an exact sliding window per
+/// location (<see cref="GhlSlidingLogRateLimiter"/>, a System.Threading.RateLimiting limiter) sized from the options and
 /// then from GHL's <c>X-RateLimit-*</c> headers; a pause for the whole location after a 429 (until
 /// <c>Retry-After</c>, else one burst interval); and the daily budget, of which background work must
 /// leave the configured reserve. One instance serves the whole process (a singleton).
@@ -84,7 +85,7 @@ public sealed class GhlRateLimiter : IDisposable
         var remainingWait = deadline - _timeProvider.GetUtcNow();
         using var waitLimit = new CancellationTokenSource(remainingWait > TimeSpan.Zero ? remainingWait : TimeSpan.Zero, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, waitLimit.Token);
-        System.Threading.RateLimiting.RateLimitLease lease;
+        RateLimitLease lease;
         try
         {
             lease = await limiter.AcquireAsync(1, linked.Token).ConfigureAwait(false);
@@ -143,7 +144,7 @@ public sealed class GhlRateLimiter : IDisposable
                 locationId,
                 _options.RateLimitMaxRequests,
                 _options.RateLimitInterval,
-                _options.RateLimitSegmentsPerInterval,
+                _options.RateLimitSafetyMargin,
                 _options.RateLimitQueueLimit,
                 _options.DailyLimit,
                 _timeProvider);
