@@ -87,7 +87,7 @@ internal sealed class GhlLocationBudget : IDisposable
         }
     }
 
-    public GhlRateLimitPermit RecordGrant(RateLimiter limiter)
+    public GhlRateLimitPermit RecordGrant(RateLimiter limiter, RateLimitLease lease)
     {
         var sequence = Interlocked.Increment(ref _sentSequence);
         lock (_gate)
@@ -95,7 +95,7 @@ internal sealed class GhlLocationBudget : IDisposable
             _sentSinceDailySeen++;
         }
 
-        return new GhlRateLimitPermit((int)limiter.GetStatistics()!.CurrentAvailablePermits, sequence);
+        return new GhlRateLimitPermit(lease, (int)limiter.GetStatistics()!.CurrentAvailablePermits, sequence);
     }
 
     /// <summary>Learns from GHL's rate-limit headers on any answer, 429 included.</summary>
@@ -120,7 +120,7 @@ internal sealed class GhlLocationBudget : IDisposable
                 _serverRemaining = remaining;
             }
 
-            var max = headers.Max ?? MaxPerInterval;
+            var max = headers.Max is > 0 ? headers.Max.Value : MaxPerInterval;
             var interval = headers.Interval ?? Interval;
             if (max != MaxPerInterval || interval != Interval)
             {

@@ -49,7 +49,7 @@ public sealed class GhlRateLimiter : IDisposable
     }
 
     /// <summary>
-    /// Waits for a permit for one request, at most <see cref="GhlOptions.RateLimitMaxWait"/>; throws
+    /// Waits for a permit for one request (dispose it when the answer arrives), at most <see cref="GhlOptions.RateLimitMaxWait"/>; throws
     /// <see cref="GhlRateLimitRejectedException"/> when none comes in time, the queue is full, or
     /// background work would dig into the daily reserve.
     /// </summary>
@@ -96,16 +96,14 @@ public sealed class GhlRateLimiter : IDisposable
                 $"No rate-limit permit for location '{locationId}' within {_options.RateLimitMaxWait.TotalSeconds:0.#} s.", budget.Interval);
         }
 
-        using (lease)
+        if (!lease.IsAcquired)
         {
-            if (!lease.IsAcquired)
-            {
-                throw new GhlRateLimitRejectedException(
-                    $"Too many calls waiting for location '{locationId}' ({_options.RateLimitQueueLimit}).", budget.Interval);
-            }
-
-            return budget.RecordGrant(limiter);
+            lease.Dispose();
+            throw new GhlRateLimitRejectedException(
+                $"Too many calls waiting for location '{locationId}' ({_options.RateLimitQueueLimit}).", budget.Interval);
         }
+
+        return budget.RecordGrant(limiter, lease);
     }
 
     /// <summary>Learns from an answer's headers; a 429 pauses the location and returns the delay it asked for.</summary>

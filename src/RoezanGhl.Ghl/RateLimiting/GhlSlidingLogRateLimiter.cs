@@ -4,25 +4,25 @@ namespace RoezanGhl.Ghl.RateLimiting;
 
 /// <summary>
 /// An exact sliding-window limiter on System.Threading.RateLimiting's <see cref="RateLimiter"/>
-/// abstraction: it remembers when each of the last <c>permitLimit</c> permits was granted and grants
-/// the next one only when the oldest has left the window, so no span of the window's length ever
-/// holds more than the limit. Waiters are served oldest first and woken by a
-/// <see cref="TimeProvider"/> timer at the moment a permit frees up.
-/// Why not the built-in <see cref="SlidingWindowRateLimiter"/>: it counts per segment, so a whole
-/// segment must be given up to be safe against GHL's window, it only slides on real
-/// <see cref="System.Diagnostics.Stopwatch"/> time (no fake clock in tests), and a timer tick that
-/// comes a little early is skipped, which quietly loses budget.
+/// abstraction. A permit stays in use while its lease is held (the request is in flight) and for one
+/// window after the lease is disposed (the answer arrived). GHL counted the request somewhere between
+/// sending and answering, so two requests <c>permitLimit</c> grants apart reach GHL at least one window
+/// apart, whatever the network did: no GHL window, whatever its phase, sees more than the limit. The
+/// price is one round trip per permit per window (about 1% at 100 ms of 10 s).
+/// Waiters are served oldest first, woken by a <see cref="TimeProvider"/> timer or by a release.
+/// Why not the built-in <see cref="SlidingWindowRateLimiter"/>: it counts per segment from the time of
+/// sending (so a whole segment must be given up, and uneven network delay still lets a GHL window see
+/// more than the limit), it only slides on real <see cref="System.Diagnostics.Stopwatch"/> time (no
+/// fake clock in tests), and it skips a tick that comes a little early, quietly losing budget.
 /// </summary>
 internal sealed class GhlSlidingLogRateLimiter : RateLimiter
 {
-    private static readonly RateLimitLease Granted = new Lease(true, null);
-
     private readonly Lock _gate = new();
     private readonly int _permitLimit;
     private readonly TimeSpan _window;
     private readonly int _queueLimit;
     private readonly TimeProvider _timeProvider;
-    private readonly Queue<DateTimeOffset> _grants = new();
+    private readonly List<Grant> _grants = [];
     private readonly LinkedList<Waiter> _waiters = new();
     private readonly ITimer _wakeUp;
     private int _queuedPermits;
@@ -76,13 +76,13 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _timeProvider.GetUtcNow();
-            if (_waiters.Count == 0 && TryGrant(permitCount, now))
+            if (_waiters.Count == 0 && TryGrant(permitCount, now) is { } lease)
             {
-                return Granted;
+                return lease;
             }
 
             _failedLeases++;
-            return new Lease(false, FreeAt(permitCount) - now);
+            return new RefusedLease(NextExpiry(permitCount) is { } at ? at - now : null);
         }
     }
 
@@ -93,15 +93,15 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = _timeProvider.GetUtcNow();
-            if (_waiters.Count == 0 && TryGrant(permitCount, now))
+            if (_waiters.Count == 0 && TryGrant(permitCount, now) is { } lease)
             {
-                return ValueTask.FromResult(Granted);
+                return ValueTask.FromResult<RateLimitLease>(lease);
             }
 
             if (_queuedPermits + permitCount > _queueLimit)
             {
                 _failedLeases++;
-                return ValueTask.FromResult<RateLimitLease>(new Lease(false, FreeAt(permitCount) - now));
+                return ValueTask.FromResult<RateLimitLease>(new RefusedLease(NextExpiry(permitCount) is { } at ? at - now : null));
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -109,11 +109,13 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
             var node = _waiters.AddLast(waiter);
             _queuedPermits += permitCount;
             _idleSince = null;
-            waiter.Registration = cancellationToken.Register(static state =>
-            {
-                var (limiter, node, token) = ((GhlSlidingLogRateLimiter, LinkedListNode<Waiter>, CancellationToken))state!;
-                limiter.Cancel(node, token);
-            }, (this, node, cancellationToken));
+            waiter.Registration = cancellationToken.Register(
+                static state =>
+                {
+                    var (limiter, node, token) = ((GhlSlidingLogRateLimiter, LinkedListNode<Waiter>, CancellationToken))state!;
+                    limiter.Cancel(node, token);
+                },
+                (this, node, cancellationToken));
             ScheduleWakeUp(now);
             return new ValueTask<RateLimitLease>(waiter.Completion.Task);
         }
@@ -139,11 +141,28 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
             foreach (var waiter in _waiters)
             {
                 waiter.Registration.Dispose();
-                waiter.Completion.TrySetResult(new Lease(false, null));
+                waiter.Completion.TrySetResult(new RefusedLease(null));
             }
 
             _waiters.Clear();
             _queuedPermits = 0;
+        }
+    }
+
+    private void Release(Grant[] grants)
+    {
+        lock (_gate)
+        {
+            var now = _timeProvider.GetUtcNow();
+            foreach (var grant in grants)
+            {
+                grant.ReleasedAt ??= now;
+            }
+
+            if (!_disposed)
+            {
+                ScheduleWakeUp(now);
+            }
         }
     }
 
@@ -157,15 +176,15 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
             }
 
             var now = _timeProvider.GetUtcNow();
-            while (_waiters.First is { } first && TryGrant(first.Value.Permits, now))
+            while (_waiters.First is { } first && TryGrant(first.Value.Permits, now) is { } lease)
             {
                 _waiters.RemoveFirst();
                 _queuedPermits -= first.Value.Permits;
                 first.Value.Registration.Dispose();
-                if (!first.Value.Completion.TrySetResult(Granted))
+                if (!first.Value.Completion.TrySetResult(lease))
                 {
-                    // Cancelled at the same moment: its permits go back by forgetting the grants just made.
-                    Ungrant(first.Value.Permits);
+                    // Cancelled at the same moment: nothing was sent, so the permits go back at once.
+                    Forget(((HeldLease)lease).Grants);
                 }
             }
 
@@ -194,64 +213,72 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
     }
 
     // Under _gate.
-    private bool TryGrant(int permits, DateTimeOffset now)
+    private HeldLease? TryGrant(int permits, DateTimeOffset now)
     {
         Forget(now);
         if (_grants.Count + permits > _permitLimit)
         {
-            return false;
+            return null;
         }
 
+        var grants = new Grant[permits];
         for (var i = 0; i < permits; i++)
         {
-            _grants.Enqueue(now);
+            grants[i] = new Grant();
+            _grants.Add(grants[i]);
         }
 
         _successfulLeases++;
         _idleSince = null;
-        return true;
-    }
-
-    private void Ungrant(int permits)
-    {
-        var kept = _grants.ToArray()[..^permits];
-        _grants.Clear();
-        foreach (var grant in kept)
-        {
-            _grants.Enqueue(grant);
-        }
+        return new HeldLease(this, grants);
     }
 
     private void Forget(DateTimeOffset now)
     {
-        while (_grants.TryPeek(out var oldest) && oldest + _window <= now)
-        {
-            _grants.Dequeue();
-        }
-
+        _grants.RemoveAll(grant => grant.ReleasedAt is { } released && released + _window <= now);
         if (_grants.Count == 0 && _waiters.Count == 0)
         {
             _idleSince ??= now;
         }
     }
 
-    // When enough grants will have left the window for `permits` more.
-    private DateTimeOffset FreeAt(int permits)
+    private void Forget(Grant[] grants)
+    {
+        foreach (var grant in grants)
+        {
+            _grants.Remove(grant);
+        }
+    }
+
+    // When enough released grants will have left the window for `permits` more; null when that
+    // depends on requests still in flight (a release wakes the waiters then).
+    private DateTimeOffset? NextExpiry(int permits)
     {
         var mustLeave = _grants.Count + permits - _permitLimit;
-        return mustLeave <= 0 ? _timeProvider.GetUtcNow() : _grants.ElementAt(mustLeave - 1) + _window;
+        if (mustLeave <= 0)
+        {
+            return _timeProvider.GetUtcNow();
+        }
+
+        var expiries = _grants.Where(g => g.ReleasedAt is not null).Select(g => g.ReleasedAt!.Value + _window).Order().ToList();
+        return expiries.Count >= mustLeave ? expiries[mustLeave - 1] : null;
     }
 
     private void ScheduleWakeUp(DateTimeOffset now)
     {
-        if (_waiters.First is not { } first)
+        if (_waiters.First is not { } first || NextExpiry(first.Value.Permits) is not { } at)
         {
             _wakeUp.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             return;
         }
 
-        var due = FreeAt(first.Value.Permits) - now;
+        var due = at - now;
         _wakeUp.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private sealed class Grant
+    {
+        public DateTimeOffset? ReleasedAt { get; set; }
     }
 
     private sealed class Waiter(int permits)
@@ -263,9 +290,36 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
         public CancellationTokenRegistration Registration { get; set; }
     }
 
-    private sealed class Lease(bool isAcquired, TimeSpan? retryAfter) : RateLimitLease
+    private sealed class HeldLease(GhlSlidingLogRateLimiter limiter, Grant[] grants) : RateLimitLease
     {
-        public override bool IsAcquired { get; } = isAcquired;
+        private int _disposed;
+
+        public Grant[] Grants { get; } = grants;
+
+        public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                limiter.Release(Grants);
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    private sealed class RefusedLease(TimeSpan? retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => false;
 
         public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
 

@@ -33,16 +33,53 @@ public sealed class GhlRateLimiterTests : IDisposable
     {
         for (var i = 0; i < 3; i++)
         {
-            await _limiter.AcquireAsync("loc-1", GhlRequestPriority.Normal, CancellationToken.None);
+            (await _limiter.AcquireAsync("loc-1", GhlRequestPriority.Normal, CancellationToken.None)).Dispose();
         }
 
         var fourth = _limiter.AcquireAsync("loc-1", GhlRequestPriority.Normal, CancellationToken.None).AsTask();
-        Advance(TimeSpan.FromMilliseconds(1000));
+        Advance(TimeSpan.FromMilliseconds(1050));
         Assert.False(fourth.IsCompleted);
-        Advance(TimeSpan.FromMilliseconds(100));
+        Advance(TimeSpan.FromMilliseconds(50));
 
         await fourth.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(2, _limiter.GetBudget("loc-1").RemainingInWindow);
+    }
+
+    [Fact]
+    public async Task A_permit_counts_while_its_request_is_in_flight_and_for_one_window_after_the_answer()
+    {
+        var answered = await _limiter.AcquireAsync("loc-1", GhlRequestPriority.Normal, CancellationToken.None);
+        var slow = await _limiter.AcquireAsync("loc-1", GhlRequestPriority.Normal, CancellationToken.None);
+        answered.Dispose();
+
+        Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, _limiter.GetBudget("loc-1").RemainingInWindow);
+        slow.Dispose();
+        Advance(TimeSpan.FromMilliseconds(1000));
+        Assert.Equal(2, _limiter.GetBudget("loc-1").RemainingInWindow);
+        Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(3, _limiter.GetBudget("loc-1").RemainingInWindow);
+    }
+
+    [Fact]
+    public async Task Waiters_are_served_in_order_and_a_cancelled_waiter_gives_its_turn_away()
+    {
+        var held = new List<IDisposable>();
+        for (var i = 0; i < 3; i++)
+        {
+            held.Add(await _limiter.AcquireAsync("loc-1", GhlRequestPriority.Normal, CancellationToken.None));
+        }
+
+        using var giveUp = new CancellationTokenSource();
+        var first = _limiter.AcquireAsync("loc-1", GhlRequestPriority.Normal, giveUp.Token).AsTask();
+        var second = _limiter.AcquireAsync("loc-1", GhlRequestPriority.Normal, CancellationToken.None).AsTask();
+        await giveUp.CancelAsync();
+        held[0].Dispose();
+        Advance(TimeSpan.FromMilliseconds(1100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        Assert.Equal(0, _limiter.GetBudget("loc-1").Waiting);
     }
 
     [Fact]
