@@ -38,7 +38,7 @@ node_modules/.bin/azurite --silent --inMemoryPersistence --disableTelemetry --sk
   --blobHost 127.0.0.1 --blobPort "$blob_port" \
   --queueHost 127.0.0.1 --queuePort "$queue_port" \
   --tableHost 127.0.0.1 --tablePort "$table_port" \
-  --location "$work/azurite" >"$work/azurite.log" 2>&1 &
+  >"$work/azurite.log" 2>&1 &
 azurite_pid=$!
 for _ in $(seq 1 100); do
   if ! port_free "$blob_port" && ! port_free "$queue_port" && ! port_free "$table_port"; then break; fi
