@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RoezanGhl.Sync.Tokens;
 
 namespace RoezanGhl.Functions;
 
@@ -10,6 +11,7 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddGhlContactsClient(configuration);
+        services.AddGhlTokens(configuration);
         return services;
     }
 }
