@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace RoezanGhl.LoadHarness.Reporting;
+
+/// <summary>Everything one harness run measured: bench/results.json.</summary>
+public sealed record HarnessReport
+{
+    [JsonPropertyName("generated_at")]
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    [JsonPropertyName("machine")]
+    public required string Machine { get; init; }
+
+    [JsonPropertyName("seed")]
+    public required int Seed { get; init; }
+
+    [JsonPropertyName("ghl_limit")]
+    public required string GhlLimit { get; init; }
+
+    [JsonPropertyName("mix")]
+    public required IReadOnlyDictionary<string, double> Mix { get; init; }
+
+    [JsonPropertyName("ingest")]
+    public IngestFigures? Ingest { get; init; }
+
+    [JsonPropertyName("profiles")]
+    public required IReadOnlyDictionary<string, ProfileResult> Profiles { get; init; }
+
+    [JsonPropertyName("targets")]
+    public required IReadOnlyList<TargetCheck> Targets { get; init; }
+}
