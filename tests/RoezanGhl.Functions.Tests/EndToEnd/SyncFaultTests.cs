@@ -30,7 +30,9 @@ public sealed class SyncFaultTests(ITestOutputHelper output)
         var phases = new (string Name, Func<SimulatorSettings, SimulatorSettings> Faults)[]
         {
             ("30% server errors", s => s with { ServerErrorRatio = 0.3 }),
-            ("429 storm", s => s with { RateLimitMax = 15, RateLimitIntervalMs = 1000, SendRetryAfter = false }),
+            // Another consumer of the location's budget (a second app instance, a zap) eats the window, so GHL
+            // answers 429 although this client's own count says there is room.
+            ("429 storm", s => s with { RateLimitMax = 40, RateLimitIntervalMs = 1000, SendRetryAfter = false }),
             ("token expires mid-run", s => s with { ExpiredTokens = [firstToken] }),
             ("10% ghost writes", s => s with { GhostWriteRatio = 0.1, GhostWriteMode = GhostWriteMode.ServerError }),
         };
@@ -51,14 +53,43 @@ public sealed class SyncFaultTests(ITestOutputHelper output)
             app.Simulator.Settings = faults(current);
             var before = app.Simulator.State.Counters.Snapshot();
             var phaseWatch = Stopwatch.StartNew();
+            // The storm blows for a few seconds while the phase's events arrive, then passes.
+            using var storm = new CancellationTokenSource(TimeSpan.FromSeconds(4));
+            var noise = name == "429 storm" ? OtherConsumerAsync(app, firstToken, storm.Token) : Task.CompletedTask;
             await app.PostAllAsync(scenario.Events.Skip(p * perPhase).Take(perPhase).Select(e => e.Body));
             await app.DrainAsync(TimeSpan.FromSeconds(60));
+            await noise;
             var after = app.Simulator.State.Counters.Snapshot();
+            if (name == "429 storm")
+            {
+                Assert.True(after.RateLimited > before.RateLimited, "the storm produced no 429");
+            }
+
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {perPhase} events in {phaseWatch.Elapsed.TotalSeconds:F1} s, {after.Total - before.Total} GHL answers ({string.Join(", ", after.ByStatus.Where(s => s.Value - before.ByStatus.GetValueOrDefault(s.Key) > 0).Select(s => $"{s.Key}: {s.Value - before.ByStatus.GetValueOrDefault(s.Key)}"))})"));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total: {EventCount} events in {watch.Elapsed.TotalSeconds:F1} s; pump: {app.Pump.Delivered} deliveries, {app.Pump.Failed} failed (host retries), {app.Pump.Poisoned} poisoned; token refreshes: {app.Tokens.FreshTokenRequests}"));
         Assert.True(app.Tokens.FreshTokenRequests > 0, "the token never expired");
         await ScenarioAssertions.AssertAppliedExactlyOnceAsync(app, scenario);
+    }
+
+    // Reads the location as fast as it can (bounded by the cancellation), spending its burst window.
+    private static async Task OtherConsumerAsync(SyncPipeline app, string token, CancellationToken stop)
+    {
+        using var http = new HttpClient { BaseAddress = app.Simulator.BaseUrl };
+        while (!stop.IsCancellationRequested)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/contacts/search/duplicate?locationId={SyncPipeline.LocationId}&number=%2B15550000000");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            request.Headers.TryAddWithoutValidation("Version", "2021-07-28");
+            try
+            {
+                using var response = await http.SendAsync(request, stop);
+                await Task.Delay(10, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        }
     }
 }
