@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using RoezanGhl.Sync.Events;
 using RoezanGhl.Sync.Queueing;
 using RoezanGhl.Sync.Webhooks;
+using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Benchmarks;
 
@@ -26,7 +27,7 @@ public class IngestBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _body = Encoding.UTF8.GetBytes(SampleEvent);
+        _body = Encoding.UTF8.GetBytes(RoezanSampleEvents.ContactUpdated("evt_01JDBENCH000000000000000001"));
         _signature = RoezanSignatureVerifier.CreateHeader(Secret, Now.ToUnixTimeSeconds(), _body);
         if (Ingest().Length == 0)
         {
@@ -62,36 +63,4 @@ public class IngestBenchmark
             ? RoezanEventValidator.Validate(evt, Account).Count + RoezanEventNormalizer.Normalize(evt, "US").Count
             : -1;
     }
-
-    // The shape of tests' RoezanSampleEvents.ContactUpdated: what Roezan sends for a contact edit, about 1 KB.
-    private const string SampleEvent = """
-        {
-          "id": "evt_01JDBENCH000000000000000001",
-          "type": "contact.updated",
-          "occurredAt": "2026-11-24T10:00:00Z",
-          "accountId": "acme",
-          "data": {
-            "contact": {
-              "id": "c_1001",
-              "firstName": "  Ana María ",
-              "lastName": "Díaz-Ortega ",
-              "phone": "(201) 555-0123",
-              "email": "  Ana.Diaz@Example.COM ",
-              "tags": ["vip", " VIP ", "", "newsletter", "spring-2026 promo", "sms-opt-in"],
-              "customFields": {
-                "plan": "gold",
-                "seats": 12,
-                "trial": false,
-                "source": "landing page: spring sale",
-                "preferredContactTime": "afternoons after 3 pm",
-                "accountManager": "Jordan Lee",
-                "renewalMonth": "March",
-                "lastCampaign": "black-friday-2026-sms"
-              },
-              "note": "Asked about upgrading to the annual plan; prefers SMS over email. Call back next week about the invoice question. Mentioned a second location opening in the spring."
-            }
-          },
-          "meta": { "deliveryAttempt": 1, "roezanVersion": "2026-01" }
-        }
-        """;
 }

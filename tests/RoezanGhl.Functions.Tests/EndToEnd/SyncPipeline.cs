@@ -67,6 +67,9 @@ internal sealed class SyncPipeline : IAsyncDisposable
 
     public TableClient LedgerTable => new(Azurite.ConnectionString, TablePrefix + EventLedger.TableSuffix);
 
+    /// <summary>Settings that lift GHL's 100 requests / 10 s per location (in the client and the simulator) to measure the engine itself.</summary>
+    public static Dictionary<string, string?> UnthrottledSettings => new() { ["Ghl:RateLimitMaxRequests"] = "10000" };
+
     public static async Task<SyncPipeline> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Azurite.EnsureRunning();

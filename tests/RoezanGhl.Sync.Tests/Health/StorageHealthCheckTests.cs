@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Sync.Configuration;
@@ -30,12 +31,14 @@ public class StorageHealthCheckTests
     [Fact]
     public async Task Unreachable_storage_is_unhealthy_with_a_description_that_holds_no_connection_details()
     {
-        var options = Options.Create(new SyncOptions());
-        var queues = new QueueServiceClient(DeadStorage, new QueueClientOptions { Retry = { MaxRetries = 0 } });
-        var tables = new TableServiceClient(DeadStorage, new TableClientOptions { Retry = { MaxRetries = 0 } });
+        await using var services = new ServiceCollection()
+            .AddSingleton(Options.Create(new SyncOptions()))
+            .AddSingleton(new QueueServiceClient(DeadStorage, new QueueClientOptions { Retry = { MaxRetries = 0 } }))
+            .AddSingleton(new TableServiceClient(DeadStorage, new TableClientOptions { Retry = { MaxRetries = 0 } }))
+            .BuildServiceProvider();
 
-        var queue = await new QueueStorageHealthCheck(queues, options).CheckHealthAsync(new HealthCheckContext());
-        var table = await new TableStorageHealthCheck(tables, options).CheckHealthAsync(new HealthCheckContext());
+        var queue = await StorageHealthCheck.ForQueues(services).CheckHealthAsync(new HealthCheckContext());
+        var table = await StorageHealthCheck.ForTables(services).CheckHealthAsync(new HealthCheckContext());
 
         foreach (var result in new[] { queue, table })
         {
