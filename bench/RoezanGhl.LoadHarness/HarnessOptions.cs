@@ -31,6 +31,9 @@ public sealed record HarnessOptions
     /// <summary>How soon the pump polls an empty queue again (the host backs off to maxPollingInterval; the latency figures leave that out).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Runs a few seconds of steady load through each system first, unrecorded (JIT, connections).</summary>
+    public bool WarmUp { get; init; } = true;
+
     /// <summary>BenchmarkDotNet's JSON report of IngestBenchmark, for ours' ingest figures; none: they are reported as not measured.</summary>
     public string? IngestReportPath { get; init; }
 
@@ -41,6 +44,7 @@ public sealed record HarnessOptions
         BurstDuration = TimeSpan.FromSeconds(1.5),
         TwoLocationsDuration = TimeSpan.FromSeconds(2),
         DrainLimit = TimeSpan.FromSeconds(90),
+        WarmUp = false,
     };
 
     public IReadOnlyList<LoadProfile> SelectedProfiles() => [.. Profiles.Select(ProfileFor)];

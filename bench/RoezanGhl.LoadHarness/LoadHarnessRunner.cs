@@ -32,7 +32,7 @@ public static class LoadHarnessRunner
         // A few seconds of steady load through each system first, not recorded: the first events of a fresh
         // process pay for JIT compilation and connection set-up that a running app has long paid.
         var warmUp = new LoadProfile("warm-up", "Warm-up", 1, options.SteadyFactor, WarmUpDuration);
-        foreach (var system in options.Systems)
+        foreach (var system in options.WarmUp ? options.Systems : [])
         {
             await RunOnceAsync(simulator, warmUp, system, options with { DrainLimit = TimeSpan.FromSeconds(60) }, null, log, cancellationToken).ConfigureAwait(false);
         }
