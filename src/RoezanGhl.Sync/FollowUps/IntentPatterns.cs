@@ -13,7 +13,7 @@ internal static partial class IntentPatterns
 
     private const string ContactVerb = @"call|phone|ring|text|txt|msg|message|email|e-mail|dm|ping|contact|reach|buzz|hit";
 
-    private const string You = @"you|u|ya|yall|y'all";
+    private const string You = @"(?:you|u|ya|yall|y'all)";
 
     [GeneratedRegex(@"\bremind\s+(?:me|us)\b|\bremindme\b|\b(?:pls|please|plz|can\s+you|could\s+you|u\s+can|you\s+can)\s+remind\b|\b(?:set|send|give|schedule)\s+(?:me\s+|us\s+)?(?:a|up\s+a)\s+reminder\b", Options)]
     public static partial Regex Reminder();
@@ -21,7 +21,7 @@ internal static partial class IntentPatterns
     [GeneratedRegex($@"\b(?:(?:{ContactVerb})\s+(?:me|us)(?:\s+(?:back|up))?|(?:give|gimme|get)\s+(?:me\s+|us\s+)?(?:a\s+)?(?:call|ring|shout|buzz|holler|text)|(?:call|text|ring|email|txt)\s+(?:back|again)|try\s+me|reach\s+out|get\s+back\s+(?:to|with)\s+(?:me|us|{You})|follow(?:\s*-\s*|\s+)?up|followup|follow\s+me\s+up|check\s+(?:in|back)|touch\s+base|circle\s+back|be\s+in\s+touch|get\s+in\s+touch|catch\s+up)\b", Options)]
     public static partial Regex ContactRequest();
 
-    [GeneratedRegex($@"\b(?:can|could|would|will|pls|please|plz|pl[sz]e|kindly|{You})\s+(?:{You}\s+)?(?:please\s+|pls\s+|plz\s+|just\s+|maybe\s+)?(?:call|text|txt|ring|phone|email|contact|reach\s+out|get\s+back|follow\s+up|check\s+in|touch\s+base)\b", Options)]
+    [GeneratedRegex($@"\b(?:can|could|would|will|pls|please|plz|pl[sz]e|kindly|{You})\s+(?:{You}\s+)?(?:please\s+|pls\s+|plz\s+|just\s+|maybe\s+)?(?:call|text|txt|ring|phone|email|contact|reach\s+out|get\s+back|follow\s+up|check\s+in|touch\s+base)(?:\s+(?:me|us)\b)?\b", Options)]
     public static partial Regex PoliteRequest();
 
     [GeneratedRegex($@"\b(?:let'?s|lets|can\s+we|could\s+we|we\s+can|we\s+should|shall\s+we|we\s+could|wanna|want\s+to|need\s+to|i'?d\s+like\s+to|i\s+would\s+like\s+to)\s+(?:please\s+)?(?:talk|chat|speak|connect|catch\s+up|touch\s+base|meet|hop\s+on\s+a\s+call|jump\s+on\s+a\s+call|do\s+a\s+call|set\s+up\s+a\s+call|schedule\s+a\s+call)\b|\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:{You})\b|\b(?:are|r)\s+(?:{You})\s+(?:free|available|around)\b|\b(?:set\s+up|schedule|book|grab)\s+a\s+(?:call|time|meeting|chat)\b", Options)]
