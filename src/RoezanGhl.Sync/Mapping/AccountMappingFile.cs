@@ -10,8 +10,8 @@ namespace RoezanGhl.Sync.Mapping;
 /// </summary>
 public static partial class AccountMappingFile
 {
-    /// <summary>The schema file's name beside the app (copied to the output folder).</summary>
-    public const string SchemaFileName = "account-mapping.schema.json";
+    /// <summary>Where the JSON Schema of the file sits in the app's output folder.</summary>
+    public const string SchemaPath = "Mapping/account-mapping.schema.json";
 
     /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
     public static AccountMappingFileContents Load(string path)

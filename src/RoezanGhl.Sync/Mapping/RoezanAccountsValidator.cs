@@ -8,8 +8,9 @@ namespace RoezanGhl.Sync.Mapping;
 /// <summary>
 /// Start-up check of every account's preset, flow overrides, time zone and field mapping. Each
 /// failure names its setting ("Roezan:Accounts:demo:Mapping:customFields:plan: set exactly one of id or key").
-/// It also reports settings under <c>Mapping</c> that nothing reads (a misspelt <c>TagPrefx</c>
-/// would otherwise be silently ignored by the configuration binder).
+/// It also reads the raw settings for what the configuration binder silently skips: names under
+/// <c>Mapping</c> that nothing reads (a misspelt <c>TagPrefx</c>) and values it cannot convert
+/// (<c>TagMode = Replace</c>, <c>Flows:TaskSync = nope</c>), which would otherwise leave the default in force.
 /// </summary>
 internal sealed class RoezanAccountsValidator : IValidateOptions<RoezanOptions>
 {
@@ -31,7 +32,7 @@ internal sealed class RoezanAccountsValidator : IValidateOptions<RoezanOptions>
                 continue;
             }
 
-            var prefix = $"{RoezanOptions.SectionName}:Accounts:{accountId}";
+            var prefix = AccountPath(accountId);
             problems.AddRange(FlowSet.TryResolve(account.Preset, account.Flows, out _).Select(p => p.Under(prefix)));
             if (AccountTimeZones.Find(account.TimeZone) is null)
             {
@@ -42,16 +43,47 @@ internal sealed class RoezanAccountsValidator : IValidateOptions<RoezanOptions>
             {
                 problems.AddRange(AccountMappingValidator.Validate(account.Mapping).Select(p => p.Under($"{prefix}:Mapping")));
             }
+        }
 
-            if (_configuration is not null)
+        if (_configuration is not null)
+        {
+            foreach (var account in _configuration.GetSection($"{RoezanOptions.SectionName}:Accounts").GetChildren())
             {
-                problems.AddRange(UnreadSettings(_configuration.GetSection($"{prefix}:Mapping")));
+                // The binder drops a whole account when one of its values does not convert.
+                if (!options.Accounts.ContainsKey(account.Key))
+                {
+                    problems.Add(new ConfigurationProblem(account.Path, "could not be read: one of its values does not convert to its type (a true/false, a number or a mode)."));
+                }
+
+                problems.AddRange(UnreadSettings(account.GetSection("Mapping")));
+                problems.AddRange(UnconvertibleValues(account));
             }
         }
 
         return problems.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(problems.Select(p => p.ToString()));
+    }
+
+    private static string AccountPath(string accountId) => $"{RoezanOptions.SectionName}:Accounts:{accountId}";
+
+    private static IEnumerable<ConfigurationProblem> UnconvertibleValues(IConfigurationSection account)
+    {
+        var tagMode = account.GetSection($"Mapping:{nameof(AccountMapping.TagMode)}");
+        if (tagMode.Value is { } mode && !Enum.GetNames<TagMode>().Contains(mode.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            yield return new ConfigurationProblem(tagMode.Path, $"'{mode}' is not a tag mode; use {string.Join(" or ", Enum.GetNames<TagMode>())}.");
+        }
+
+        var booleans = account.GetSection(nameof(RoezanAccountOptions.Flows)).GetChildren()
+            .Append(account.GetSection($"Mapping:{nameof(AccountMapping.NoteOnContactUpdate)}"));
+        foreach (var setting in booleans)
+        {
+            if (setting.Value is { } value && !bool.TryParse(value, out _))
+            {
+                yield return new ConfigurationProblem(setting.Path, $"'{value}' is not true or false.");
+            }
+        }
     }
 
     private static IEnumerable<ConfigurationProblem> UnreadSettings(IConfigurationSection mapping)
