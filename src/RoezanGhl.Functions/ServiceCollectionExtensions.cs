@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Sync.Mapping;
+using RoezanGhl.Sync.Tokens;
 
 namespace RoezanGhl.Functions;
 
@@ -10,6 +11,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddRoezanGhlFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddGhlTokens(configuration);
         services.AddRoezanAccountMapping();
         return services;
     }
