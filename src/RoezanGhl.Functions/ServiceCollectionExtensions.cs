@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RoezanGhl.Sync.Mapping;
+using RoezanGhl.Sync.Tokens;
 using RoezanGhl.Sync.Webhooks;
 
 namespace RoezanGhl.Functions;
@@ -10,6 +12,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddRoezanGhlFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddGhlTokens(configuration);
+        services.AddRoezanAccountMapping();
         services.AddRoezanIngestion(configuration);
         return services;
     }

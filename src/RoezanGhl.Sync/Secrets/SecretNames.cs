@@ -19,6 +19,12 @@ public static class SecretNames
 
     public const string GhlOAuthClientSecret = "ghl-oauth-client-secret";
 
+    /// <summary>
+    /// The HMAC key that signs the OAuth install <c>state</c>. Optional: without it the key is derived from
+    /// the client secret, so that an OAuth deployment needs no extra secret.
+    /// </summary>
+    public const string GhlOAuthStateKey = "ghl-oauth-state-key";
+
     /// <summary>Key Vault secret names allow only letters, digits and dashes.</summary>
     public static string Sanitize(string id)
     {

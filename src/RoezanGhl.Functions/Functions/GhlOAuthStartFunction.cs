@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using RoezanGhl.Sync.Tokens;
+
+namespace RoezanGhl.Functions.Functions;
+
+/// <summary>
+/// <c>GET /api/ghl/oauth/start</c>: sends the person installing the app to HighLevel's choose-location page.
+/// Anonymous, because it is opened in a browser; the signed state makes the callback safe.
+/// </summary>
+public sealed class GhlOAuthStartFunction
+{
+    private readonly GhlOAuthInstaller _installer;
+
+    public GhlOAuthStartFunction(GhlOAuthInstaller installer) => _installer = installer;
+
+    [Function("GhlOAuthStart")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ghl/oauth/start")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await _installer.StartAsync(cancellationToken).ConfigureAwait(false);
+        return outcome.RedirectTo is { } target
+            ? new RedirectResult(target.AbsoluteUri, permanent: false)
+            : new ContentResult { StatusCode = outcome.StatusCode, ContentType = "text/html; charset=utf-8", Content = outcome.ToHtml() };
+    }
+}

@@ -1,0 +1,9 @@
+namespace RoezanGhl.Sync.Tokens;
+
+internal enum GhlTokenSecretKind
+{
+    Missing,
+    PrivateIntegration,
+    OAuth,
+    Unreadable,
+}
