@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Functions.Telemetry;
+using RoezanGhl.Sync.Mapping;
 using RoezanGhl.Sync.Processing;
 using RoezanGhl.Sync.Tokens;
 using RoezanGhl.Sync.Webhooks;
@@ -15,6 +16,7 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddGhlContactsClient(configuration);
         services.AddGhlTokens(configuration);
+        services.AddRoezanAccountMapping();
         services.AddRoezanIngestion(configuration);
         services.AddRoezanSync(configuration);
         services.AddWorkerTelemetry();
