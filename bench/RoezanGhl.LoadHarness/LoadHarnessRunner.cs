@@ -27,6 +27,7 @@ public static class LoadHarnessRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
         var ingest = options.IngestReportPath is { Length: > 0 } path ? IngestFigures.Read(path) : null;
+        var loadAtStart = LoadAverage();
         await using var simulator = await GhlSimulatorHost.StartAsync(RealLimits()).ConfigureAwait(false);
 
         // A few seconds of steady load through each system first, not recorded: the first events of a fresh
@@ -68,6 +69,7 @@ public static class LoadHarnessRunner
         {
             GeneratedAt = DateTimeOffset.UtcNow,
             Machine = $"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}",
+            LoadAverage = $"{loadAtStart} at the start, {LoadAverage()} at the end",
             Seed = options.Seed,
             GhlLimit = $"{LoadProfile.BudgetPerInterval} requests / {LoadProfile.Interval.TotalSeconds:0} s and 200,000 / day per location",
             Mix = EventMix.Shares.ToDictionary(share => share.Kind.ToString(), share => share.Share, StringComparer.Ordinal),
@@ -142,6 +144,19 @@ public static class LoadHarnessRunner
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"[{profile.Key}/{systemKey}] {result.AppliedEvents}/{result.Events} applied, {result.LostEvents} lost, {result.DuplicateWrites} duplicates, {result.GhlCallsPerEvent:0.00} calls/event, utilization {result.GhlBudgetUtilization:0.000}, 429 ratio {result.Ghl429Ratio:0.0000}, p50 {result.E2eLatencyP50Ms:0} ms, p99 {result.E2eLatencyP99Ms:0} ms, {result.EventsPerSecond:0.00} events/s, drained in {result.DrainSeconds:0.0} s")).ConfigureAwait(false);
         return result;
+    }
+
+    // Linux only; elsewhere "n/a".
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 
     // Twice what GHL's limit needs for the events at our planner's calls per event, plus a minute.

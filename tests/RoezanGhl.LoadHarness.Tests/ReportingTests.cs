@@ -116,6 +116,7 @@ public sealed class ReportingTests
         GhlRequests = 1200,
         Ghl429 = 0,
         GhlBudgetUtilizationByLocation = new Dictionary<string, double>(),
+        GhlCountedPer10sByLocation = new Dictionary<string, IReadOnlyList<int>>(),
         DuplicateContacts = 0,
         DuplicateNotes = 0,
         DuplicateTasks = 0,

@@ -39,11 +39,13 @@ public static class RunSummary
         var lastApplied = events.Where(e => audit.Applied.Contains(e.Scripted.EventId) && e.SettledMs is not null).Select(e => e.SettledMs!.Value).DefaultIfEmpty(firstAccepted).Max();
 
         var utilization = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var perWindow = new SortedDictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
         foreach (var location in locations)
         {
             var own = events.Where(e => e.Scripted.Location == location).ToList();
             var start = own.Where(e => e.AcceptedMs is not null).Select(e => e.AcceptedMs!.Value).DefaultIfEmpty(0).Min();
             var end = own.Where(e => e.SettledMs is not null).Select(e => e.SettledMs!.Value).DefaultIfEmpty(loadEndMs).Max();
+            perWindow[location.LocationId] = CountedPerWindow(Timeline(counters, location), start, end);
             utilization[location.LocationId] = Round(BudgetUtilization.Compute(Timeline(counters, location), start, end, LoadProfile.BudgetPerInterval, LoadProfile.Interval.TotalMilliseconds), 3);
         }
 
@@ -67,6 +69,7 @@ public static class RunSummary
             GhlRequests = requests,
             Ghl429 = throttled,
             GhlBudgetUtilizationByLocation = utilization,
+            GhlCountedPer10sByLocation = perWindow,
             DuplicateContacts = audit.DuplicateContacts,
             DuplicateNotes = audit.DuplicateNotes,
             DuplicateTasks = audit.DuplicateTasks,
@@ -92,6 +95,18 @@ public static class RunSummary
 
         var rank = (int)Math.Ceiling(quantile * sorted.Count);
         return Round(sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)], 1);
+    }
+
+    private static List<int> CountedPerWindow(IReadOnlyList<TimelineEntry> timeline, double startMs, double endMs)
+    {
+        var windowMs = LoadProfile.Interval.TotalMilliseconds;
+        var counts = new int[Math.Max(1, (int)Math.Ceiling((endMs - startMs) / windowMs))];
+        foreach (var entry in timeline.Where(entry => entry.Status is not (429 or 0) && entry.AtMs >= startMs && entry.AtMs <= endMs))
+        {
+            counts[Math.Min(counts.Length - 1, (int)((entry.AtMs - startMs) / windowMs))]++;
+        }
+
+        return [.. counts];
     }
 
     private static IReadOnlyList<TimelineEntry> Timeline(CountersSnapshot counters, HarnessLocation location) =>

@@ -11,6 +11,10 @@ public sealed record HarnessReport
     [JsonPropertyName("machine")]
     public required string Machine { get; init; }
 
+    /// <summary>The machine's 1-minute load average when the run started and ended (other work shares the cores).</summary>
+    [JsonPropertyName("load_average")]
+    public string? LoadAverage { get; init; }
+
     [JsonPropertyName("seed")]
     public required int Seed { get; init; }
 

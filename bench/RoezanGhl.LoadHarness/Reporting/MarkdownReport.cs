@@ -28,7 +28,7 @@ public static class MarkdownReport
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
-        text.AppendLine(culture, $"Load harness run of {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC on {report.Machine}; GHL limit {report.GhlLimit}; seed {report.Seed}.");
+        text.AppendLine(culture, $"Load harness run of {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC on {report.Machine} (load average {report.LoadAverage}); GHL limit {report.GhlLimit}; seed {report.Seed}.");
         text.AppendLine();
         foreach (var (key, profile) in report.Profiles)
         {

@@ -59,6 +59,10 @@ public sealed record SystemResult
     [JsonPropertyName("ghl_budget_utilization_by_location")]
     public required IReadOnlyDictionary<string, double> GhlBudgetUtilizationByLocation { get; init; }
 
+    /// <summary>Requests GHL counted (not 429) per location in each 10 s from the location's first event: where the budget went.</summary>
+    [JsonPropertyName("ghl_counted_per_10s_by_location")]
+    public required IReadOnlyDictionary<string, IReadOnlyList<int>> GhlCountedPer10sByLocation { get; init; }
+
     [JsonPropertyName("duplicate_contacts")]
     public required int DuplicateContacts { get; init; }
 
