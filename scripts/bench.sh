@@ -5,12 +5,14 @@
 # Azurite on free 127.0.0.1 ports, runs the load harness (ours and the n8n-style baseline through every
 # profile against the in-process GHL simulator with GHL's real limits; about ten minutes on two cores),
 # and stops Azurite (also on failure). Arguments go to the harness, e.g. --smoke, or --burst-seconds 10
-# (see: dotnet run -c Release --project bench/RoezanGhl.LoadHarness -- --help).
+# (see: dotnet run -c Release --project bench/RoezanGhl.LoadHarness -- --help); BENCH_RESULTS names the
+# output files without extension (default bench/results), so a trial run need not replace the committed ones.
 # The other benchmarks (planning, GHL request serialization) run on their own:
 #   dotnet run -c Release --project bench/RoezanGhl.Benchmarks -- --filter '*'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
+results=${BENCH_RESULTS:-bench/results}
 # shellcheck source=scripts/azurite.sh
 source scripts/azurite.sh
 
@@ -43,5 +45,5 @@ azurite_start "$work"
 
 echo "==> load harness"
 dotnet bench/RoezanGhl.LoadHarness/bin/Release/net10.0/RoezanGhl.LoadHarness.dll \
-  --ingest-report "$report" --output bench/results.json --markdown bench/results.md "$@"
-echo "wrote bench/results.json and bench/results.md"
+  --ingest-report "$report" --output "$results.json" --markdown "$results.md" "$@"
+echo "wrote $results.json and $results.md"

@@ -31,6 +31,9 @@ public sealed record HarnessOptions
     /// <summary>How soon the pump polls an empty queue again (the host backs off to maxPollingInterval; the latency figures leave that out).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>App settings for ours on top of the defaults ("Ghl:RateLimitMaxWait" = "00:00:02"), to try a tuning.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Runs a few seconds of steady load through each system first, unrecorded (JIT, connections).</summary>
     public bool WarmUp { get; init; } = true;
 

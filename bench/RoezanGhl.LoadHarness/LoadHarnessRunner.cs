@@ -73,6 +73,7 @@ public static class LoadHarnessRunner
             Seed = options.Seed,
             GhlLimit = $"{LoadProfile.BudgetPerInterval} requests / {LoadProfile.Interval.TotalSeconds:0} s and 200,000 / day per location",
             Mix = EventMix.Shares.ToDictionary(share => share.Kind.ToString(), share => share.Share, StringComparer.Ordinal),
+            Settings = options.Settings.Count == 0 ? null : options.Settings,
             Ingest = ingest,
             Profiles = profiles,
             Targets = TargetEvaluation.Evaluate(profiles, ingest),

@@ -16,12 +16,13 @@ var twoFactor = new Option<double?>("--two-locations-factor") { Description = "L
 var seed = new Option<int?>("--seed") { Description = "Seed of the event script (default 9)." };
 var drain = new Option<double?>("--drain-limit-seconds") { Description = "Longest drain after the load (default: sized from the events)." };
 var ingestReport = new Option<string?>("--ingest-report") { Description = "BenchmarkDotNet JSON report of IngestBenchmark, for ours' ingest figures." };
+var settings = new Option<string[]>("--setting") { Description = "An app setting for ours, key=value (repeatable), e.g. Ghl:RateLimitMaxWait=00:00:02.", DefaultValueFactory = _ => [] };
 var output = new Option<string?>("--output") { Description = "Where to write results.json." };
 var markdown = new Option<string?>("--markdown") { Description = "Where to write the Markdown table." };
 
 var root = new RootCommand("Load harness: our pipeline and an n8n-style baseline against the GHL simulator with GHL's real limits.")
 {
-    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, seed, drain, ingestReport, output, markdown,
+    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, seed, drain, ingestReport, settings, output, markdown,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -38,6 +39,10 @@ root.SetAction(async (parse, cancellationToken) =>
         Seed = parse.GetValue(seed) ?? options.Seed,
         DrainLimit = parse.GetValue(drain) is { } d ? TimeSpan.FromSeconds(d) : options.DrainLimit,
         IngestReportPath = parse.GetValue(ingestReport),
+        Settings = parse.GetValue(settings)!.Select(pair => pair.Split('=', 2)).ToDictionary(
+            pair => pair[0],
+            pair => pair.Length == 2 ? pair[1] : throw new ArgumentException($"--setting {pair[0]}: give key=value."),
+            StringComparer.Ordinal),
     };
 
     var report = await LoadHarnessRunner.RunAsync(options, Console.Out, cancellationToken);

@@ -68,6 +68,11 @@ internal sealed class OursSystem : ISystemUnderLoad
             values[$"Roezan:Accounts:{location.AccountId}:TimeZone"] = "America/New_York";
         }
 
+        foreach (var (key, value) in context.Options.Settings)
+        {
+            values[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var secrets = new InMemorySecretStore();
         foreach (var location in context.Profile.HarnessLocations)

@@ -21,6 +21,10 @@ public sealed record HarnessReport
     [JsonPropertyName("ghl_limit")]
     public required string GhlLimit { get; init; }
 
+    /// <summary>App settings given to ours on top of its defaults (none for the committed results).</summary>
+    [JsonPropertyName("settings")]
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     [JsonPropertyName("mix")]
     public required IReadOnlyDictionary<string, double> Mix { get; init; }
 
