@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RoezanGhl.Functions.Telemetry;
 using RoezanGhl.Sync.Processing;
 using RoezanGhl.Sync.Tokens;
 using RoezanGhl.Sync.Webhooks;
@@ -17,7 +16,6 @@ public static class ServiceCollectionExtensions
         services.AddGhlTokens(configuration);
         services.AddRoezanIngestion(configuration);
         services.AddRoezanSync(configuration);
-        services.AddWorkerTelemetry();
         return services;
     }
 }
