@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RoezanGhl.Sync.Mapping;
 using RoezanGhl.Sync.Processing;
 using RoezanGhl.Sync.Tokens;
 using RoezanGhl.Sync.Webhooks;
@@ -14,6 +15,7 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddGhlContactsClient(configuration);
         services.AddGhlTokens(configuration);
+        services.AddRoezanAccountMapping();
         services.AddRoezanIngestion(configuration);
         services.AddRoezanSync(configuration);
         return services;
