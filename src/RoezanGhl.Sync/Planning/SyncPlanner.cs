@@ -49,7 +49,7 @@ public static class SyncPlanner
         };
     }
 
-    public static SyncPlan Plan(QueuedRoezanEvent queued, RoezanAccountOptions account, AccountSyncProfile profile, SyncSnapshot snapshot)
+    public static SyncPlan Plan(QueuedRoezanEvent queued, RoezanAccountOptions account, PlanningProfile profile, SyncSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(queued);
         ArgumentNullException.ThrowIfNull(account);
@@ -85,7 +85,7 @@ public static class SyncPlanner
     }
 
     // F1 and F2.
-    private static SyncPlan PlanContact(SyncPlan plan, RoezanEvent roezanEvent, AccountSyncProfile profile, SyncSnapshot snapshot)
+    private static SyncPlan PlanContact(SyncPlan plan, RoezanEvent roezanEvent, PlanningProfile profile, SyncSnapshot snapshot)
     {
         if (roezanEvent.Data?.Contact is not { } contact)
         {
@@ -167,7 +167,7 @@ public static class SyncPlanner
     }
 
     // F3, F4 and the slot for F5.
-    private static SyncPlan PlanMessage(SyncPlan plan, QueuedRoezanEvent queued, RoezanAccountOptions account, AccountSyncProfile profile, SyncSnapshot snapshot)
+    private static SyncPlan PlanMessage(SyncPlan plan, QueuedRoezanEvent queued, RoezanAccountOptions account, PlanningProfile profile, SyncSnapshot snapshot)
     {
         var roezanEvent = queued.Event;
         if (roezanEvent.Data?.Message is not { } message || Clean(message.From) is not { } from)
@@ -215,7 +215,7 @@ public static class SyncPlanner
     }
 
     // F6.
-    private static SyncPlan PlanTask(SyncPlan plan, QueuedRoezanEvent queued, AccountSyncProfile profile, SyncSnapshot snapshot)
+    private static SyncPlan PlanTask(SyncPlan plan, QueuedRoezanEvent queued, PlanningProfile profile, SyncSnapshot snapshot)
     {
         var roezanEvent = queued.Event;
         if (roezanEvent.Data?.Task is not { } task || Clean(task.Id) is not { } taskId)
@@ -311,7 +311,7 @@ public static class SyncPlanner
     }
 
     // F7.
-    private static SyncPlan PlanNote(SyncPlan plan, RoezanEvent roezanEvent, AccountSyncProfile profile, SyncSnapshot snapshot)
+    private static SyncPlan PlanNote(SyncPlan plan, RoezanEvent roezanEvent, PlanningProfile profile, SyncSnapshot snapshot)
     {
         if (roezanEvent.Data?.Note is not { } note || Clean(note.ContactId) is null)
         {

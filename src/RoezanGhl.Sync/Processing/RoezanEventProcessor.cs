@@ -51,7 +51,7 @@ public class RoezanEventProcessor
     private readonly ContactLinkStore _links;
     private readonly LeaseStore _leases;
     private readonly GhlStepExecutor _executor;
-    private readonly IAccountSyncProfileSource _profiles;
+    private readonly IPlanningProfileSource _profiles;
     private readonly EventRequeue _requeue;
     private readonly IFailureNotifier _notifier;
     private readonly RoezanOptions _accounts;
@@ -65,7 +65,7 @@ public class RoezanEventProcessor
         ContactLinkStore links,
         LeaseStore leases,
         GhlStepExecutor executor,
-        IAccountSyncProfileSource profiles,
+        IPlanningProfileSource profiles,
         EventRequeue requeue,
         IFailureNotifier notifier,
         IOptions<RoezanOptions> accounts,
@@ -225,7 +225,7 @@ public class RoezanEventProcessor
     /// Plans against the links, takes the leases the plan needs, then plans again against what the links
     /// say now that no other event can change them: the plan that runs is made under its leases.
     /// </summary>
-    private async Task<(SyncPlan? Plan, IReadOnlyList<string> Leases, LeaseAcquisition? Blocked)> PlanUnderLeasesAsync(EventRun run, AccountSyncProfile profile, CancellationToken cancellationToken)
+    private async Task<(SyncPlan? Plan, IReadOnlyList<string> Leases, LeaseAcquisition? Blocked)> PlanUnderLeasesAsync(EventRun run, PlanningProfile profile, CancellationToken cancellationToken)
     {
         var subject = SyncPlanner.SubjectOf(run.Queued.Event);
         for (var round = 0; round < 3; round++)

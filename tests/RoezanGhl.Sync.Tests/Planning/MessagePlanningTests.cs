@@ -47,7 +47,7 @@ public sealed class MessagePlanningTests
     [Fact]
     public void First_message_with_contact_creation_off_is_skipped()
     {
-        var plan = Plan(Message("hello"), profile: AccountSyncProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.ContactFromFirstMessage });
+        var plan = Plan(Message("hello"), profile: PlanningProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.ContactFromFirstMessage });
 
         Assert.Equal(PlanDisposition.Skip, plan.Disposition);
         Assert.Empty(plan.Steps);
@@ -56,7 +56,7 @@ public sealed class MessagePlanningTests
     [Fact]
     public void First_message_with_notes_off_only_creates_the_contact()
     {
-        var plan = Plan(Message("hello"), profile: AccountSyncProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.MessageNotes });
+        var plan = Plan(Message("hello"), profile: PlanningProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.MessageNotes });
 
         Assert.IsType<CreateContactStep>(Assert.Single(plan.Steps));
     }
@@ -64,7 +64,7 @@ public sealed class MessagePlanningTests
     [Fact]
     public void Message_with_notes_off_from_a_linked_contact_is_skipped()
     {
-        var plan = Plan(Message("hello"), Linked(AnaAsApplied), AccountSyncProfile.Default with { Flows = SyncFlows.ContactCreated });
+        var plan = Plan(Message("hello"), Linked(AnaAsApplied), PlanningProfile.Default with { Flows = SyncFlows.ContactCreated });
 
         Assert.Equal(PlanDisposition.Skip, plan.Disposition);
     }
@@ -75,7 +75,7 @@ public sealed class MessagePlanningTests
         var due = T0.AddDays(1);
         var rule = new FixedTaskRule(new TaskFields { Title = "Call Ana", DueDate = due });
 
-        var plan = Plan(Message("call me tomorrow at 3"), Linked(AnaAsApplied), AccountSyncProfile.Default with { FollowUps = rule });
+        var plan = Plan(Message("call me tomorrow at 3"), Linked(AnaAsApplied), PlanningProfile.Default with { FollowUps = rule });
 
         var task = Assert.IsType<CreateTaskStep>(plan.Steps[1]);
         Assert.Equal("Call Ana", task.Fields.Title);
@@ -91,7 +91,7 @@ public sealed class MessagePlanningTests
     {
         var rule = new FixedTaskRule(new TaskFields { Title = "Call Ana" });
 
-        var plan = Plan(Message("call me tomorrow"), Linked(AnaAsApplied), AccountSyncProfile.Default with { FollowUps = rule, Flows = SyncFlows.All & ~SyncFlows.FollowUpTasks });
+        var plan = Plan(Message("call me tomorrow"), Linked(AnaAsApplied), PlanningProfile.Default with { FollowUps = rule, Flows = SyncFlows.All & ~SyncFlows.FollowUpTasks });
 
         Assert.IsType<CreateNoteStep>(Assert.Single(plan.Steps));
         Assert.Null(rule.SeenBody);
