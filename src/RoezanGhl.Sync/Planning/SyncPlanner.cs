@@ -181,12 +181,12 @@ public static class SyncPlanner
         {
             if (!profile.Runs(SyncFlows.ContactFromFirstMessage))
             {
-                return Skip(plan, $"no GHL contact is linked to {from} and creating contacts from messages is off");
+                return Skip(plan, "no GHL contact is linked to the sender's number and creating contacts from messages is off");
             }
 
             var (first, last) = SplitName(message.FromName);
             var fields = new ContactFields { Phone = from, FirstName = first, LastName = last };
-            steps.Add(new CreateContactStep { Fields = fields, Reason = $"first message from {from}: no GHL contact linked to the number" });
+            steps.Add(new CreateContactStep { Fields = fields, Reason = "first message from this number: no GHL contact is linked to it" });
             result = plan with { ContactState = fields, ContactStateOccurredAt = null };
         }
 
@@ -211,7 +211,7 @@ public static class SyncPlanner
 
         return steps.Count == 0
             ? Skip(result, "message notes and follow-ups are off for this account")
-            : Apply(result, steps, snapshot.Contact is null ? $"new contact from {from}" : $"message for GHL contact {snapshot.Contact.GhlContactId}");
+            : Apply(result, steps, snapshot.Contact is null ? "new contact from the sender's number" : $"message for GHL contact {snapshot.Contact.GhlContactId}");
     }
 
     // F6.

@@ -24,6 +24,16 @@ public sealed class MessagePlanningTests
     }
 
     [Fact]
+    public void Printed_plan_of_a_first_message_names_neither_the_number_nor_the_sender()
+    {
+        var text = Plan(Message("hello", fromName: "Ana Diaz")).Describe();
+
+        Assert.Contains("POST /contacts/ (firstName, lastName, phone)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2015550123", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Diaz", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Message_from_a_linked_contact_is_only_a_note()
     {
         var plan = Plan(Message("See you at 5"), Linked(AnaAsApplied, T0));
