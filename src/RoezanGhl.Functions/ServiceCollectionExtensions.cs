@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RoezanGhl.Functions.Telemetry;
 using RoezanGhl.Sync.Mapping;
 using RoezanGhl.Sync.Processing;
 using RoezanGhl.Sync.Tokens;
@@ -19,7 +18,6 @@ public static class ServiceCollectionExtensions
         services.AddRoezanAccountMapping();
         services.AddRoezanIngestion(configuration);
         services.AddRoezanSync(configuration);
-        services.AddWorkerTelemetry();
         return services;
     }
 }
