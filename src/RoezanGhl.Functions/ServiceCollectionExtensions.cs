@@ -11,6 +11,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddRoezanGhlFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddGhlContactsClient(configuration);
         services.AddGhlTokens(configuration);
         services.AddRoezanAccountMapping();
         return services;
