@@ -1,8 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using RoezanGhl.Functions;
+using RoezanGhl.Functions.Middleware;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<HttpProblemMiddleware>();
 builder.Services.AddRoezanGhlFunctions(builder.Configuration);
 builder.Build().Run();

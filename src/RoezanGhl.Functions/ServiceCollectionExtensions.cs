@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Sync.Mapping;
 using RoezanGhl.Sync.Tokens;
+using RoezanGhl.Sync.Webhooks;
 
 namespace RoezanGhl.Functions;
 
@@ -14,6 +15,7 @@ public static class ServiceCollectionExtensions
         services.AddGhlContactsClient(configuration);
         services.AddGhlTokens(configuration);
         services.AddRoezanAccountMapping();
+        services.AddRoezanIngestion(configuration);
         return services;
     }
 }

@@ -16,5 +16,13 @@ public static class RoezanEventTypes
         ContactCreated, ContactUpdated, MessageReceived, TaskCreated, TaskUpdated, TaskCompleted, NoteCreated,
     ];
 
-    public static bool IsKnown(string? type) => type is not null && All.Contains(type, StringComparer.Ordinal);
+    // A switch rather than a list search: this runs once per webhook on the hot path.
+    public static bool IsKnown(string? type) => type is
+        ContactCreated or ContactUpdated or MessageReceived or TaskCreated or TaskUpdated or TaskCompleted or NoteCreated;
+
+    /// <summary><c>contact.created</c> or <c>contact.updated</c>: the payload is <c>data.contact</c>.</summary>
+    public static bool IsContactEvent(string? type) => type is ContactCreated or ContactUpdated;
+
+    /// <summary><c>task.created</c>, <c>task.updated</c> or <c>task.completed</c>: the payload is <c>data.task</c>.</summary>
+    public static bool IsTaskEvent(string? type) => type is TaskCreated or TaskUpdated or TaskCompleted;
 }
