@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Sync.Mapping;
+using RoezanGhl.Sync.Processing;
 using RoezanGhl.Sync.Tokens;
 using RoezanGhl.Sync.Webhooks;
 
@@ -16,6 +17,7 @@ public static class ServiceCollectionExtensions
         services.AddGhlTokens(configuration);
         services.AddRoezanAccountMapping();
         services.AddRoezanIngestion(configuration);
+        services.AddRoezanSync(configuration);
         return services;
     }
 }

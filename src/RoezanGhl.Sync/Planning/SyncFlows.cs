@@ -1,0 +1,36 @@
+namespace RoezanGhl.Sync.Planning;
+
+/// <summary>
+/// The flows of DESIGN.md that an account runs. Presets (issue 6) are combinations of these; the
+/// default is <see cref="All"/>, the <c>everything</c> preset.
+/// </summary>
+[Flags]
+#pragma warning disable CA1711 // "Flows" is the domain word here, not a collection suffix.
+public enum SyncFlows
+#pragma warning restore CA1711
+{
+    None = 0,
+
+    /// <summary>F1: <c>contact.created</c> upserts the contact.</summary>
+    ContactCreated = 1,
+
+    /// <summary>F2: <c>contact.updated</c> writes the changed, non-empty fields and adds tags.</summary>
+    ContactUpdated = 2,
+
+    /// <summary>F3: the first message from an unknown number creates the contact.</summary>
+    ContactFromFirstMessage = 4,
+
+    /// <summary>F4: every inbound message is appended to the contact as a note.</summary>
+    MessageNotes = 8,
+
+    /// <summary>F5: a message that names a follow-up creates a task (needs a <see cref="IMessageTaskRule"/>).</summary>
+    FollowUpTasks = 16,
+
+    /// <summary>F6: task created / updated / completed.</summary>
+    Tasks = 32,
+
+    /// <summary>F7: <c>note.created</c> appends a note.</summary>
+    Notes = 64,
+
+    All = ContactCreated | ContactUpdated | ContactFromFirstMessage | MessageNotes | FollowUpTasks | Tasks | Notes,
+}
