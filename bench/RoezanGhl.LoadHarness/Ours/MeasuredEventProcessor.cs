@@ -22,7 +22,7 @@ internal sealed class MeasuredEventProcessor(
     ContactLinkStore links,
     LeaseStore leases,
     GhlStepExecutor executor,
-    IAccountSyncProfileSource profiles,
+    IPlanningProfileSource profiles,
     EventRequeue requeue,
     IFailureNotifier notifier,
     IOptions<RoezanOptions> accounts,
