@@ -1,8 +1,6 @@
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +20,7 @@ using RoezanGhl.Sync.Webhooks;
 using RoezanGhl.TestSupport;
 using RoezanGhl.TestSupport.Ghl;
 using RoezanGhl.TestSupport.Queues;
+using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.LoadHarness.Ours;
 
@@ -113,13 +112,8 @@ internal sealed class OursSystem : ISystemUnderLoad
         var context = _context ?? throw new InvalidOperationException("Not prepared.");
         var timeline = context.Timeline;
         var body = Encoding.UTF8.GetBytes(RoezanEventBodies.Build(scripted, timeline.Clock.UtcNow));
-        var http = new DefaultHttpContext();
-        http.Request.Method = "POST";
-        http.Request.ContentType = "application/json";
-        http.Request.ContentLength = body.Length;
-        http.Request.Body = new MemoryStream(body);
-        http.Request.Headers[RoezanSignatureVerifier.HeaderName] = RoezanSignatureVerifier.CreateHeader(scripted.Location.WebhookSecret, timeline.Clock.UtcNow.ToUnixTimeSeconds(), body);
-        var result = await _webhook!.RunAsync(http.Request, scripted.Location.AccountId, cancellationToken).ConfigureAwait(false);
+        var request = RoezanWebhookHttpRequest.Create(body, scripted.Location.WebhookSecret, timeline.Clock.UtcNow);
+        var result = await _webhook!.RunAsync(request, scripted.Location.AccountId, cancellationToken).ConfigureAwait(false);
         if (result is ContentResult { StatusCode: 202 })
         {
             timeline.MarkAccepted(scripted.EventId);
@@ -246,9 +240,6 @@ internal sealed class OursSystem : ISystemUnderLoad
         }
     }
 
-    private Task DeliverToFunctionAsync(QueueDelivery delivery, CancellationToken cancellationToken)
-    {
-        var message = QueuesModelFactory.QueueMessage(delivery.MessageId, "pop", BinaryData.FromString(delivery.Body), delivery.DequeueCount, insertedOn: delivery.InsertedOn);
-        return _processor!.RunAsync(message, cancellationToken);
-    }
+    private Task DeliverToFunctionAsync(QueueDelivery delivery, CancellationToken cancellationToken) =>
+        _processor!.RunAsync(delivery.ToQueueMessage(), cancellationToken);
 }
