@@ -51,16 +51,16 @@ public class PlanBenchmark
     }
 
     [Benchmark(Baseline = true)]
-    public SyncPlan MessageFromKnownContact() => SyncPlanner.Plan(_message, AccountOptions, AccountSyncProfile.Default, _linkedContact);
+    public SyncPlan MessageFromKnownContact() => SyncPlanner.Plan(_message, AccountOptions, PlanningProfile.Default, _linkedContact);
 
     [Benchmark]
-    public SyncPlan FirstMessageFromNewNumber() => SyncPlanner.Plan(_message, AccountOptions, AccountSyncProfile.Default, SyncSnapshot.Empty);
+    public SyncPlan FirstMessageFromNewNumber() => SyncPlanner.Plan(_message, AccountOptions, PlanningProfile.Default, SyncSnapshot.Empty);
 
     [Benchmark]
-    public SyncPlan ContactUpdated() => SyncPlanner.Plan(_update, AccountOptions, AccountSyncProfile.Default, _linkedContact);
+    public SyncPlan ContactUpdated() => SyncPlanner.Plan(_update, AccountOptions, PlanningProfile.Default, _linkedContact);
 
     [Benchmark]
-    public SyncPlan TaskCreated() => SyncPlanner.Plan(_task, AccountOptions, AccountSyncProfile.Default, _linkedContact);
+    public SyncPlan TaskCreated() => SyncPlanner.Plan(_task, AccountOptions, PlanningProfile.Default, _linkedContact);
 
     // The event as the webhook queues it: verified, parsed, validated and normalized.
     private static QueuedRoezanEvent Admit(string body)
