@@ -1,0 +1,169 @@
+// RoezanGhl in Azure: a Flex Consumption function app that runs as one user-assigned identity, its
+// storage account (shared keys off), a Key Vault (RBAC, soft delete, purge protection) and
+// workspace-based Application Insights (local auth off). Deployed at subscription scope so that the
+// resource group is part of the template: `azd up`, or `az deployment sub create`.
+
+targetScope = 'subscription'
+
+import { roezanAccount } from 'modules/accounts.bicep'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the environment (azd environment name): names the resource group and seeds the unique resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every resource; it must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Resource group to create or reuse; empty means rg-<environmentName>.')
+param resourceGroupName string = ''
+
+@description('Object id of the operator (user, group or service principal) who stores tokens in Key Vault and runs the operator CLI; empty grants no one.')
+param operatorPrincipalId string = ''
+
+@description('Kind of principal operatorPrincipalId names.')
+param operatorPrincipalType ('User' | 'Group' | 'ServicePrincipal') = 'User'
+
+@description('GHL API base URL (Ghl__BaseUrl).')
+param ghlBaseUrl string = 'https://services.leadconnectorhq.com'
+
+@description('GHL API version header (Ghl__ApiVersion).')
+param ghlApiVersion string = '2021-07-28'
+
+@description('NCRONTAB schedule of the reconciliation timer, seconds first (Sync__ReconcileSchedule).')
+param reconcileSchedule string = '0 */15 * * * *'
+
+@description('Most instances the app scales out to. Every instance applies events to GHL, so this bounds the load on GHL (100 requests per 10 s per location).')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 10
+
+@description('Memory of each instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Roezan accounts the app serves; each becomes Roezan__Accounts__<id>__* app settings.')
+param accounts roezanAccount[] = []
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  application: 'roezan-ghl'
+}
+
+// Storage names the app relies on: the queue and prefix are also handed to the app as settings.
+var eventsQueueName = 'roezan-events'
+var tablePrefix = 'RoezanGhl'
+var deploymentContainerName = 'app-package'
+var tokenLeaseContainerName = 'roezan-ghl-leases'
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-roezanghl-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    containerNames: [deploymentContainerName, tokenLeaseContainerName]
+    queueNames: [eventsQueueName, '${eventsQueueName}-poison']
+    tableNames: ['${tablePrefix}Ledger', '${tablePrefix}Links', '${tablePrefix}Cursors']
+  }
+}
+
+module vault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-roezanghl-${resourceToken}'
+    applicationInsightsName: 'appi-roezanghl-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module roles 'modules/role-assignments.bicep' = {
+  name: 'role-assignments'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    keyVaultName: vault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    appPrincipalId: identity.outputs.principalId
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
+  }
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'function-app'
+  scope: rg
+  // The host starts with the identity's roles in place, not before them.
+  dependsOn: [roles]
+  params: {
+    name: 'func-roezanghl-${resourceToken}'
+    planName: 'plan-roezanghl-${resourceToken}'
+    location: location
+    tags: tags
+    azdServiceName: 'functions'
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageQueueEndpoint: storage.outputs.queueEndpoint
+    storageTableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    keyVaultUri: vault.outputs.uri
+    ghlBaseUrl: ghlBaseUrl
+    ghlApiVersion: ghlApiVersion
+    eventsQueueName: eventsQueueName
+    tablePrefix: tablePrefix
+    reconcileSchedule: reconcileSchedule
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    accounts: accounts
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_KEY_VAULT_NAME string = vault.outputs.name
+output AZURE_KEY_VAULT_URI string = vault.outputs.uri
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+@description('Webhook URL of a Roezan account: replace {accountId} and append ?code=<function key>.')
+output ROEZAN_WEBHOOK_URL_BASE string = 'https://${functionApp.outputs.defaultHostName}/api/roezan/{accountId}/events'
+@description('Start of the GHL OAuth install flow (when the app uses a GHL Marketplace app rather than Private Integration tokens).')
+output GHL_OAUTH_START_URL string = 'https://${functionApp.outputs.defaultHostName}/api/ghl/oauth/start'

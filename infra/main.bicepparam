@@ -1,0 +1,16 @@
+// Parameters for `azd up` (azd exports its environment: AZURE_ENV_NAME, AZURE_LOCATION,
+// AZURE_PRINCIPAL_ID) and for `az deployment sub create --parameters infra/main.bicepparam` (export
+// the same variables first). Other parameters keep the defaults in main.bicep unless set here or
+// overridden on the command line.
+using 'main.bicep'
+
+param environmentName = readEnvironmentVariable('AZURE_ENV_NAME')
+param location = readEnvironmentVariable('AZURE_LOCATION')
+param operatorPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
+param operatorPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'User')
+
+// JSON array of accounts, e.g. [{"id":"acme","ghlLocationId":"<location id>","timeZone":"America/Chicago"}]
+// (azd env set ROEZAN_ACCOUNTS '<json>').
+param accounts = json(readEnvironmentVariable('ROEZAN_ACCOUNTS', '[]'))
+
+param maximumInstanceCount = int(readEnvironmentVariable('ROEZAN_MAXIMUM_INSTANCE_COUNT', '10'))

@@ -1,0 +1,173 @@
+// The Flex Consumption (FC1) Linux function app. Flex takes the runtime from
+// functionAppConfig.runtime and the package from functionAppConfig.deployment, so the classic
+// settings that used to carry them are never set here (Flex rejects them).
+
+import { roezanAccount, roezanAccountSettings } from 'accounts.bicep'
+
+@description('Name of the function app (also its default host name).')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags applied to the plan and the app.')
+param tags {*: string}
+
+@description('Value of the azd-service-name tag that azd deploys the code to.')
+param azdServiceName string
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity (the app and the host sign in with it).')
+param identityClientId string
+
+@description('Blob endpoint of the app\'s storage account.')
+param storageBlobEndpoint string
+
+@description('Queue endpoint of the app\'s storage account.')
+param storageQueueEndpoint string
+
+@description('Table endpoint of the app\'s storage account.')
+param storageTableEndpoint string
+
+@description('Blob container that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string (names the ingestion endpoint; local auth is off).')
+param applicationInsightsConnectionString string
+
+@description('URI of the Key Vault holding tokens and webhook secrets.')
+param keyVaultUri string
+
+@description('GHL API base URL.')
+param ghlBaseUrl string
+
+@description('GHL API version header value.')
+param ghlApiVersion string
+
+@description('Queue the webhook writes events to; the host names its poison queue <name>-poison.')
+param eventsQueueName string
+
+@description('Prefix of the ledger, link and cursor tables.')
+param tablePrefix string
+
+@description('NCRONTAB schedule of the reconciliation timer (six fields, seconds first).')
+param reconcileSchedule string
+
+@description('Upper bound of instances; each instance applies events to GHL, so this bounds the load on GHL.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory of each instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int
+
+@description('Roezan accounts served by the app.')
+param accounts roezanAccount[]
+
+// Every setting the app reads, in one object (the infra tests compare its keys with
+// local.settings.sample.json). Storage is identity-based: no AzureWebJobsStorage connection string.
+var appSettings = {
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+  // DefaultAzureCredential picks the user-assigned identity by this client id.
+  AZURE_CLIENT_ID: identityClientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  KeyVault__VaultUri: keyVaultUri
+  Ghl__BaseUrl: ghlBaseUrl
+  Ghl__ApiVersion: ghlApiVersion
+  Sync__EventsQueue: eventsQueueName
+  Sync__TablePrefix: tablePrefix
+  Sync__ReconcileSchedule: reconcileSchedule
+}
+
+var accountSettings = roezanAccountSettings(accounts)
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    // Linux.
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': azdServiceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: union(appSettings, accountSettings)
+  }
+
+  // Deployments go through Entra ID (azd, az functionapp deploy); basic publishing credentials stay off.
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName
