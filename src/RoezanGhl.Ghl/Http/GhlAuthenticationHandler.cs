@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
 using RoezanGhl.Ghl.Auth;
+using RoezanGhl.Ghl.Logging;
 
 namespace RoezanGhl.Ghl.Http;
 
@@ -10,7 +12,7 @@ namespace RoezanGhl.Ghl.Http;
 /// GHL refusing the request, so repeating even a create is safe. The token only ever goes into the
 /// Authorization header.
 /// </summary>
-internal sealed class GhlAuthenticationHandler(IGhlTokenProvider tokenProvider) : DelegatingHandler
+internal sealed class GhlAuthenticationHandler(IGhlTokenProvider tokenProvider, ILogger<GhlContactsClient> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -23,6 +25,7 @@ internal sealed class GhlAuthenticationHandler(IGhlTokenProvider tokenProvider) 
             return response;
         }
 
+        GhlLog.TokenRejected(logger, context.LocationId, context.Operation.Display);
         var fresh = await tokenProvider.GetFreshTokenAsync(context.LocationId, token, cancellationToken).ConfigureAwait(false);
         response.Dispose();
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh.Value);

@@ -131,6 +131,13 @@ internal sealed class GhlLocationBudget : IDisposable
             if (max != MaxPerInterval || interval != Interval)
             {
                 Reconfigure(max, interval);
+
+                // The new window starts full, but GHL's current one is partly spent already.
+                if (headers.Remaining is { } left && max - left > 0)
+                {
+                    using var spent = _limiter.AttemptAcquire(Math.Min(max, max - left));
+                }
+
                 return;
             }
         }
