@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RoezanGhl.Functions.Telemetry;
+using RoezanGhl.Sync.Processing;
 using RoezanGhl.Sync.Tokens;
 using RoezanGhl.Sync.Webhooks;
 
@@ -14,6 +16,8 @@ public static class ServiceCollectionExtensions
         services.AddGhlContactsClient(configuration);
         services.AddGhlTokens(configuration);
         services.AddRoezanIngestion(configuration);
+        services.AddRoezanSync(configuration);
+        services.AddWorkerTelemetry();
         return services;
     }
 }

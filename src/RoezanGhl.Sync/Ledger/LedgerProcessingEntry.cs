@@ -16,8 +16,7 @@ public sealed record LedgerProcessingEntry
 
     public string? EventType { get; init; }
 
-    /// <summary>One of <see cref="LedgerStatuses"/>.</summary>
-    public required string Status { get; init; }
+    public required EventLedgerStatus Status { get; init; }
 
     /// <summary>Processing attempts started (not deliveries: a message completed without work does not count).</summary>
     public int Attempts { get; init; }
@@ -40,10 +39,13 @@ public sealed record LedgerProcessingEntry
     /// <summary>The lease keys (<see cref="Links.LeaseStore"/>) this event holds while its plan is unfinished.</summary>
     public IReadOnlyList<string> Leases { get; init; } = [];
 
-    /// <summary>The run (one delivery) working on the event now; null when none.</summary>
-    public string? ProcessingBy { get; init; }
+    /// <summary>
+    /// Who holds the entry now (<c>processor:{run}</c> while a delivery applies it, <c>webhook:…</c> while the
+    /// webhook enqueues it); null when nobody does.
+    /// </summary>
+    public string? ClaimedBy { get; init; }
 
-    public DateTimeOffset? ProcessingUntil { get; init; }
+    public DateTimeOffset? ClaimedAt { get; init; }
 
     /// <summary>
     /// False while a run may have sent a create whose result was not recorded (it crashed or failed
@@ -59,5 +61,13 @@ public sealed record LedgerProcessingEntry
     public bool Exists { get; init; }
 
     /// <summary>Applied, Skipped, Failed and Conflict are final: a message for such an event is completed without calling GHL.</summary>
-    public bool IsFinal => LedgerStatuses.IsFinal(Status);
+    public bool IsFinal => Status is EventLedgerStatus.Applied or EventLedgerStatus.Skipped or EventLedgerStatus.Failed or EventLedgerStatus.Conflict;
+
+    /// <summary>True when another processor run holds the entry and its hold has not run out.</summary>
+    public bool IsHeldByAnotherRun(string runClaim, DateTimeOffset now, TimeSpan holdDuration) =>
+        ClaimedBy is { } holder
+        && holder.StartsWith(ProcessingLedger.ClaimPrefix, StringComparison.Ordinal)
+        && !string.Equals(holder, runClaim, StringComparison.Ordinal)
+        && ClaimedAt is { } claimedAt
+        && now - claimedAt < holdDuration;
 }

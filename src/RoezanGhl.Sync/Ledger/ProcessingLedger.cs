@@ -2,25 +2,33 @@ using System.Net;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using RoezanGhl.Sync.Planning;
+using Microsoft.Extensions.Options;
+using RoezanGhl.Sync.Configuration;
+using RoezanGhl.Sync.Storage;
 
 namespace RoezanGhl.Sync.Ledger;
 
 /// <summary>
-/// Reads and writes the processing columns of ledger entries. Every write is a merge conditioned on the
-/// ETag the entry was read with, so two runs of one event can never both record progress: the loser gets
-/// a 412 (<see cref="IsConcurrencyConflict"/>) and backs off. Columns the webhook side owns are left alone.
+/// The processor's side of the event ledger (<see cref="EventLedger"/>'s table): reads an entry with its
+/// processing columns, and writes status, attempts, last error and the resume state with a merge
+/// conditioned on the ETag it read. Two runs of one event can therefore never both record progress: the
+/// loser gets a 412 (<see cref="IsConcurrencyConflict"/>) and backs off. Columns only the webhook writes
+/// (AcceptedAt, ContactId, OccurredAt) are left alone.
 /// </summary>
 public class ProcessingLedger
 {
-    private readonly TableClient _table = null!;
-    private readonly Lock _gate = new();
-    private Task? _creation;
+    /// <summary>The prefix of <see cref="EventLedgerEntry.ClaimedBy"/> while a processor run holds an entry.</summary>
+    public const string ClaimPrefix = "processor:";
 
-    public ProcessingLedger(TableClient table)
+    private readonly TableClient _table = null!;
+    private readonly CreateIfMissingOnce _tableCreation = null!;
+
+    public ProcessingLedger(TableServiceClient tables, IOptions<SyncOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        _table = table;
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(options);
+        _table = tables.GetTableClient(options.Value.TablePrefix + EventLedger.TableSuffix);
+        _tableCreation = new(ct => _table.CreateIfNotExistsAsync(ct));
     }
 
     /// <summary>For mocking.</summary>
@@ -35,19 +43,19 @@ public class ProcessingLedger
     /// <summary>The entry, or a not-yet-existing one in status Queued when the ledger has none.</summary>
     public virtual async Task<LedgerProcessingEntry> ReadAsync(string accountId, string eventId, CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(LedgerKeys.Partition(accountId), LedgerKeys.Row(eventId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _tableCreation.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(EventLedgerKeys.PartitionKey(accountId), EventLedgerKeys.RowKey(eventId), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!row.HasValue || row.Value is not { } entity)
         {
-            return new LedgerProcessingEntry { AccountId = accountId, EventId = eventId, Status = LedgerStatuses.Queued };
+            return new LedgerProcessingEntry { AccountId = accountId, EventId = eventId, Status = EventLedgerStatus.Queued };
         }
 
         return new LedgerProcessingEntry
         {
             AccountId = accountId,
             EventId = eventId,
-            EventType = Text(entity, LedgerColumns.EventType),
-            Status = Text(entity, LedgerColumns.Status) ?? LedgerStatuses.Queued,
+            EventType = Text(entity, LedgerColumns.Type),
+            Status = Enum.TryParse<EventLedgerStatus>(Text(entity, LedgerColumns.Status), out var status) ? status : EventLedgerStatus.Queued,
             Attempts = entity.GetInt32(LedgerColumns.Attempts) ?? 0,
             LastError = Text(entity, LedgerColumns.LastError),
             GhlTraceId = Text(entity, LedgerColumns.GhlTraceId),
@@ -56,8 +64,8 @@ public class ProcessingLedger
             Plan = Text(entity, LedgerColumns.Plan) is { } plan ? JsonSerializer.Deserialize(plan, ProcessingJsonContext.Default.SyncPlan) : null,
             Progress = Text(entity, LedgerColumns.Progress) is { } progress ? JsonSerializer.Deserialize(progress, ProcessingJsonContext.Default.ProcessingProgress) ?? ProcessingProgress.None : ProcessingProgress.None,
             Leases = Text(entity, LedgerColumns.Leases) is { } leases ? JsonSerializer.Deserialize(leases, ProcessingJsonContext.Default.ListString) ?? [] : [],
-            ProcessingBy = Text(entity, LedgerColumns.ProcessingBy),
-            ProcessingUntil = entity.GetDateTimeOffset(LedgerColumns.ProcessingUntil),
+            ClaimedBy = Text(entity, LedgerColumns.ClaimedBy),
+            ClaimedAt = entity.GetDateTimeOffset(LedgerColumns.ClaimedAt),
             CleanStop = entity.GetBoolean(LedgerColumns.CleanStop) ?? true,
             LastAttemptAt = entity.GetDateTimeOffset(LedgerColumns.LastAttemptAt),
             ETag = entity.ETag,
@@ -67,16 +75,16 @@ public class ProcessingLedger
 
     /// <summary>
     /// Writes <paramref name="entry"/>'s processing columns: a merge with its ETag, or an insert when the
-    /// entry did not exist. Returns the entry with the new ETag. A 412/409 means another run got there first.
+    /// entry did not exist. Returns the entry with the new ETag. A 412/409 means another writer got there first.
     /// </summary>
     public virtual async Task<LedgerProcessingEntry> SaveAsync(LedgerProcessingEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(LedgerKeys.Partition(entry.AccountId), LedgerKeys.Row(entry.EventId))
+        await _tableCreation.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(EventLedgerKeys.PartitionKey(entry.AccountId), EventLedgerKeys.RowKey(entry.EventId))
         {
             // Empty strings, not nulls: a merge skips null columns, and these must be cleared.
-            [LedgerColumns.Status] = entry.Status,
+            [LedgerColumns.Status] = entry.Status.ToString(),
             [LedgerColumns.Attempts] = entry.Attempts,
             [LedgerColumns.LastError] = Truncate(entry.LastError) ?? "",
             [LedgerColumns.GhlTraceId] = entry.GhlTraceId ?? "",
@@ -85,59 +93,26 @@ public class ProcessingLedger
             [LedgerColumns.Plan] = entry.Plan is null ? "" : JsonSerializer.Serialize(entry.Plan, ProcessingJsonContext.Default.SyncPlan),
             [LedgerColumns.Progress] = entry.Progress.Steps.Count == 0 ? "" : JsonSerializer.Serialize(entry.Progress, ProcessingJsonContext.Default.ProcessingProgress),
             [LedgerColumns.Leases] = entry.Leases.Count == 0 ? "" : JsonSerializer.Serialize(entry.Leases.ToList(), ProcessingJsonContext.Default.ListString),
-            [LedgerColumns.ProcessingBy] = entry.ProcessingBy ?? "",
+            [LedgerColumns.ClaimedBy] = entry.ClaimedBy ?? "",
             [LedgerColumns.CleanStop] = entry.CleanStop,
             [LedgerColumns.UpdatedAt] = now,
         };
-        if (entry.ProcessingUntil is { } until)
-        {
-            entity[LedgerColumns.ProcessingUntil] = until;
-        }
+        // A null DateTimeOffset cannot be cleared by a merge; a claim is released by ClaimedBy = "".
+        if (entry.ClaimedAt is { } claimedAt) entity[LedgerColumns.ClaimedAt] = claimedAt;
+        if (entry.LastAttemptAt is { } lastAttempt) entity[LedgerColumns.LastAttemptAt] = lastAttempt;
+        if (entry.EventType is { } eventType) entity[LedgerColumns.Type] = eventType;
+        if (!entry.Exists) entity[LedgerColumns.AcceptedAt] = now;
 
-        if (entry.LastAttemptAt is { } lastAttempt)
-        {
-            entity[LedgerColumns.LastAttemptAt] = lastAttempt;
-        }
-
-        if (entry.EventType is { } eventType)
-        {
-            entity[LedgerColumns.EventType] = eventType;
-        }
-
-        Response response;
-        if (entry.Exists)
-        {
-            response = await table.UpdateEntityAsync(entity, entry.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            // Insert-if-absent: if the webhook's row appeared meanwhile this fails with 409 and the caller re-reads.
-            response = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        }
-
+        Response response = entry.Exists
+            ? await _table.UpdateEntityAsync(entity, entry.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false)
+            // Insert-if-absent: if the webhook's row appears meanwhile this fails with 409 and the caller re-reads.
+            : await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
         return entry with { ETag = response.Headers.ETag ?? default, Exists = true };
-    }
-
-    private async ValueTask<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        Task creation;
-        lock (_gate)
-        {
-            if (_creation is null || _creation.IsFaulted || _creation.IsCanceled)
-            {
-                _creation = _table.CreateIfNotExistsAsync(CancellationToken.None);
-            }
-
-            creation = _creation;
-        }
-
-        await creation.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return _table;
     }
 
     private static string? Text(TableEntity entity, string column) =>
         entity.GetString(column) is { Length: > 0 } value ? value : null;
 
-    // A table string property holds at most 32K characters; a reason never needs that many.
+    // A table string holds at most 32K characters; a reason never needs that many.
     private static string? Truncate(string? text) => text is { Length: > 2000 } ? text[..1997] + "..." : text;
 }

@@ -22,7 +22,7 @@ public sealed record ContactFields
     /// <summary>Tags to have on the contact (added, never replaced).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
-    /// <summary>GHL custom field values by GHL custom field key (or id).</summary>
+    /// <summary>GHL custom field values by GHL custom field id (the mapping decides the ids).</summary>
     public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     public static ContactFields Empty { get; } = new();

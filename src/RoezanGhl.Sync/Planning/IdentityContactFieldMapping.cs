@@ -6,7 +6,7 @@ namespace RoezanGhl.Sync.Planning;
 
 /// <summary>
 /// The default mapping: each Roezan field goes to the GHL field of the same name, and each Roezan custom
-/// field to the GHL custom field whose key is the Roezan field name. Blank values become null so that they
+/// field to the GHL custom field whose id is the Roezan field name (real ids come from the configured mapping). Blank values become null so that they
 /// are never written.
 /// </summary>
 public sealed class IdentityContactFieldMapping : IContactFieldMapping

@@ -27,4 +27,7 @@ public abstract record PlanStep
 
     /// <summary>One line: the GHL call and what it carries (member names, not personal values).</summary>
     public abstract string Describe();
+
+    /// <summary>The description, never the values (a record's generated ToString would print names and numbers into logs).</summary>
+    public sealed override string ToString() => Describe();
 }

@@ -15,7 +15,7 @@ internal static class GhlContactRequests
         request.Phone = fields.Phone;
         request.CustomFields = fields.CustomFields.Count == 0
             ? null
-            : fields.CustomFields.Select(pair => GhlCustomFieldInput.TextByKey(pair.Key, pair.Value)).ToList();
+            : fields.CustomFields.Select(pair => GhlCustomFieldInput.Text(pair.Key, pair.Value)).ToList();
         request.Tags = null;
         return request;
     }

@@ -15,7 +15,7 @@ internal static partial class SyncLog
     public static partial void EventSkipped(ILogger logger, string eventId, string eventType, string accountId, string locationId, string reason);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Event {EventId} is already {Status}; the message is completed without calling GHL.")]
-    public static partial void EventAlreadyDone(ILogger logger, string eventId, string status);
+    public static partial void EventAlreadyDone(ILogger logger, string eventId, Ledger.EventLedgerStatus status);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Event {EventId} for account {AccountId}, GHL location {LocationId}, goes back on the queue for {DelaySeconds} s: {Reason}")]
     public static partial void EventRequeued(ILogger logger, string eventId, string accountId, string locationId, double delaySeconds, string reason);
@@ -39,7 +39,7 @@ internal static partial class SyncLog
     public static partial void GhostWriteAdopted(ILogger logger, string eventId, string locationId, string objectKind, string ghlId);
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Debug, Message = "Event {EventId} step {StepNumber} done in GHL location {LocationId}: {Step}")]
-    public static partial void StepDone(ILogger logger, string eventId, int stepNumber, string locationId, string step);
+    public static partial void StepDone(ILogger logger, string eventId, int stepNumber, string locationId, Planning.PlanStep step);
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Event {EventId} ({EventType}) for account {AccountId}, GHL location {LocationId}, failed on its last attempt ({DequeueCount}) and goes to the poison queue (traceId {GhlTraceId}).")]
     public static partial void EventGivenUp(ILogger logger, Exception exception, string eventId, string eventType, string accountId, string locationId, long dequeueCount, string? ghlTraceId);
