@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Functions.Telemetry;
 using RoezanGhl.Sync.Processing;
+using RoezanGhl.Sync.Reconciliation;
 using RoezanGhl.Sync.Tokens;
 using RoezanGhl.Sync.Webhooks;
 
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddGhlTokens(configuration);
         services.AddRoezanIngestion(configuration);
         services.AddRoezanSync(configuration);
+        services.AddRoezanReconciliation(configuration);
         services.AddWorkerTelemetry();
         return services;
     }
