@@ -27,12 +27,11 @@ public sealed class GhlOptions
     public TimeSpan RateLimitInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How finely the in-process sliding window tracks the burst window. The local window is one
-    /// segment longer than GHL's so that no 10 s span, whatever its phase, holds more than the limit;
-    /// 100 segments give up 1% of the budget for that guarantee.
+    /// Added to the burst window in the in-process limiter, so that requests sent just over one window
+    /// apart but delayed unevenly on the way still land in different GHL windows. 200 ms of 10 s
+    /// gives up 2% of the budget.
     /// </summary>
-    [Range(1, 1000)]
-    public int RateLimitSegmentsPerInterval { get; set; } = 100;
+    public TimeSpan RateLimitSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How long a call may wait for a rate-limit permit before it fails as rate limited.</summary>
     public TimeSpan RateLimitMaxWait { get; set; } = TimeSpan.FromSeconds(30);

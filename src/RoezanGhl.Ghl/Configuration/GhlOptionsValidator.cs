@@ -15,6 +15,11 @@ internal sealed class GhlOptionsValidator : IValidateOptions<GhlOptions>
         }
 
         Positive(options.RateLimitInterval, "Ghl:RateLimitInterval", failures);
+        if (options.RateLimitSafetyMargin < TimeSpan.Zero)
+        {
+            failures.Add("Ghl:RateLimitSafetyMargin must not be negative.");
+        }
+
         Positive(options.RateLimitMaxWait, "Ghl:RateLimitMaxWait", failures);
         Positive(options.AttemptTimeout, "Ghl:AttemptTimeout", failures);
         Positive(options.TotalTimeout, "Ghl:TotalTimeout", failures);

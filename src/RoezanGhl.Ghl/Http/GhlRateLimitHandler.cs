@@ -3,7 +3,8 @@ using RoezanGhl.Ghl.RateLimiting;
 namespace RoezanGhl.Ghl.Http;
 
 /// <summary>
-/// Takes a permit from the location's limiter before each attempt leaves the process, marks the
+/// Takes a permit from the location's limiter before each attempt leaves the process (and holds it
+/// until the answer is in), marks the
 /// attempt as sent, and hands GHL's rate-limit headers back to the limiter (a 429 pauses the location).
 /// It sits inside the retry and 401 handlers so that every attempt, repeats included, is counted.
 /// </summary>
@@ -13,7 +14,8 @@ internal sealed class GhlRateLimitHandler(GhlRateLimiter rateLimiter) : Delegati
     {
         var context = GhlRequestContext.From(request);
         context.BeginAttempt();
-        var permit = await rateLimiter.AcquireAsync(context.LocationId, context.Priority, cancellationToken).ConfigureAwait(false);
+        // Held until the answer is in: GHL counted the request somewhere between now and then.
+        using var permit = await rateLimiter.AcquireAsync(context.LocationId, context.Priority, cancellationToken).ConfigureAwait(false);
         context.MarkSent();
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         rateLimiter.Observe(context.LocationId, permit, response);

@@ -3,12 +3,8 @@ using System.Threading.RateLimiting;
 namespace RoezanGhl.Ghl.RateLimiting;
 
 /// <summary>
-/// The budget of one location: a sliding-window limiter for the burst limit, the pause after a 429,
-/// and the daily count. The limiter's window is one segment longer than GHL's so that no span of
-/// GHL's length, whatever its phase, holds more than the limit (a segment-based window only guarantees
-/// its count over whole segments); with 100 segments that costs 1% of the budget.
-/// The limiter does not replenish itself: a <see cref="TimeProvider"/> timer moves it one segment at a
-/// time, so tests can drive it with a fake clock.
+/// The budget of one location: an exact sliding-window limiter for the burst limit (its window a
+/// safety margin longer than GHL's), the pause after a 429, and the daily count.
 /// </summary>
 internal sealed class GhlLocationBudget : IDisposable
 {
@@ -18,12 +14,10 @@ internal sealed class GhlLocationBudget : IDisposable
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
-    private readonly int _segmentsPerInterval;
+    private readonly TimeSpan _safetyMargin;
     private readonly int _queueLimit;
-    private SlidingWindowRateLimiter _limiter;
-    private ITimer _replenishTimer;
-    private SlidingWindowRateLimiter? _retiredLimiter;
-    private ITimer? _retiredTimer;
+    private RateLimiter _limiter;
+    private RateLimiter? _retiredLimiter;
     private long _sentSequence;
     private int? _serverRemaining;
     private long? _dailyRemainingSeen;
@@ -32,14 +26,14 @@ internal sealed class GhlLocationBudget : IDisposable
     private DateTimeOffset? _pausedUntil;
     private bool _disposed;
 
-    public GhlLocationBudget(string locationId, int maxPerInterval, TimeSpan interval, int segmentsPerInterval, int queueLimit, long dailyLimit, TimeProvider timeProvider)
+    public GhlLocationBudget(string locationId, int maxPerInterval, TimeSpan interval, TimeSpan safetyMargin, int queueLimit, long dailyLimit, TimeProvider timeProvider)
     {
         LocationId = locationId;
         _timeProvider = timeProvider;
-        _segmentsPerInterval = segmentsPerInterval;
+        _safetyMargin = safetyMargin;
         _queueLimit = queueLimit;
         DailyLimit = dailyLimit;
-        (_limiter, _replenishTimer) = CreateLimiter(maxPerInterval, interval);
+        _limiter = CreateLimiter(maxPerInterval, interval);
         MaxPerInterval = maxPerInterval;
         Interval = interval;
     }
@@ -52,7 +46,7 @@ internal sealed class GhlLocationBudget : IDisposable
 
     public long DailyLimit { get; private set; }
 
-    public SlidingWindowRateLimiter Limiter
+    public RateLimiter Limiter
     {
         get
         {
@@ -93,7 +87,7 @@ internal sealed class GhlLocationBudget : IDisposable
         }
     }
 
-    public GhlRateLimitPermit RecordGrant(SlidingWindowRateLimiter limiter)
+    public GhlRateLimitPermit RecordGrant(RateLimiter limiter, RateLimitLease lease)
     {
         var sequence = Interlocked.Increment(ref _sentSequence);
         lock (_gate)
@@ -101,7 +95,7 @@ internal sealed class GhlLocationBudget : IDisposable
             _sentSinceDailySeen++;
         }
 
-        return new GhlRateLimitPermit((int)limiter.GetStatistics()!.CurrentAvailablePermits, sequence);
+        return new GhlRateLimitPermit(lease, (int)limiter.GetStatistics()!.CurrentAvailablePermits, sequence);
     }
 
     /// <summary>Learns from GHL's rate-limit headers on any answer, 429 included.</summary>
@@ -126,7 +120,7 @@ internal sealed class GhlLocationBudget : IDisposable
                 _serverRemaining = remaining;
             }
 
-            var max = headers.Max ?? MaxPerInterval;
+            var max = headers.Max is > 0 ? headers.Max.Value : MaxPerInterval;
             var interval = headers.Interval ?? Interval;
             if (max != MaxPerInterval || interval != Interval)
             {
@@ -196,9 +190,7 @@ internal sealed class GhlLocationBudget : IDisposable
             }
 
             _disposed = true;
-            _replenishTimer.Dispose();
             _limiter.Dispose();
-            _retiredTimer?.Dispose();
             _retiredLimiter?.Dispose();
         }
     }
@@ -228,28 +220,13 @@ internal sealed class GhlLocationBudget : IDisposable
     // change, long after they have been served or timed out.
     private void Reconfigure(int maxPerInterval, TimeSpan interval)
     {
-        _retiredTimer?.Dispose();
         _retiredLimiter?.Dispose();
         _retiredLimiter = _limiter;
-        _retiredTimer = _replenishTimer;
-        (_limiter, _replenishTimer) = CreateLimiter(maxPerInterval, interval);
+        _limiter = CreateLimiter(maxPerInterval, interval);
         MaxPerInterval = maxPerInterval;
         Interval = interval;
     }
 
-    private (SlidingWindowRateLimiter Limiter, ITimer Timer) CreateLimiter(int maxPerInterval, TimeSpan interval)
-    {
-        var segment = interval / _segmentsPerInterval;
-        var limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = maxPerInterval,
-            Window = interval + segment,
-            SegmentsPerWindow = _segmentsPerInterval + 1,
-            QueueLimit = _queueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = false,
-        });
-        var timer = _timeProvider.CreateTimer(static state => ((SlidingWindowRateLimiter)state!).TryReplenish(), limiter, segment, segment);
-        return (limiter, timer);
-    }
+    private GhlSlidingLogRateLimiter CreateLimiter(int maxPerInterval, TimeSpan interval) =>
+        new(maxPerInterval, interval + _safetyMargin, _queueLimit, _timeProvider);
 }

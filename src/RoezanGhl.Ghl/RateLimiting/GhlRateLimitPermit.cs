@@ -1,8 +1,18 @@
+using System.Threading.RateLimiting;
+
 namespace RoezanGhl.Ghl.RateLimiting;
 
 /// <summary>
-/// A granted permit, with what the limiter knew when it was granted: the permits left locally and how
-/// many requests had been sent before. Comparing these with GHL's <c>X-RateLimit-Remaining</c> in the
-/// answer reveals requests made by someone else (another instance of the app) for the same location.
+/// A granted permit for one request, held while the request is in flight: disposing it when the
+/// answer (or failure) arrives starts the permit's window. It also carries what the limiter knew when
+/// it was granted (permits left locally, requests sent before), which, compared with GHL's
+/// <c>X-RateLimit-Remaining</c>, reveals requests made by someone else for the same location.
 /// </summary>
-internal readonly record struct GhlRateLimitPermit(int AvailableAfterGrant, long SentSequence);
+internal sealed class GhlRateLimitPermit(RateLimitLease lease, int availableAfterGrant, long sentSequence) : IDisposable
+{
+    public int AvailableAfterGrant { get; } = availableAfterGrant;
+
+    public long SentSequence { get; } = sentSequence;
+
+    public void Dispose() => lease.Dispose();
+}

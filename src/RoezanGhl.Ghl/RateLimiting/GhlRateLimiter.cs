@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Ghl.Configuration;
 
 namespace RoezanGhl.Ghl.RateLimiting;
 
 /// <summary>
-/// Keeps each location's calls within GHL's limits inside this process: a sliding window per location
-/// (<see cref="System.Threading.RateLimiting.SlidingWindowRateLimiter"/>) sized from the options and
+/// Keeps each location's calls within GHL's limits inside this process: an exact sliding window per
+/// location (<see cref="GhlSlidingLogRateLimiter"/>, a System.Threading.RateLimiting limiter) sized from the options and
 /// then from GHL's <c>X-RateLimit-*</c> headers; a pause for the whole location after a 429 (until
 /// <c>Retry-After</c>, else one burst interval); and the daily budget, of which background work must
 /// leave the configured reserve. One instance serves the whole process (a singleton).
@@ -48,7 +49,7 @@ public sealed class GhlRateLimiter : IDisposable
     }
 
     /// <summary>
-    /// Waits for a permit for one request, at most <see cref="GhlOptions.RateLimitMaxWait"/>; throws
+    /// Waits for a permit for one request (dispose it when the answer arrives), at most <see cref="GhlOptions.RateLimitMaxWait"/>; throws
     /// <see cref="GhlRateLimitRejectedException"/> when none comes in time, the queue is full, or
     /// background work would dig into the daily reserve.
     /// </summary>
@@ -84,7 +85,7 @@ public sealed class GhlRateLimiter : IDisposable
         var remainingWait = deadline - _timeProvider.GetUtcNow();
         using var waitLimit = new CancellationTokenSource(remainingWait > TimeSpan.Zero ? remainingWait : TimeSpan.Zero, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, waitLimit.Token);
-        System.Threading.RateLimiting.RateLimitLease lease;
+        RateLimitLease lease;
         try
         {
             lease = await limiter.AcquireAsync(1, linked.Token).ConfigureAwait(false);
@@ -95,16 +96,14 @@ public sealed class GhlRateLimiter : IDisposable
                 $"No rate-limit permit for location '{locationId}' within {_options.RateLimitMaxWait.TotalSeconds:0.#} s.", budget.Interval);
         }
 
-        using (lease)
+        if (!lease.IsAcquired)
         {
-            if (!lease.IsAcquired)
-            {
-                throw new GhlRateLimitRejectedException(
-                    $"Too many calls waiting for location '{locationId}' ({_options.RateLimitQueueLimit}).", budget.Interval);
-            }
-
-            return budget.RecordGrant(limiter);
+            lease.Dispose();
+            throw new GhlRateLimitRejectedException(
+                $"Too many calls waiting for location '{locationId}' ({_options.RateLimitQueueLimit}).", budget.Interval);
         }
+
+        return budget.RecordGrant(limiter, lease);
     }
 
     /// <summary>Learns from an answer's headers; a 429 pauses the location and returns the delay it asked for.</summary>
@@ -143,7 +142,7 @@ public sealed class GhlRateLimiter : IDisposable
                 locationId,
                 _options.RateLimitMaxRequests,
                 _options.RateLimitInterval,
-                _options.RateLimitSegmentsPerInterval,
+                _options.RateLimitSafetyMargin,
                 _options.RateLimitQueueLimit,
                 _options.DailyLimit,
                 _timeProvider);

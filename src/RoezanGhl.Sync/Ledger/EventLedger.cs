@@ -116,17 +116,13 @@ public class EventLedger
             row.ClaimedAt = now;
             row.ClaimedBy = claimant;
             row.UpdatedAt = now;
-            try
+            if (await TryReplaceAsync(row, cancellationToken).ConfigureAwait(false))
             {
-                var updated = await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                row.ETag = updated.Headers.ETag ?? default;
                 LedgerLog.ClaimTakenOver(_logger, accountId, evt.Id, previousHolder ?? "(released)");
                 return new EventLedgerClaim(EventLedgerClaimOutcome.TakenOver, row);
             }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // Another delivery took it over (or it changed) between our read and write: look again.
-            }
+
+            // Another delivery took it over (or it changed) between our read and write: look again.
         }
 
         throw new InvalidOperationException($"The ledger row of event '{evt.Id}' kept changing during {MaxClaimRounds} claim attempts.");
@@ -137,7 +133,7 @@ public class EventLedger
     /// the row changed meanwhile (the processor already picked the message up, or a delivery took over a claim
     /// it thought stale); the row is then left as the other writer made it.
     /// </summary>
-    public virtual async Task<bool> MarkQueuedAsync(EventLedgerClaim claim, CancellationToken cancellationToken)
+    public virtual Task<bool> MarkQueuedAsync(EventLedgerClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var row = claim.Entry;
@@ -145,16 +141,7 @@ public class EventLedger
         row.ClaimedAt = null;
         row.ClaimedBy = null;
         row.UpdatedAt = _time.GetUtcNow();
-        try
-        {
-            var updated = await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            row.ETag = updated.Headers.ETag ?? default;
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return false;
-        }
+        return TryReplaceAsync(row, cancellationToken);
     }
 
     /// <summary>
@@ -169,15 +156,9 @@ public class EventLedger
         row.ClaimedBy = null;
         row.LastError = reason;
         row.UpdatedAt = _time.GetUtcNow();
-        try
-        {
-            var updated = await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            row.ETag = updated.Headers.ETag ?? default;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            // Someone else holds it now; nothing of ours to give back.
-        }
+
+        // False means someone else holds it now: nothing of ours to give back.
+        await TryReplaceAsync(row, cancellationToken).ConfigureAwait(false);
     }
 
     public virtual async Task<EventLedgerEntry?> GetAsync(string accountId, string eventId, CancellationToken cancellationToken)
@@ -186,6 +167,25 @@ public class EventLedger
         var found = await _table.GetEntityIfExistsAsync<EventLedgerEntry>(
             EventLedgerKeys.PartitionKey(accountId), EventLedgerKeys.RowKey(eventId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>
+    /// Replaces the row if it is still as read (ETag); false when it changed or disappeared meanwhile.
+    /// Writers extending the lifecycle (Processing, Applied, …) use this too.
+    /// </summary>
+    protected async Task<bool> TryReplaceAsync(EventLedgerEntry row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        try
+        {
+            var updated = await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            row.ETag = updated.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
     }
 
     private static string? ContactIdOf(RoezanEvent evt) =>

@@ -60,6 +60,23 @@ public sealed record ContactFields
         };
     }
 
+    /// <summary>
+    /// The members of this (incoming) value that <paramref name="applied"/> has no value for at all: what a
+    /// stale change may still write without overwriting a newer one. Tags are left out.
+    /// </summary>
+    public ContactFields MissingFrom(ContactFields applied)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        return new ContactFields
+        {
+            FirstName = applied.FirstName is null ? FirstName : null,
+            LastName = applied.LastName is null ? LastName : null,
+            Email = applied.Email is null ? Email : null,
+            Phone = applied.Phone is null ? Phone : null,
+            CustomFields = CustomFields.Where(pair => !applied.CustomFields.ContainsKey(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+        };
+    }
+
     /// <summary>This value's tags that <paramref name="applied"/> does not have yet (GHL compares tags case-insensitively).</summary>
     public IReadOnlyList<string> TagsMissingFrom(ContactFields applied)
     {

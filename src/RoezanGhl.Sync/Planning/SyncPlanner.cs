@@ -124,11 +124,30 @@ public static class SyncPlanner
 
         if (existing.LastOccurredAt is { } last && roezanEvent.OccurredAt is { } at && at < last)
         {
+            // A newer change was applied already: this one may not overwrite anything, but it may still fill a
+            // value GHL never got (a newer event that left the email empty does not make this email wrong).
             var stale = $"stale: occurred at {Format(at)}, before the last applied change at {Format(last)} ({existing.LastEventId})";
+            var fill = incoming.MissingFrom(existing.Fields);
+            if (!fill.IsEmpty)
+            {
+                steps.Add(new UpdateContactStep { Fields = fill, Reason = $"{stale}; fills only values GHL has none of: {fill.DescribeMembers()}" });
+            }
+
+            AddTagsIfAny(steps, incoming.TagsMissingFrom(existing.Fields), "tags not on the contact yet (added, never replaced)");
             AddContactNote(steps, contact, roezanEvent);
-            return steps.Count == 0
-                ? Skip(plan, stale)
-                : Apply(plan, steps, stale + "; its values are skipped, its note is still appended");
+            if (steps.Count == 0)
+            {
+                return Skip(plan, stale);
+            }
+
+            var filled = fill.IsEmpty && incoming.TagsMissingFrom(existing.Fields).Count == 0
+                ? null
+                : existing.Fields.MergedWith(fill with { Tags = incoming.TagsMissingFrom(existing.Fields) });
+            return Apply(plan, steps, stale + "; only missing values, new tags and its note are applied") with
+            {
+                ContactState = filled,
+                ContactStateOccurredAt = filled is null ? null : last,
+            };
         }
 
         var changed = incoming.ChangedFrom(existing.Fields);

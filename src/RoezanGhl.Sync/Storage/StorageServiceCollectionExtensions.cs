@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Extensions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Sync.Health;
 using RoezanGhl.Sync.Queueing;
@@ -48,51 +50,43 @@ public static class StorageServiceCollectionExtensions
 
         services.AddAzureClients(clients =>
         {
-            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
-                {
-                    var storage = Connection(provider);
-                    return storage.UsesConnectionString
-                        ? new QueueServiceClient(storage.ConnectionString, options)
-                        : new QueueServiceClient(storage.ResolveQueueServiceUri()!, credential, options);
-                })
-                .WithCredential(provider => Credential(provider, section))
+            AddClient<QueueServiceClient, QueueClientOptions>(
+                    clients, section, (cs, o) => new(cs, o), (uri, credential, o) => new(uri, credential, o), storage => storage.ResolveQueueServiceUri())
                 .ConfigureOptions(options => HostQueueMessageEncoding.Apply(options));
-
-            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
-                {
-                    var storage = Connection(provider);
-                    return storage.UsesConnectionString
-                        ? new TableServiceClient(storage.ConnectionString, options)
-                        : new TableServiceClient(storage.ResolveTableServiceUri()!, credential, options);
-                })
-                .WithCredential(provider => Credential(provider, section));
-
-            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) =>
-                {
-                    var storage = Connection(provider);
-                    return storage.UsesConnectionString
-                        ? new BlobServiceClient(storage.ConnectionString, options)
-                        : new BlobServiceClient(storage.ResolveBlobServiceUri()!, credential, options);
-                })
-                .WithCredential(provider => Credential(provider, section));
+            AddClient<TableServiceClient, TableClientOptions>(
+                clients, section, (cs, o) => new(cs, o), (uri, credential, o) => new(uri, credential, o), storage => storage.ResolveTableServiceUri());
+            AddClient<BlobServiceClient, BlobClientOptions>(
+                clients, section, (cs, o) => new(cs, o), (uri, credential, o) => new(uri, credential, o), storage => storage.ResolveBlobServiceUri());
         });
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks()
-            .AddCheck<QueueStorageHealthCheck>(QueueStorageHealthCheck.Name, timeout: HealthCheckTimeout)
-            .AddCheck<TableStorageHealthCheck>(TableStorageHealthCheck.Name, timeout: HealthCheckTimeout);
+            .Add(new HealthCheckRegistration(StorageHealthCheck.QueuesName, StorageHealthCheck.ForQueues, HealthStatus.Unhealthy, null, HealthCheckTimeout))
+            .Add(new HealthCheckRegistration(StorageHealthCheck.TablesName, StorageHealthCheck.ForTables, HealthStatus.Unhealthy, null, HealthCheckTimeout));
         return services;
     }
 
-    private static StorageConnectionOptions Connection(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptions<StorageConnectionOptions>>().Value;
-
     /// <summary>
-    /// <c>__credential=managedidentity</c> (+ <c>__clientId</c>) and the other keys Microsoft.Extensions.Azure
-    /// understands; DefaultAzureCredential when none is given. Unused with a connection string.
+    /// One storage client from the validated <see cref="StorageConnectionOptions"/>: by connection string, or by
+    /// service URI with the credential the section names (<c>__credential=managedidentity</c>, <c>__clientId</c>
+    /// and the other keys Microsoft.Extensions.Azure understands; DefaultAzureCredential when none is given).
     /// </summary>
-    private static TokenCredential Credential(IServiceProvider provider, IConfigurationSection section) =>
-        provider.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section);
+    private static IAzureClientBuilder<TClient, TOptions> AddClient<TClient, TOptions>(
+        AzureClientFactoryBuilder clients,
+        IConfigurationSection section,
+        Func<string, TOptions, TClient> fromConnectionString,
+        Func<Uri, TokenCredential, TOptions, TClient> fromServiceUri,
+        Func<StorageConnectionOptions, Uri?> serviceUri)
+        where TClient : class
+        where TOptions : class =>
+        clients.AddClient<TClient, TOptions>((options, credential, provider) =>
+            {
+                var storage = provider.GetRequiredService<IOptions<StorageConnectionOptions>>().Value;
+                return storage.UsesConnectionString
+                    ? fromConnectionString(storage.ConnectionString!, options)
+                    : fromServiceUri(serviceUri(storage)!, credential, options);
+            })
+            .WithCredential(provider => provider.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section));
 
     private static Uri? ReadUri(IConfigurationSection section, string key)
     {

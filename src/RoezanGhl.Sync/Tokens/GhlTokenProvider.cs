@@ -169,7 +169,18 @@ public sealed partial class GhlTokenProvider : IGhlTokenProvider
             throw new GhlLocationNeedsAttentionException(locationId, mark.Reason);
         }
 
-        var lease = await _refreshLock.AcquireAsync(locationId, cancellationToken).ConfigureAwait(false);
+        IAsyncDisposable lease;
+        try
+        {
+            lease = await _refreshLock.AcquireAsync(locationId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException) when (rejected is null && secret.OAuth!.ExpiresAt > _time.GetUtcNow())
+        {
+            // Another instance is still at it; the current token works meanwhile.
+            LogRefreshDeferred(_logger, locationId, null, "another instance holds the refresh lease", secret.OAuth.ExpiresAt);
+            return secret.OAuth.ToAccessToken();
+        }
+
         await using (lease.ConfigureAwait(false))
         {
             // The previous holder of the lease may have refreshed and stored a new pair meanwhile.

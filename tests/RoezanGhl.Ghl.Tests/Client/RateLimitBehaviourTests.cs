@@ -13,48 +13,37 @@ public sealed class RateLimitBehaviourTests
     [Fact]
     public async Task A_429_with_retry_after_pauses_the_location_for_that_long_and_then_succeeds()
     {
-        await using var simulator = await GhlSimulatorHost.StartAsync(locations: [Location]);
-        simulator.Settings = simulator.Settings with { RateLimitMax = 5, RateLimitIntervalMs = 1000, SendRetryAfter = true };
-        var contactId = simulator.State.SeedContact(Location, new JsonObject { ["firstName"] = "Ana" })["id"]!.GetValue<string>();
-        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, configure: o => { o.RateLimitMaxRequests = 5; o.RateLimitInterval = TimeSpan.FromSeconds(1); });
-        UseUpWindowElsewhere(simulator, 5);
+        await using var spent = await SpentWindow.StartAsync(intervalMs: 1000, sendRetryAfter: true);
 
         var watch = Stopwatch.StartNew();
-        var contact = await ghl.Client.GetContactAsync(Location, contactId);
+        var contact = await spent.Ghl.Client.GetContactAsync(Location, spent.ContactId);
 
-        Assert.Equal(contactId, contact.Id);
+        Assert.Equal(spent.ContactId, contact.Id);
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(5));
-        Assert.Equal([429, 200], Statuses(simulator));
+        Assert.Equal([429, 200], Statuses(spent.Simulator));
     }
 
     [Fact]
     public async Task A_429_without_retry_after_waits_the_rate_limit_interval()
     {
-        await using var simulator = await GhlSimulatorHost.StartAsync(locations: [Location]);
-        simulator.Settings = simulator.Settings with { RateLimitMax = 5, RateLimitIntervalMs = 1500, SendRetryAfter = false };
-        var contactId = simulator.State.SeedContact(Location, new JsonObject { ["firstName"] = "Ana" })["id"]!.GetValue<string>();
-        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, configure: o => { o.RateLimitMaxRequests = 5; o.RateLimitInterval = TimeSpan.FromSeconds(1.5); });
-        UseUpWindowElsewhere(simulator, 5);
+        await using var spent = await SpentWindow.StartAsync(intervalMs: 1500, sendRetryAfter: false);
 
         var watch = Stopwatch.StartNew();
-        await ghl.Client.GetContactAsync(Location, contactId);
+        await spent.Ghl.Client.GetContactAsync(Location, spent.ContactId);
 
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(1400), TimeSpan.FromSeconds(6));
-        Assert.Equal([429, 200], Statuses(simulator));
+        Assert.Equal([429, 200], Statuses(spent.Simulator));
     }
 
     [Fact]
     public async Task A_create_answered_429_is_repeated_because_ghl_did_not_apply_it()
     {
-        await using var simulator = await GhlSimulatorHost.StartAsync(locations: [Location]);
-        simulator.Settings = simulator.Settings with { RateLimitMax = 5, RateLimitIntervalMs = 1000 };
-        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, configure: o => { o.RateLimitMaxRequests = 5; o.RateLimitInterval = TimeSpan.FromSeconds(1); });
-        UseUpWindowElsewhere(simulator, 5);
+        await using var spent = await SpentWindow.StartAsync(intervalMs: 1000, sendRetryAfter: true);
 
-        await ghl.Client.CreateContactAsync(Location, new() { FirstName = "Ana" });
+        await spent.Ghl.Client.CreateContactAsync(Location, new() { FirstName = "Bo" });
 
-        Assert.Single(simulator.State.ContactsOf(Location));
-        Assert.Equal([429, 201], Statuses(simulator));
+        Assert.Equal(2, spent.Simulator.State.ContactsOf(Location).Count);
+        Assert.Equal([429, 201], Statuses(spent.Simulator));
     }
 
     [Fact]
@@ -122,12 +111,40 @@ public sealed class RateLimitBehaviourTests
         Assert.Equal(2, simulator.State.Recorded.Count);
     }
 
-    private static void UseUpWindowElsewhere(GhlSimulatorHost simulator, int count)
+    /// <summary>A simulator with a 5-request window that another instance of the app has just spent.</summary>
+    private sealed class SpentWindow : IAsyncDisposable
     {
-        // Another instance of the app spends the window before this client sends anything.
-        for (var i = 0; i < count; i++)
+        private SpentWindow(GhlSimulatorHost simulator, GhlTestClient ghl, string contactId)
         {
-            Assert.True(simulator.State.CountRequest(Location).Allowed);
+            Simulator = simulator;
+            Ghl = ghl;
+            ContactId = contactId;
+        }
+
+        public GhlSimulatorHost Simulator { get; }
+
+        public GhlTestClient Ghl { get; }
+
+        public string ContactId { get; }
+
+        public static async Task<SpentWindow> StartAsync(int intervalMs, bool sendRetryAfter)
+        {
+            var simulator = await GhlSimulatorHost.StartAsync(locations: [Location]);
+            simulator.Settings = simulator.Settings with { RateLimitMax = 5, RateLimitIntervalMs = intervalMs, SendRetryAfter = sendRetryAfter };
+            var contactId = simulator.State.SeedContact(Location, new JsonObject { ["firstName"] = "Ana" })["id"]!.GetValue<string>();
+            var ghl = GhlTestClient.Create(simulator.BaseUrl, configure: o => { o.RateLimitMaxRequests = 5; o.RateLimitInterval = TimeSpan.FromMilliseconds(intervalMs); });
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.True(simulator.State.CountRequest(Location).Allowed);
+            }
+
+            return new SpentWindow(simulator, ghl, contactId);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Ghl.DisposeAsync();
+            await Simulator.DisposeAsync();
         }
     }
 

@@ -13,9 +13,10 @@ public static class GhlSimulatorApp
     /// <summary>
     /// Builds the app. Settings come from <paramref name="state"/> when given, else from the
     /// <c>Simulator</c> configuration section (e.g. <c>--Simulator:AllowDuplicates=true</c>).
-    /// <paramref name="quiet"/> removes logging (tests).
+    /// <paramref name="quiet"/> removes logging (tests). Requests are appended to the file named by
+    /// <c>GHLSIM_RECORD</c> unless <paramref name="recorder"/> says otherwise.
     /// </summary>
-    public static WebApplication Build(string[] args, SimulatorState? state = null, bool quiet = false)
+    public static WebApplication Build(string[] args, SimulatorState? state = null, bool quiet = false, RequestRecorder? recorder = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -30,7 +31,7 @@ public static class GhlSimulatorApp
 
         state ??= new SimulatorState(builder.Configuration.GetSection("Simulator").Get<SimulatorSettings>() ?? new SimulatorSettings());
         builder.Services.AddSingleton(state);
-        builder.Services.AddSingleton(RequestRecorder.FromEnvironment());
+        builder.Services.AddSingleton(recorder ?? RequestRecorder.FromEnvironment());
 
         var app = builder.Build();
         app.UseMiddleware<SimulatorGate>();

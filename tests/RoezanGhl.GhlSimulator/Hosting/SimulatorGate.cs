@@ -61,11 +61,19 @@ internal sealed class SimulatorGate(RequestDelegate next, SimulatorState state, 
 
             var decision = state.CountRequest(locationKey);
             var headers = context.Response.Headers;
-            headers["X-RateLimit-Max"] = settings.RateLimitMax.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Remaining"] = decision.RemainingInWindow.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Interval-Milliseconds"] = settings.RateLimitIntervalMs.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Daily-Remaining"] = decision.RemainingToday.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Limit-Daily"] = settings.DailyLimit.ToString(CultureInfo.InvariantCulture);
+            // A limit that is switched off is not announced.
+            if (settings.RateLimitMax > 0)
+            {
+                headers["X-RateLimit-Max"] = settings.RateLimitMax.ToString(CultureInfo.InvariantCulture);
+                headers["X-RateLimit-Remaining"] = decision.RemainingInWindow.ToString(CultureInfo.InvariantCulture);
+                headers["X-RateLimit-Interval-Milliseconds"] = settings.RateLimitIntervalMs.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (settings.DailyLimit > 0)
+            {
+                headers["X-RateLimit-Daily-Remaining"] = decision.RemainingToday.ToString(CultureInfo.InvariantCulture);
+                headers["X-RateLimit-Limit-Daily"] = settings.DailyLimit.ToString(CultureInfo.InvariantCulture);
+            }
             if (!decision.Allowed)
             {
                 if (settings.SendRetryAfter)

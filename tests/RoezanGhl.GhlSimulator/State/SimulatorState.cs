@@ -124,22 +124,9 @@ public sealed class SimulatorState
 
     // ---- contacts -------------------------------------------------------------------------------
 
-    public SimResponse CreateContact(string? tokenLocation, JsonObject body)
-    {
-        var invalid = Validate(body, SimulatorFields.CreateContact, ["locationId"]);
-        if (invalid is not null)
+    public SimResponse CreateContact(string? tokenLocation, JsonObject body) =>
+        InBodyLocation(tokenLocation, body, SimulatorFields.CreateContact, location =>
         {
-            return invalid;
-        }
-
-        lock (_gate)
-        {
-            if (Authorize(tokenLocation, Text(body, "locationId")) is { } denied)
-            {
-                return denied;
-            }
-
-            var location = Location(Text(body, "locationId")!);
             if (!_settings.AllowDuplicates && FindDuplicate(location, Text(body, "email"), Text(body, "phone")) is { } duplicate)
             {
                 return SimResponse.Error(400, "This location does not allow duplicated contacts.", new JsonObject
@@ -151,30 +138,16 @@ public sealed class SimulatorState
 
             var contact = NewContact(location, body);
             return GhostOr(SimResponse.Created(new JsonObject { ["contact"] = contact.DeepClone() }));
-        }
-    }
+        });
 
     /// <summary>
     /// Upsert as GHL does it, quirk included: when the email matches one contact and the phone
     /// another, the email's contact is updated, the phone is silently dropped and that contact is
     /// returned.
     /// </summary>
-    public SimResponse UpsertContact(string? tokenLocation, JsonObject body)
-    {
-        var invalid = Validate(body, SimulatorFields.UpsertContact, ["locationId"]);
-        if (invalid is not null)
+    public SimResponse UpsertContact(string? tokenLocation, JsonObject body) =>
+        InBodyLocation(tokenLocation, body, SimulatorFields.UpsertContact, location =>
         {
-            return invalid;
-        }
-
-        lock (_gate)
-        {
-            if (Authorize(tokenLocation, Text(body, "locationId")) is { } denied)
-            {
-                return denied;
-            }
-
-            var location = Location(Text(body, "locationId")!);
             var createAnyway = _settings.AllowDuplicates && body["createNewIfDuplicateAllowed"]?.GetValue<bool>() == true;
             var byEmail = FindByEmail(location, Text(body, "email"));
             var byPhone = FindByPhone(location, Text(body, "phone"));
@@ -193,8 +166,7 @@ public sealed class SimulatorState
 
             Apply(target, changes, replaceTags: false);
             return SimResponse.Ok(new JsonObject { ["new"] = false, ["contact"] = target.DeepClone(), ["traceId"] = Guid.NewGuid().ToString() });
-        }
-    }
+        });
 
     public SimResponse GetContact(string? tokenLocation, string contactId)
     {
@@ -558,6 +530,20 @@ public sealed class SimulatorState
         }
 
         return location;
+    }
+
+    // Validates a body that names its location, then runs `action` on that location under the lock.
+    private SimResponse InBodyLocation(string? tokenLocation, JsonObject body, IReadOnlyCollection<string> allowed, Func<SimulatedLocation, SimResponse> action)
+    {
+        if (Validate(body, allowed, ["locationId"]) is { } invalid)
+        {
+            return invalid;
+        }
+
+        lock (_gate)
+        {
+            return Authorize(tokenLocation, Text(body, "locationId")) ?? action(Location(Text(body, "locationId")!));
+        }
     }
 
     private SimResponse? Authorize(string? tokenLocation, string? locationId)

@@ -160,6 +160,24 @@ public sealed class ContactPlanningTests
     }
 
     [Fact]
+    public void Stale_update_still_fills_a_value_ghl_never_got_but_overwrites_nothing()
+    {
+        var applied = AnaAsApplied with { Email = null };
+        var plan = Plan(
+            Contact(RoezanEventTypes.ContactCreated, Ana(c => c.LastName = "Older"), at: T0.AddMinutes(-1)),
+            Linked(applied, T0));
+
+        var update = Assert.IsType<UpdateContactStep>(Assert.Single(plan.Steps));
+        Assert.Equal("ana@example.com", update.Fields.Email);
+        Assert.Null(update.Fields.LastName);
+        Assert.Null(update.Fields.FirstName);
+        Assert.StartsWith("stale", plan.Reason, StringComparison.Ordinal);
+        Assert.Equal("Diaz", plan.ContactState!.LastName);
+        Assert.Equal("ana@example.com", plan.ContactState.Email);
+        Assert.Equal(T0, plan.ContactStateOccurredAt);
+    }
+
+    [Fact]
     public void Update_at_the_same_instant_as_the_last_one_is_not_stale()
     {
         var plan = Plan(

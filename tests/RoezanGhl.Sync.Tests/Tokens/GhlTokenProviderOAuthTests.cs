@@ -291,6 +291,28 @@ public sealed class GhlTokenProviderOAuthTests
         Assert.Equal(0, _world.Endpoint.Calls);
     }
 
+    [Fact]
+    public async Task A_lease_held_too_long_elsewhere_keeps_the_current_token_while_it_is_valid()
+    {
+        _world.PutOAuth(TimeSpan.FromMinutes(5));
+        var host = _world.NewHost(refreshLock: new TimedOutRefreshLock());
+
+        var token = await host.Provider.GetTokenAsync(TokenWorld.LocationId, CancellationToken.None);
+
+        Assert.Equal("test-access-0", token.Value);
+        Assert.Equal(0, _world.Endpoint.Calls);
+    }
+
+    [Fact]
+    public async Task A_lease_held_too_long_elsewhere_after_expiry_is_a_passing_failure()
+    {
+        _world.PutOAuth(TimeSpan.FromMinutes(-1));
+        var host = _world.NewHost(refreshLock: new TimedOutRefreshLock());
+
+        await Assert.ThrowsAsync<TimeoutException>(() => host.Provider.GetTokenAsync(TokenWorld.LocationId, CancellationToken.None).AsTask());
+        Assert.Equal(0, _world.Statuses.Marks);
+    }
+
     internal static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++)
@@ -299,5 +321,11 @@ public sealed class GhlTokenProviderOAuthTests
         }
 
         Assert.True(condition(), "The condition did not become true in time.");
+    }
+
+    private sealed class TimedOutRefreshLock : ITokenRefreshLock
+    {
+        public Task<IAsyncDisposable> AcquireAsync(string locationId, CancellationToken cancellationToken) =>
+            throw new TimeoutException("lease taken (test)");
     }
 }

@@ -106,7 +106,7 @@ public class RoezanEventParserTests
     {
         Assert.True(RoezanEventParser.TryParse(Encoding.UTF8.GetBytes(RoezanSampleEvents.ContactUpdated()), out var evt, out _));
         Assert.Equal(RoezanEventTypes.ContactUpdated, evt.Type);
-        Assert.Equal(5, evt.Data!.Contact!.CustomFields!.Count);
+        Assert.Equal(8, evt.Data!.Contact!.CustomFields!.Count);
     }
 
     [Fact]

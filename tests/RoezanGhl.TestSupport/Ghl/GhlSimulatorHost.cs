@@ -34,9 +34,10 @@ public sealed class GhlSimulatorHost : IAsyncDisposable
     /// <summary>
     /// Starts a simulator. Without <paramref name="settings"/>: requests recorded in memory, GHL's
     /// limits, duplicates blocked, and the token <c>test-token-{location}</c> accepted for each
-    /// location in <paramref name="locations"/> (any token when none are named).
+    /// location in <paramref name="locations"/> (any token when none are named). Requests are appended
+    /// to <paramref name="recordFile"/> when given, else to the file named by <c>GHLSIM_RECORD</c>.
     /// </summary>
-    public static async Task<GhlSimulatorHost> StartAsync(SimulatorSettings? settings = null, IEnumerable<string>? locations = null, TimeProvider? timeProvider = null)
+    public static async Task<GhlSimulatorHost> StartAsync(SimulatorSettings? settings = null, IEnumerable<string>? locations = null, TimeProvider? timeProvider = null, string? recordFile = null)
     {
         settings ??= new SimulatorSettings
         {
@@ -44,7 +45,7 @@ public sealed class GhlSimulatorHost : IAsyncDisposable
             Tokens = (locations ?? []).ToDictionary(TokenFor, location => location, StringComparer.Ordinal),
         };
         var state = new SimulatorState(settings, timeProvider);
-        var app = GhlSimulatorApp.Build(["--urls", "http://127.0.0.1:0"], state, quiet: true);
+        var app = GhlSimulatorApp.Build(["--urls", "http://127.0.0.1:0"], state, quiet: true, recordFile is null ? null : new RequestRecorder(recordFile));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Urls.Single();
         return new GhlSimulatorHost(app, state, new Uri(address));

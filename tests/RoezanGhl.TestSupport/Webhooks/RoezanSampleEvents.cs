@@ -25,9 +25,12 @@ public static class RoezanSampleEvents
                 "seats": 12,
                 "trial": false,
                 "source": "landing page: spring sale",
-                "preferredContactTime": "afternoons after 3 pm"
+                "preferredContactTime": "afternoons after 3 pm",
+                "accountManager": "Jordan Lee",
+                "renewalMonth": "March",
+                "lastCampaign": "black-friday-2026-sms"
               },
-              "note": "Asked about upgrading to the annual plan; prefers SMS over email. Call back next week about the invoice question."
+              "note": "Asked about upgrading to the annual plan; prefers SMS over email. Call back next week about the invoice question. Mentioned a second location opening in the spring."
             }
           },
           "meta": { "deliveryAttempt": 1, "roezanVersion": "2026-01" }

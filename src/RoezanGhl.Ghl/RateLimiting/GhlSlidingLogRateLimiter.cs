@@ -1,0 +1,338 @@
+using System.Threading.RateLimiting;
+
+namespace RoezanGhl.Ghl.RateLimiting;
+
+/// <summary>
+/// An exact sliding-window limiter on System.Threading.RateLimiting's <see cref="RateLimiter"/>
+/// abstraction. A permit stays in use while its lease is held (the request is in flight) and for one
+/// window after the lease is disposed (the answer arrived). GHL counted the request somewhere between
+/// sending and answering, so two requests <c>permitLimit</c> grants apart reach GHL at least one window
+/// apart, whatever the network did: no GHL window, whatever its phase, sees more than the limit. The
+/// price is one round trip per permit per window (about 1% at 100 ms of 10 s).
+/// Waiters are served oldest first, woken by a <see cref="TimeProvider"/> timer or by a release.
+/// Why not the built-in <see cref="SlidingWindowRateLimiter"/>: it counts per segment from the time of
+/// sending (so a whole segment must be given up, and uneven network delay still lets a GHL window see
+/// more than the limit), it only slides on real <see cref="System.Diagnostics.Stopwatch"/> time (no
+/// fake clock in tests), and it skips a tick that comes a little early, quietly losing budget.
+/// </summary>
+internal sealed class GhlSlidingLogRateLimiter : RateLimiter
+{
+    private readonly Lock _gate = new();
+    private readonly int _permitLimit;
+    private readonly TimeSpan _window;
+    private readonly int _queueLimit;
+    private readonly TimeProvider _timeProvider;
+    private readonly List<Grant> _grants = [];
+    private readonly LinkedList<Waiter> _waiters = new();
+    private readonly ITimer _wakeUp;
+    private int _queuedPermits;
+    private long _successfulLeases;
+    private long _failedLeases;
+    private DateTimeOffset? _idleSince;
+    private bool _disposed;
+
+    public GhlSlidingLogRateLimiter(int permitLimit, TimeSpan window, int queueLimit, TimeProvider timeProvider)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(permitLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        _permitLimit = permitLimit;
+        _window = window;
+        _queueLimit = queueLimit;
+        _timeProvider = timeProvider;
+        _idleSince = timeProvider.GetUtcNow();
+        _wakeUp = timeProvider.CreateTimer(static state => ((GhlSlidingLogRateLimiter)state!).ServeWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _idleSince is { } since ? _timeProvider.GetUtcNow() - since : null;
+            }
+        }
+    }
+
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_gate)
+        {
+            Forget(_timeProvider.GetUtcNow());
+            return new RateLimiterStatistics
+            {
+                CurrentAvailablePermits = _permitLimit - _grants.Count,
+                CurrentQueuedCount = _queuedPermits,
+                TotalSuccessfulLeases = _successfulLeases,
+                TotalFailedLeases = _failedLeases,
+            };
+        }
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, _permitLimit);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = _timeProvider.GetUtcNow();
+            if (_waiters.Count == 0 && TryGrant(permitCount, now) is { } lease)
+            {
+                return lease;
+            }
+
+            _failedLeases++;
+            return new RefusedLease(NextExpiry(permitCount) is { } at ? at - now : null);
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, _permitLimit);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = _timeProvider.GetUtcNow();
+            if (_waiters.Count == 0 && TryGrant(permitCount, now) is { } lease)
+            {
+                return ValueTask.FromResult<RateLimitLease>(lease);
+            }
+
+            if (_queuedPermits + permitCount > _queueLimit)
+            {
+                _failedLeases++;
+                return ValueTask.FromResult<RateLimitLease>(new RefusedLease(NextExpiry(permitCount) is { } at ? at - now : null));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var waiter = new Waiter(permitCount);
+            var node = _waiters.AddLast(waiter);
+            _queuedPermits += permitCount;
+            _idleSince = null;
+            waiter.Registration = cancellationToken.Register(
+                static state =>
+                {
+                    var (limiter, node, token) = ((GhlSlidingLogRateLimiter, LinkedListNode<Waiter>, CancellationToken))state!;
+                    limiter.Cancel(node, token);
+                },
+                (this, node, cancellationToken));
+            ScheduleWakeUp(now);
+            return new ValueTask<RateLimitLease>(waiter.Completion.Task);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _wakeUp.Dispose();
+            foreach (var waiter in _waiters)
+            {
+                waiter.Registration.Dispose();
+                waiter.Completion.TrySetResult(new RefusedLease(null));
+            }
+
+            _waiters.Clear();
+            _queuedPermits = 0;
+        }
+    }
+
+    private void Release(Grant[] grants)
+    {
+        lock (_gate)
+        {
+            var now = _timeProvider.GetUtcNow();
+            foreach (var grant in grants)
+            {
+                grant.ReleasedAt ??= now;
+            }
+
+            if (!_disposed)
+            {
+                ScheduleWakeUp(now);
+            }
+        }
+    }
+
+    private void ServeWaiters()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            while (_waiters.First is { } first && TryGrant(first.Value.Permits, now) is { } lease)
+            {
+                _waiters.RemoveFirst();
+                _queuedPermits -= first.Value.Permits;
+                first.Value.Registration.Dispose();
+                if (!first.Value.Completion.TrySetResult(lease))
+                {
+                    // Cancelled at the same moment: nothing was sent, so the permits go back at once.
+                    Forget(((HeldLease)lease).Grants);
+                }
+            }
+
+            ScheduleWakeUp(now);
+        }
+    }
+
+    private void Cancel(LinkedListNode<Waiter> node, CancellationToken token)
+    {
+        lock (_gate)
+        {
+            if (node.List is null)
+            {
+                return;
+            }
+
+            _waiters.Remove(node);
+            _queuedPermits -= node.Value.Permits;
+            _failedLeases++;
+        }
+
+        node.Value.Completion.TrySetCanceled(token);
+
+        // The next waiter may fit now that this one is gone.
+        ServeWaiters();
+    }
+
+    // Under _gate.
+    private HeldLease? TryGrant(int permits, DateTimeOffset now)
+    {
+        Forget(now);
+        if (_grants.Count + permits > _permitLimit)
+        {
+            return null;
+        }
+
+        var grants = new Grant[permits];
+        for (var i = 0; i < permits; i++)
+        {
+            grants[i] = new Grant();
+            _grants.Add(grants[i]);
+        }
+
+        _successfulLeases++;
+        _idleSince = null;
+        return new HeldLease(this, grants);
+    }
+
+    private void Forget(DateTimeOffset now)
+    {
+        _grants.RemoveAll(grant => grant.ReleasedAt is { } released && released + _window <= now);
+        if (_grants.Count == 0 && _waiters.Count == 0)
+        {
+            _idleSince ??= now;
+        }
+    }
+
+    private void Forget(Grant[] grants)
+    {
+        foreach (var grant in grants)
+        {
+            _grants.Remove(grant);
+        }
+    }
+
+    // When enough released grants will have left the window for `permits` more; null when that
+    // depends on requests still in flight (a release wakes the waiters then).
+    private DateTimeOffset? NextExpiry(int permits)
+    {
+        var mustLeave = _grants.Count + permits - _permitLimit;
+        if (mustLeave <= 0)
+        {
+            return _timeProvider.GetUtcNow();
+        }
+
+        var expiries = _grants.Where(g => g.ReleasedAt is not null).Select(g => g.ReleasedAt!.Value + _window).Order().ToList();
+        return expiries.Count >= mustLeave ? expiries[mustLeave - 1] : null;
+    }
+
+    private void ScheduleWakeUp(DateTimeOffset now)
+    {
+        if (_waiters.First is not { } first || NextExpiry(first.Value.Permits) is not { } at)
+        {
+            _wakeUp.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var due = at - now;
+        _wakeUp.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private sealed class Grant
+    {
+        public DateTimeOffset? ReleasedAt { get; set; }
+    }
+
+    private sealed class Waiter(int permits)
+    {
+        public int Permits { get; } = permits;
+
+        public TaskCompletionSource<RateLimitLease> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CancellationTokenRegistration Registration { get; set; }
+    }
+
+    private sealed class HeldLease(GhlSlidingLogRateLimiter limiter, Grant[] grants) : RateLimitLease
+    {
+        private int _disposed;
+
+        public Grant[] Grants { get; } = grants;
+
+        public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                limiter.Release(Grants);
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    private sealed class RefusedLease(TimeSpan? retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            if (metadataName == MetadataName.RetryAfter.Name && retryAfter is { } value)
+            {
+                metadata = value;
+                return true;
+            }
+
+            metadata = null;
+            return false;
+        }
+    }
+}
