@@ -14,6 +14,7 @@ public class FunctionsMetadataTests
     {
         { RoezanWebhookFunction.Name, "httpTrigger", """{"route":"roezan/{accountId}/events","methods":["post"],"authLevel":"Function"}""" },
         { HealthFunction.Name, "httpTrigger", """{"route":"health","methods":["get"],"authLevel":"Anonymous"}""" },
+        { ReconcileTimerFunction.Name, "timerTrigger", """{"schedule":"%Sync:ReconcileSchedule%"}""" },
     };
 
     private static readonly Lazy<JsonArray> Metadata = new(() => JsonNode.Parse(File.ReadAllText(FindMetadata()))!.AsArray());

@@ -72,12 +72,12 @@ internal sealed class CliServices : IAsyncDisposable
         }
         catch (OptionsValidationException exception)
         {
-            provider.Dispose();
+            DisposeNow(provider);
             throw new CliException($"invalid settings{(settingsFile is null ? "" : $" ({settingsFile})")}: {exception.Failures.FirstOrDefault() ?? exception.Message}");
         }
         catch (AggregateException exception) when (exception.InnerExceptions.FirstOrDefault() is OptionsValidationException first)
         {
-            provider.Dispose();
+            DisposeNow(provider);
             throw new CliException($"invalid settings{(settingsFile is null ? "" : $" ({settingsFile})")}: {first.Failures.FirstOrDefault() ?? first.Message}");
         }
 
@@ -85,4 +85,7 @@ internal sealed class CliServices : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    // Some of the app's services (the worker's telemetry module) only dispose asynchronously.
+    private static void DisposeNow(ServiceProvider provider) => provider.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RoezanGhl.Sync.Events;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -102,8 +103,10 @@ internal sealed class MixedEventScenario
     private void Message(PersonState person, DateTimeOffset at)
     {
         var id = Id("m");
-        Add(id, RoezanEvents.Message(id, person.Display, $"Message {id}: is the offer still on?", person.FirstName, null, at));
-        NotesByPhone[person.E164].Add(id);
+        // A message is keyed by its message id (ledger row and note ref), whichever path brings it.
+        var key = RoezanMessageEventId.For("m_" + id);
+        Add(key, RoezanEvents.Message(id, person.Display, $"Message {id}: is the offer still on?", person.FirstName, null, at));
+        NotesByPhone[person.E164].Add(key);
     }
 
     private void Update(PersonState person, DateTimeOffset at)

@@ -15,7 +15,7 @@ public class RoezanOptionsValidatorTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<Secrets.ISecretStore, InMemorySecretStore>()
+            .AddSingleton<RoezanGhl.Sync.Secrets.ISecretStore, InMemorySecretStore>()
             .AddLogging()
             .AddRoezanIngestion(configuration)
             .BuildServiceProvider();
