@@ -23,7 +23,7 @@ public sealed record HostQueueSettings
     public string MessageEncoding { get; init; } = "base64";
 
     /// <summary>The repository's root <c>host.json</c>, found by walking up from the test's folder.</summary>
-    public static HostQueueSettings FromRepository() => Load(Path.Combine(RepositoryRoot(), "host.json"));
+    public static HostQueueSettings FromRepository() => Load(RepositoryRoot.Combine("host.json"));
 
     public static HostQueueSettings Load(string hostJsonPath)
     {
@@ -49,20 +49,6 @@ public sealed record HostQueueSettings
         }
 
         return settings;
-    }
-
-    /// <summary>The folder that holds RoezanGhl.Functions.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "RoezanGhl.Functions.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No RoezanGhl.Functions.sln above {AppContext.BaseDirectory}.");
     }
 
     // The host accepts "hh:mm:ss" strings (and plain milliseconds for the polling interval).

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using RoezanGhl.Ghl;
+using RoezanGhl.GhlSimulator.State;
+using RoezanGhl.Sync.Ledger;
+using RoezanGhl.Sync.Notifications;
+using RoezanGhl.Sync.Planning;
+using RoezanGhl.Sync.Processing;
+using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
+
+namespace RoezanGhl.Functions.Tests.EndToEnd;
+
+/// <summary>What happens when a delivery dies half-way, or never succeeds.</summary>
+public sealed class SyncRecoveryTests
+{
+    [Fact]
+    public async Task Delivery_that_dies_after_a_step_is_resumed_at_the_next_step_and_repeats_none()
+    {
+        var crash = new CrashPlan(before: typeof(AddTagsStep));
+        await using var app = await SyncPipeline.StartAsync(configure: services => crash.Install(services));
+
+        await app.PostAllAsync([ContactCreated("evt_1", "c_1", "(201) 555-0120", "ann@example.com", "Ann", tags: ["vip"])]);
+        await app.DrainAsync();
+
+        Assert.Equal(1, crash.Crashes);
+        Assert.Single(app.Simulator.State.Recorded, request => request.Method == "POST" && request.Path == "/contacts/upsert");
+        Assert.Single(app.Simulator.State.Recorded, request => request.Method == "POST" && request.Path.EndsWith("/tags", StringComparison.Ordinal));
+        var contact = Assert.Single(app.Simulator.State.ContactsOf(SyncPipeline.LocationId));
+        Assert.Equal("vip", (string?)contact["tags"]![0]);
+        var ledger = await app.LedgerAsync("evt_1");
+        Assert.Equal(EventLedgerStatus.Applied, ledger.Status);
+        Assert.Equal(2, ledger.Attempts);
+    }
+
+    [Fact]
+    public async Task Delivery_that_dies_after_ghl_made_the_note_finds_it_instead_of_making_another()
+    {
+        var crash = new CrashPlan(after: typeof(CreateNoteStep));
+        await using var app = await SyncPipeline.StartAsync(configure: services => crash.Install(services));
+
+        await app.PostAllAsync([Message("evt_m1", "(201) 555-0121", "only once please", fromName: "Bea")]);
+        await app.DrainAsync();
+
+        Assert.Equal(1, crash.Crashes);
+        var contact = Assert.Single(app.Simulator.State.ContactsOf(SyncPipeline.LocationId));
+        Assert.Single(app.Simulator.State.ChildrenOf(SyncPipeline.LocationId, (string)contact["id"]!, ChildKind.Note));
+        Assert.Single(app.Simulator.State.Recorded, request => request.Method == "POST" && request.Path.EndsWith("/notes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Event_that_keeps_failing_goes_to_the_poison_queue_recorded_as_failed_and_notified()
+    {
+        var notices = new ConcurrentQueue<FailureNotice>();
+        await using var app = await SyncPipeline.StartAsync(configure: services => services.Replace(ServiceDescriptor.Singleton<IFailureNotifier>(new RecordingNotifier(notices))));
+        app.Simulator.Settings = app.Simulator.Settings with { ServerErrorRatio = 1.0 };
+
+        await app.PostAllAsync([Message("evt_m1", "(201) 555-0122", "never lands", fromName: "Cal")]);
+        await app.DrainAsync();
+
+        Assert.Equal(1, app.Pump.Poisoned);
+        Assert.Single(await app.Pump.PeekPoisonAsync());
+        var ledger = await app.LedgerAsync("evt_m1");
+        Assert.Equal(EventLedgerStatus.Failed, ledger.Status);
+        Assert.StartsWith("gave up after 5 attempts", ledger.LastError, StringComparison.Ordinal);
+        var notice = Assert.Single(notices);
+        Assert.Equal("evt_m1", notice.EventId);
+        Assert.Equal(SyncPipeline.LocationId, notice.LocationId);
+    }
+
+    [Fact]
+    public async Task Permanent_failure_is_notified_once_with_ghl_message()
+    {
+        var notices = new ConcurrentQueue<FailureNotice>();
+        await using var app = await SyncPipeline.StartAsync(configure: services => services.Replace(ServiceDescriptor.Singleton<IFailureNotifier>(new RecordingNotifier(notices))));
+        await app.PostAllAsync([ContactCreated("evt_1", "c_1", "(201) 555-0123", firstName: "Dee")]);
+        await app.DrainAsync();
+        app.Simulator.State.DeleteContact(null, (string)app.Simulator.State.ContactsOf(SyncPipeline.LocationId)[0]["id"]!);
+
+        await app.PostAllAsync([Note("evt_n1", "c_1", "lost contact")]);
+        await app.DrainAsync();
+
+        var notice = Assert.Single(notices);
+        Assert.Equal("Failed", notice.Status);
+        Assert.Contains("404", notice.Reason, StringComparison.Ordinal);
+    }
+
+    private sealed class RecordingNotifier(ConcurrentQueue<FailureNotice> notices) : IFailureNotifier
+    {
+        public void Notify(FailureNotice notice) => notices.Enqueue(notice);
+    }
+
+    /// <summary>Makes the first delivery die once: before a step of one kind runs, or right after one ran in GHL.</summary>
+    private sealed class CrashPlan(Type? before = null, Type? after = null)
+    {
+        private int _crashes;
+
+        public int Crashes => Volatile.Read(ref _crashes);
+
+        public void Install(IServiceCollection services) =>
+            services.Replace(ServiceDescriptor.Singleton<GhlStepExecutor>(sp => new CrashingExecutor(this, sp.GetRequiredService<GhlContactsClient>(), sp.GetRequiredService<ILogger<GhlStepExecutor>>())));
+
+        private bool CrashNow() => Interlocked.CompareExchange(ref _crashes, 1, 0) == 0;
+
+        private sealed class CrashingExecutor(CrashPlan plan, GhlContactsClient ghl, ILogger<GhlStepExecutor> logger) : GhlStepExecutor(ghl, logger)
+        {
+            public override async Task<StepResult> ExecuteAsync(StepContext context, PlanStep planStep, CancellationToken cancellationToken)
+            {
+                if (planStep.GetType() == plan.Before && plan.CrashNow())
+                {
+                    throw new IOException("the worker died before the step");
+                }
+
+                var result = await base.ExecuteAsync(context, planStep, cancellationToken);
+                if (planStep.GetType() == plan.After && plan.CrashNow())
+                {
+                    throw new IOException("the worker died after GHL applied the step");
+                }
+
+                return result;
+            }
+        }
+
+        private Type? Before { get; } = before;
+
+        private Type? After { get; } = after;
+    }
+}
