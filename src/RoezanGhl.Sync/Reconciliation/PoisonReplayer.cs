@@ -4,8 +4,6 @@ using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RoezanGhl.Sync.Configuration;
 using RoezanGhl.Sync.Events;
 using RoezanGhl.Sync.Ledger;
 using RoezanGhl.Sync.Queueing;
@@ -32,11 +30,10 @@ public class PoisonReplayer
     private readonly TimeProvider _time = TimeProvider.System;
     private readonly ILogger _logger = null!;
 
-    public PoisonReplayer(QueueServiceClient queues, RoezanEventQueueClient events, ProcessingLedger ledger, IOptions<SyncOptions> options, TimeProvider time, ILogger<PoisonReplayer> logger)
+    /// <param name="poison">The poison queue, read as stored text (no Base64 decoding: see <see cref="RawQueueClients"/>).</param>
+    public PoisonReplayer(QueueClient poison, RoezanEventQueueClient events, ProcessingLedger ledger, TimeProvider time, ILogger<PoisonReplayer> logger)
     {
-        ArgumentNullException.ThrowIfNull(queues);
-        ArgumentNullException.ThrowIfNull(options);
-        _poison = queues.GetQueueClient(options.Value.PoisonQueue);
+        _poison = poison ?? throw new ArgumentNullException(nameof(poison));
         _events = events ?? throw new ArgumentNullException(nameof(events));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -112,14 +109,17 @@ public class PoisonReplayer
         }
 
         QueuedRoezanEvent queued;
+        BinaryData body;
         try
         {
-            queued = RoezanEventQueueClient.Deserialize(message.Body);
+            // Decoded as the trigger decodes it: what the trigger could not read is not replayed.
+            body = HostQueueMessageEncoding.DecodeAsTrigger(message.MessageText);
+            queued = RoezanEventQueueClient.Deserialize(body);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or FormatException)
         {
             var picked = filter.AccountIds is null && (filter.Id is null || filter.Id == message.MessageId);
-            return picked ? item with { Action = PoisonReplayAction.Unreadable, Detail = $"not a queued Roezan event ({exception.GetType().Name})" } : null;
+            return picked ? item with { Action = PoisonReplayAction.Unreadable, Detail = exception is FormatException ? "not Base64: the queue trigger cannot read it" : $"not a queued Roezan event ({exception.GetType().Name})" } : null;
         }
 
         item = item with { EventId = queued.Event.Id, AccountId = queued.AccountId, EventType = queued.Event.Type };
@@ -150,7 +150,7 @@ public class PoisonReplayer
             return item with { Action = PoisonReplayAction.AlreadyDone, Detail = entry.Status.ToString() };
         }
 
-        await _events.EnqueueAsync(queued, message.Body, cancellationToken).ConfigureAwait(false);
+        await _events.EnqueueAsync(queued, body, cancellationToken).ConfigureAwait(false);
         await _poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
         ReconcileLog.ReDriven(_logger, eventId, queued.AccountId, entry.Attempts, filter.Actor);
         return item with { Action = PoisonReplayAction.Moved, Detail = entry.LastError };

@@ -2,7 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RoezanGhl.Sync.Configuration;
+using RoezanGhl.Sync.Ledger;
+using RoezanGhl.Sync.Queueing;
 using RoezanGhl.Sync.Roezan;
 using RoezanGhl.Sync.Storage;
 using RoezanGhl.Sync.Tokens;
@@ -46,7 +50,12 @@ public static class ReconciliationServiceCollectionExtensions
         services.TryAddSingleton<ReconcileSummaryStore>();
         services.TryAddSingleton<ReconcileLocationLease>();
         services.TryAddSingleton<LedgerHistory>();
-        services.TryAddSingleton<PoisonReplayer>();
+        services.TryAddSingleton(provider => new PoisonReplayer(
+            RawQueueClients.Create(provider, provider.GetRequiredService<IOptions<SyncOptions>>().Value.PoisonQueue),
+            provider.GetRequiredService<RoezanEventQueueClient>(),
+            provider.GetRequiredService<ProcessingLedger>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<PoisonReplayer>>()));
         services.TryAddSingleton<TokenRefreshSweep>();
         services.TryAddSingleton<MissedMessagePoller>();
         services.TryAddSingleton<ContactDriftSweep>();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -7,16 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using RoezanGhl.Sync.Events;
 using RoezanGhl.Sync.Ledger;
 using RoezanGhl.Sync.Links;
 using RoezanGhl.Sync.Planning;
 using RoezanGhl.Sync.Processing;
+using RoezanGhl.Sync.Queueing;
 using RoezanGhl.Sync.Reconciliation;
 using RoezanGhl.Sync.Secrets;
 using RoezanGhl.Sync.Tokens;
 using RoezanGhl.Sync.Webhooks;
 using RoezanGhl.TestSupport;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Queues;
 
 namespace RoezanGhl.Sync.Tests.Reconciliation;
 
@@ -81,10 +85,11 @@ internal sealed class ReconcileRig : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<ReconcileRig> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool withRoezan = false)
+    /// <param name="otherLocations">More locations the simulator accepts a token for (its secret is stored too).</param>
+    public static async Task<ReconcileRig> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool withRoezan = false, IReadOnlyList<string>? otherLocations = null)
     {
         Azurite.EnsureRunning();
-        var simulator = await GhlSimulatorHost.StartAsync(locations: [LocationId]).ConfigureAwait(false);
+        var simulator = await GhlSimulatorHost.StartAsync(locations: [LocationId, .. otherLocations ?? []]).ConfigureAwait(false);
         var roezan = withRoezan ? await FakeRoezanServer.StartAsync().ConfigureAwait(false) : null;
         var queueName = Azurite.UniqueName("rec");
         var tablePrefix = "T" + Azurite.UniqueName("r")[..12];
@@ -122,6 +127,11 @@ internal sealed class ReconcileRig : IAsyncDisposable
             secrets.With(SecretNames.RoezanApiKey(AccountId), RoezanApiKey);
         }
 
+        foreach (var location in otherLocations ?? [])
+        {
+            secrets.With(SecretNames.GhlToken(location), GhlSimulatorHost.TokenFor(location));
+        }
+
         var logs = new FakeLogCollector();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -139,6 +149,41 @@ internal sealed class ReconcileRig : IAsyncDisposable
 
     public Task<ReconcileRunSummary> RunAsync(bool dryRun = false) =>
         Reconciler.ReconcileLocationAsync(LocationId, dryRun, progress: null, CancellationToken.None);
+
+    /// <summary>Posts a body to the webhook door, signed as Roezan signs it; returns how the door answered.</summary>
+    public Task<RoezanIngestResult> PostAsync(string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var signature = RoezanSignatureVerifier.CreateHeader(WebhookSecret, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), bytes);
+        return Get<RoezanWebhookIngestor>().IngestAsync(AccountId, new RoezanWebhookRequest("application/json", bytes.Length, signature, new MemoryStream(bytes)), CancellationToken.None);
+    }
+
+    /// <summary>Delivers the events queue to the processor as the host would (Base64, dequeue counts, poison after host.json's maxDequeueCount) until it is idle.</summary>
+    public async Task<QueueTestPump> DrainAsync()
+    {
+        var processor = Get<RoezanEventProcessor>();
+        var pump = new QueueTestPump(
+            RawQueue,
+            HostQueueSettings.FromRepository(),
+            (delivery, cancellationToken) => processor.ProcessAsync(BinaryData.FromString(delivery.Body), delivery.DequeueCount, cancellationToken),
+            retryVisibility: TimeSpan.FromMilliseconds(200),
+            pollInterval: TimeSpan.FromMilliseconds(50));
+        await pump.RunUntilIdleAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        return pump;
+    }
+
+    /// <summary>The events queue's messages, each decoded as the queue trigger decodes it.</summary>
+    public async Task<IReadOnlyList<QueuedRoezanEvent>> PeekQueuedAsync(QueueClient? queue = null)
+    {
+        queue ??= RawQueue;
+        if (!await queue.ExistsAsync().ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        var peeked = await queue.PeekMessagesAsync(32).ConfigureAwait(false);
+        return [.. peeked.Value.Select(message => RoezanEventQueueClient.Deserialize(HostQueueMessageEncoding.DecodeAsTrigger(message.MessageText)))];
+    }
 
     /// <summary>A GHL contact holding <paramref name="state"/>, linked to Roezan contact <paramref name="roezanId"/> with that state recorded.</summary>
     public async Task<string> LinkContactAsync(string roezanId, ContactFields state)
