@@ -36,11 +36,16 @@ public static class CliApp
         var parseResult = BuildRootCommand(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            var command = string.Join(' ', parseResult.CommandResult.Command is RootCommand ? [] : new[] { parseResult.CommandResult.Command.Name });
-            await error.WriteLineAsync($"error: {parseResult.Errors[0].Message} (see roezan-ghl {command}{(command.Length > 0 ? " " : "")}--help)").ConfigureAwait(false);
+            var command = parseResult.CommandResult.Command is RootCommand ? "" : parseResult.CommandResult.Command.Name + " ";
+            var problems = string.Join("; ", parseResult.Errors.Select(problem => OneLine(problem.Message)).Distinct(StringComparer.Ordinal));
+            await error.WriteLineAsync($"error: {problems} (see roezan-ghl {command}--help)").ConfigureAwait(false);
             return CommandActions.Usage;
         }
 
         return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
     }
+
+    // Some parser messages list choices on lines of their own.
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -36,8 +36,9 @@ internal static class EventsCommand
             throw new CliException("--take must be at least 1", CommandActions.Usage);
         }
 
+        // Read before the services are built, so that a bad --since is a usage error whatever the settings.
+        var since = sinceText is null ? (DateTimeOffset?)null : TimeArgument.ParseSince(sinceText, DateTimeOffset.UtcNow);
         var services = invocation.Services;
-        var since = sinceText is null ? (DateTimeOffset?)null : TimeArgument.ParseSince(sinceText, services.Get<TimeProvider>().GetUtcNow());
         var entries = await services.Get<LedgerHistory>().QueryAsync(new LedgerHistoryQuery { AccountId = account, Status = status, ContactId = contact, Since = since, Take = take }, cancellationToken).ConfigureAwait(false);
         if (entries.Count == 0)
         {

@@ -26,8 +26,8 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(CommandInvocation invocation, string? id, string? sinceText, bool dryRun, CancellationToken cancellationToken)
     {
+        var since = sinceText is null ? (DateTimeOffset?)null : TimeArgument.ParseSince(sinceText, DateTimeOffset.UtcNow);
         var services = invocation.Services;
-        var since = sinceText is null ? (DateTimeOffset?)null : TimeArgument.ParseSince(sinceText, services.Get<TimeProvider>().GetUtcNow());
         var replayer = services.Get<PoisonReplayer>();
         var queue = services.Get<RoezanEventQueueClient>().QueueName;
         invocation.Console.MarkupLine($"{(dryRun ? "Would move" : "Moving")} messages from [bold]{CliConsole.Cell(replayer.PoisonQueueName)}[/] to [bold]{CliConsole.Cell(queue)}[/]{(id is null ? "" : $", id {CliConsole.Cell(id)}")}{(since is null ? "" : $", poisoned since {TimeArgument.Format(since)}")}");
