@@ -8,14 +8,25 @@ namespace RoezanGhl.Cli.Output;
 /// </summary>
 internal static class CliConsole
 {
-    public static IAnsiConsole Create(TextWriter writer, bool interactive) =>
-        AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>Width of plain output: wide enough that a table row stays one line in a log or a file.</summary>
+    public const int PlainWidth = 240;
+
+    public static IAnsiConsole Create(TextWriter writer, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        if (!interactive)
+        {
+            console.Profile.Width = PlainWidth;
+        }
+
+        return console;
+    }
 
     /// <summary>Runs <paramref name="work"/> under a spinner when interactive; otherwise just runs it (its own lines are the progress).</summary>
     public static async Task<T> WithStatusAsync<T>(IAnsiConsole console, bool interactive, string status, Func<Action<string>, Task<T>> work)
