@@ -62,11 +62,9 @@ status=0
 dotnet test RoezanGhl.Functions.sln -c "$configuration" --no-build -nologo \
   --logger "console;verbosity=normal" --results-directory "$work/results" 2>&1 | tee "$work/test.log" || status=$?
 
-# grep finds nothing when no test failed or was skipped; that must not end the script (set -e, pipefail).
-count() { { grep -Eo "$1: +[0-9]+" "$work/test.log" || true; } | awk '{s+=$2} END {print s+0}'; }
-passed=$(count Passed)
-failed=$(count Failed)
-skipped=$(count Skipped)
+passed=$( (grep -Eo 'Passed: +[0-9]+' "$work/test.log" || true) | awk '{s+=$2} END {print s+0}')
+failed=$( (grep -Eo 'Failed: +[0-9]+' "$work/test.log" || true) | awk '{s+=$2} END {print s+0}')
+skipped=$( (grep -Eo 'Skipped: +[0-9]+' "$work/test.log" || true) | awk '{s+=$2} END {print s+0}')
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [[ $status -ne 0 || $failed -ne 0 || $passed -eq 0 ]]; then

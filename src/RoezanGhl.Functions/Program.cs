@@ -2,9 +2,11 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using RoezanGhl.Functions;
 using RoezanGhl.Functions.Middleware;
+using RoezanGhl.Functions.Telemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpProblemMiddleware>();
 builder.Services.AddRoezanGhlFunctions(builder.Configuration);
+builder.Services.AddWorkerTelemetry();
 builder.Build().Run();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RoezanGhl.Functions.Telemetry;
+using RoezanGhl.Sync.Mapping;
 using RoezanGhl.Sync.Processing;
 using RoezanGhl.Sync.Reconciliation;
 using RoezanGhl.Sync.Tokens;
@@ -16,10 +16,10 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddGhlContactsClient(configuration);
         services.AddGhlTokens(configuration);
+        services.AddRoezanAccountMapping();
         services.AddRoezanIngestion(configuration);
         services.AddRoezanSync(configuration);
         services.AddRoezanReconciliation(configuration);
-        services.AddWorkerTelemetry();
         return services;
     }
 }

@@ -53,7 +53,7 @@ internal static class PlanCommand
         var (snapshot, source) = offline
             ? (SyncSnapshot.Empty, "links: not read (--offline); planned as if no contact were linked yet")
             : await ReadLinksAsync(services.Get<ContactLinkStore>(), account.GhlLocationId, configured, evt, cancellationToken).ConfigureAwait(false);
-        var profile = services.Get<IAccountSyncProfileSource>().GetProfile(configured);
+        var profile = services.Get<IPlanningProfileSource>().GetProfile(configured);
         var plan = SyncPlanner.Plan(queued, account, profile, snapshot);
 
         invocation.Console.MarkupLine($"Event [bold]{CliConsole.Cell(plan.EventId)}[/] ({CliConsole.Cell(plan.EventType)}) for account {CliConsole.Cell(configured)} → GHL location {CliConsole.Cell(account.GhlLocationId)}");

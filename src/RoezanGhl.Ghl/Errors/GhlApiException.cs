@@ -77,6 +77,10 @@ public sealed class GhlApiException : Exception
     /// <summary>A create was refused because the location blocks duplicates; see <see cref="ExistingContactId"/>.</summary>
     public bool IsDuplicateBlocked => ExistingContactId is not null;
 
-    /// <summary>GHL answered 404.</summary>
-    public bool IsNotFound => StatusCode == HttpStatusCode.NotFound;
+    /// <summary>
+    /// The object does not exist: 404, or the 400 "... not found" that some GHL endpoints answer instead.
+    /// </summary>
+    public bool IsNotFound =>
+        StatusCode == HttpStatusCode.NotFound
+        || (StatusCode == HttpStatusCode.BadRequest && Messages.Any(m => m.Contains("not found", StringComparison.OrdinalIgnoreCase)));
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RoezanGhl.Sync.Mapping;
 
 namespace RoezanGhl.Sync.Accounts;
 
@@ -21,4 +22,16 @@ public sealed class RoezanAccountOptions
     /// <summary>IANA (or Windows) time zone id used to resolve due dates ("tomorrow at 3").</summary>
     [Required(AllowEmptyStrings = false)]
     public string TimeZone { get; set; } = "America/New_York";
+
+    /// <summary>
+    /// Which flows run: contacts-only, contacts-and-history or everything (<see cref="FlowPresets"/>).
+    /// Unset means <see cref="FlowPresets.Default"/>. An unknown name stops the app at start.
+    /// </summary>
+    public string? Preset { get; set; }
+
+    /// <summary>Per-flow overrides of the preset, by <see cref="SyncFlow"/> name: <c>Flows:FollowUpTasks = false</c>.</summary>
+    public Dictionary<string, bool> Flows { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The field mapping; unset means the mapping file's entry for this account, else the defaults.</summary>
+    public AccountMapping? Mapping { get; set; }
 }

@@ -4,9 +4,10 @@ using PhoneNumbers;
 namespace RoezanGhl.Sync.Accounts;
 
 /// <summary>
-/// Checks every <c>Roezan:Accounts:{accountId}</c> entry on start (data annotations do not reach into
-/// dictionary values) and names the bad setting: the id must be usable in a URL, the GHL location set, the
-/// phone region one libphonenumber knows, the time zone one this machine resolves.
+/// Checks what the webhook needs of every <c>Roezan:Accounts:{accountId}</c> entry on start (data annotations
+/// do not reach into dictionary values) and names the bad setting: the id must be usable in a URL, the GHL
+/// location set, the phone region one libphonenumber knows. Time zone, preset and mapping are checked by
+/// <c>Mapping.RoezanAccountsValidator</c>.
 /// </summary>
 public sealed class RoezanOptionsValidator : IValidateOptions<RoezanOptions>
 {
@@ -39,11 +40,6 @@ public sealed class RoezanOptionsValidator : IValidateOptions<RoezanOptions>
             if (string.IsNullOrWhiteSpace(account.DefaultPhoneRegion) || !PhoneRegions.Contains(account.DefaultPhoneRegion))
             {
                 (failures ??= []).Add($"{setting}:DefaultPhoneRegion '{account.DefaultPhoneRegion}' is not a region libphonenumber knows (use an upper-case ISO 3166 code such as US or GB).");
-            }
-
-            if (string.IsNullOrWhiteSpace(account.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(account.TimeZone, out _))
-            {
-                (failures ??= []).Add($"{setting}:TimeZone '{account.TimeZone}' is not a time zone id this machine knows (use an IANA id such as America/New_York).");
             }
         }
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using RoezanGhl.Sync.Ledger;
 using RoezanGhl.Sync.Planning;
 
 namespace RoezanGhl.Sync.Links;
@@ -101,7 +102,7 @@ public class ContactLinkStore
                 PartitionKey = partition,
                 RowKey = LinkRowKeys.ContactState(ghlContactId),
                 GhlContactId = ghlContactId,
-                Fields = JsonSerializer.Serialize(state.Fields, LinksJsonContext.Default.ContactFields),
+                Fields = JsonSerializer.Serialize(state.Fields, SyncStateJsonContext.Default.ContactFields),
                 LastOccurredAt = state.LastOccurredAt,
                 LastEventId = state.LastEventId,
                 AccountId = accountId,
@@ -165,7 +166,7 @@ public class ContactLinkStore
                 RowKey = LinkRowKeys.RoezanTask(accountId, roezanTaskId),
                 GhlTaskId = task.GhlTaskId,
                 GhlContactId = task.GhlContactId,
-                Fields = JsonSerializer.Serialize(task.Fields, LinksJsonContext.Default.TaskFields),
+                Fields = JsonSerializer.Serialize(task.Fields, SyncStateJsonContext.Default.TaskFields),
                 LastOccurredAt = task.LastOccurredAt,
                 LastEventId = eventId,
             },
@@ -185,7 +186,7 @@ public class ContactLinkStore
     private static ContactSnapshot ToSnapshot(ContactStateEntity state) => new()
     {
         GhlContactId = state.GhlContactId,
-        Fields = state.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, LinksJsonContext.Default.ContactFields) ?? ContactFields.Empty : ContactFields.Empty,
+        Fields = state.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.ContactFields) ?? ContactFields.Empty : ContactFields.Empty,
         LastOccurredAt = state.LastOccurredAt,
         LastEventId = state.LastEventId,
     };
@@ -194,7 +195,7 @@ public class ContactLinkStore
     {
         GhlTaskId = task.GhlTaskId,
         GhlContactId = task.GhlContactId,
-        Fields = task.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, LinksJsonContext.Default.TaskFields) ?? new TaskFields() : new TaskFields(),
+        Fields = task.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.TaskFields) ?? new TaskFields() : new TaskFields(),
         LastOccurredAt = task.LastOccurredAt,
     };
 }

@@ -49,7 +49,7 @@ public static class SyncPlanner
         };
     }
 
-    public static SyncPlan Plan(QueuedRoezanEvent queued, RoezanAccountOptions account, AccountSyncProfile profile, SyncSnapshot snapshot)
+    public static SyncPlan Plan(QueuedRoezanEvent queued, RoezanAccountOptions account, PlanningProfile profile, SyncSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(queued);
         ArgumentNullException.ThrowIfNull(account);
@@ -85,7 +85,7 @@ public static class SyncPlanner
     }
 
     // F1 and F2.
-    private static SyncPlan PlanContact(SyncPlan plan, RoezanEvent roezanEvent, AccountSyncProfile profile, SyncSnapshot snapshot)
+    private static SyncPlan PlanContact(SyncPlan plan, RoezanEvent roezanEvent, PlanningProfile profile, SyncSnapshot snapshot)
     {
         if (roezanEvent.Data?.Contact is not { } contact)
         {
@@ -167,7 +167,7 @@ public static class SyncPlanner
     }
 
     // F3, F4 and the slot for F5.
-    private static SyncPlan PlanMessage(SyncPlan plan, QueuedRoezanEvent queued, RoezanAccountOptions account, AccountSyncProfile profile, SyncSnapshot snapshot)
+    private static SyncPlan PlanMessage(SyncPlan plan, QueuedRoezanEvent queued, RoezanAccountOptions account, PlanningProfile profile, SyncSnapshot snapshot)
     {
         var roezanEvent = queued.Event;
         if (roezanEvent.Data?.Message is not { } message || Clean(message.From) is not { } from)
@@ -181,12 +181,12 @@ public static class SyncPlanner
         {
             if (!profile.Runs(SyncFlows.ContactFromFirstMessage))
             {
-                return Skip(plan, $"no GHL contact is linked to {from} and creating contacts from messages is off");
+                return Skip(plan, "no GHL contact is linked to the sender's number and creating contacts from messages is off");
             }
 
             var (first, last) = SplitName(message.FromName);
             var fields = new ContactFields { Phone = from, FirstName = first, LastName = last };
-            steps.Add(new CreateContactStep { Fields = fields, Reason = $"first message from {from}: no GHL contact linked to the number" });
+            steps.Add(new CreateContactStep { Fields = fields, Reason = "first message from this number: no GHL contact is linked to it" });
             result = plan with { ContactState = fields, ContactStateOccurredAt = null };
         }
 
@@ -211,11 +211,11 @@ public static class SyncPlanner
 
         return steps.Count == 0
             ? Skip(result, "message notes and follow-ups are off for this account")
-            : Apply(result, steps, snapshot.Contact is null ? $"new contact from {from}" : $"message for GHL contact {snapshot.Contact.GhlContactId}");
+            : Apply(result, steps, snapshot.Contact is null ? "new contact from the sender's number" : $"message for GHL contact {snapshot.Contact.GhlContactId}");
     }
 
     // F6.
-    private static SyncPlan PlanTask(SyncPlan plan, QueuedRoezanEvent queued, AccountSyncProfile profile, SyncSnapshot snapshot)
+    private static SyncPlan PlanTask(SyncPlan plan, QueuedRoezanEvent queued, PlanningProfile profile, SyncSnapshot snapshot)
     {
         var roezanEvent = queued.Event;
         if (roezanEvent.Data?.Task is not { } task || Clean(task.Id) is not { } taskId)
@@ -311,7 +311,7 @@ public static class SyncPlanner
     }
 
     // F7.
-    private static SyncPlan PlanNote(SyncPlan plan, RoezanEvent roezanEvent, AccountSyncProfile profile, SyncSnapshot snapshot)
+    private static SyncPlan PlanNote(SyncPlan plan, RoezanEvent roezanEvent, PlanningProfile profile, SyncSnapshot snapshot)
     {
         if (roezanEvent.Data?.Note is not { } note || Clean(note.ContactId) is null)
         {

@@ -69,42 +69,29 @@ public class GhlStepExecutor
         };
     }
 
-    private async Task<StepResult> CreateContactAsync(StepContext context, CreateContactStep step, CancellationToken cancellationToken)
+    private Task<StepResult> CreateContactAsync(StepContext context, CreateContactStep step, CancellationToken cancellationToken)
     {
         var fields = step.Fields;
-        if (context.LookUpBeforeCreating && await FindContactAsync(context, fields, cancellationToken).ConfigureAwait(false) is { } earlier)
-        {
-            SyncLog.GhostWriteAdopted(_logger, context.EventId, context.LocationId, "contact", earlier.Id);
-            return new StepResult { GhlContactId = earlier.Id, Adopted = true };
-        }
-
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        return CreateOnceAsync(
+            context,
+            "contact",
+            canFind: fields.Phone is not null || fields.Email is not null,
+            find: () => FindContactAsync(context, fields, cancellationToken),
+            create: async () =>
             {
-                var request = GhlContactRequests.Fill(new GhlCreateContactRequest { LocationId = context.LocationId }, fields);
-                var created = await _ghl.CreateContactAsync(context.LocationId, request, cancellationToken).ConfigureAwait(false);
-                return new StepResult { GhlContactId = created.Id };
-            }
-            catch (GhlApiException exception) when (exception.IsDuplicateBlocked)
-            {
-                // The location blocks duplicates and named the contact that has this phone/email: that is ours.
-                return new StepResult { GhlContactId = exception.ExistingContactId, Adopted = true, TraceId = exception.TraceId };
-            }
-            catch (GhlApiException exception) when (exception.OutcomeUnknown)
-            {
-                if (await FindContactAsync(context, fields, cancellationToken).ConfigureAwait(false) is { } ghost)
+                try
                 {
-                    SyncLog.GhostWriteAdopted(_logger, context.EventId, context.LocationId, "contact", ghost.Id);
-                    return new StepResult { GhlContactId = ghost.Id, Adopted = true };
+                    var request = GhlContactRequests.Fill(new GhlCreateContactRequest { LocationId = context.LocationId }, fields);
+                    return (await _ghl.CreateContactAsync(context.LocationId, request, cancellationToken).ConfigureAwait(false), false);
                 }
-
-                if (attempt >= CreateTries || fields is { Phone: null, Email: null })
+                catch (GhlApiException exception) when (exception.IsDuplicateBlocked)
                 {
-                    throw;
+                    // The location blocks duplicates and named the contact that has this phone/email: that is ours.
+                    return (new GhlContact { Id = exception.ExistingContactId! }, true);
                 }
-            }
-        }
+            },
+            idOf: contact => contact.Id,
+            result: (contact, adopted) => new StepResult { GhlContactId = contact.Id, Adopted = adopted });
     }
 
     // PUT sets the given values: repeating it leaves the same contact.
@@ -124,67 +111,73 @@ public class GhlStepExecutor
         return new StepResult { GhlContactId = contactId };
     }
 
-    private async Task<StepResult> CreateNoteAsync(StepContext context, CreateNoteStep step, CancellationToken cancellationToken)
+    private Task<StepResult> CreateNoteAsync(StepContext context, CreateNoteStep step, CancellationToken cancellationToken)
     {
         var contactId = RequireContact(context, step);
-        if (context.LookUpBeforeCreating && await FindNoteAsync(context, contactId, step.Reference, cancellationToken).ConfigureAwait(false) is { } earlier)
-        {
-            SyncLog.GhostWriteAdopted(_logger, context.EventId, context.LocationId, "note", earlier.Id);
-            return new StepResult { GhlContactId = contactId, GhlNoteId = earlier.Id, Adopted = true };
-        }
-
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var note = await _ghl.CreateNoteAsync(context.LocationId, contactId, new GhlCreateNoteRequest { Body = step.Body }, cancellationToken).ConfigureAwait(false);
-                return new StepResult { GhlContactId = contactId, GhlNoteId = note.Id };
-            }
-            catch (GhlApiException exception) when (exception.OutcomeUnknown)
-            {
-                if (await FindNoteAsync(context, contactId, step.Reference, cancellationToken).ConfigureAwait(false) is { } ghost)
-                {
-                    SyncLog.GhostWriteAdopted(_logger, context.EventId, context.LocationId, "note", ghost.Id);
-                    return new StepResult { GhlContactId = contactId, GhlNoteId = ghost.Id, Adopted = true };
-                }
-
-                if (attempt >= CreateTries)
-                {
-                    throw;
-                }
-            }
-        }
+        return CreateOnceAsync(
+            context,
+            "note",
+            canFind: true,
+            find: () => FindNoteAsync(context, contactId, step.Reference, cancellationToken),
+            create: async () => (await _ghl.CreateNoteAsync(context.LocationId, contactId, new GhlCreateNoteRequest { Body = step.Body }, cancellationToken).ConfigureAwait(false), false),
+            idOf: note => note.Id,
+            result: (note, adopted) => new StepResult { GhlContactId = contactId, GhlNoteId = note.Id, Adopted = adopted });
     }
 
-    private async Task<StepResult> CreateTaskAsync(StepContext context, CreateTaskStep step, CancellationToken cancellationToken)
+    private Task<StepResult> CreateTaskAsync(StepContext context, CreateTaskStep step, CancellationToken cancellationToken)
     {
         var contactId = RequireContact(context, step);
-        if (context.LookUpBeforeCreating && await FindTaskAsync(context, contactId, step.Reference, cancellationToken).ConfigureAwait(false) is { } earlier)
+        var request = new GhlCreateTaskRequest
         {
-            SyncLog.GhostWriteAdopted(_logger, context.EventId, context.LocationId, "task", earlier.Id);
-            return new StepResult { GhlContactId = contactId, GhlTaskId = earlier.Id, Adopted = true };
+            Title = step.Fields.Title ?? throw new InvalidOperationException("A planned task always has a title."),
+            Body = step.Fields.Body,
+            DueDate = step.Fields.DueDate ?? throw new InvalidOperationException("A planned task always has a due date."),
+            Completed = step.Fields.Completed ?? false,
+        };
+        return CreateOnceAsync(
+            context,
+            "task",
+            canFind: true,
+            find: () => FindTaskAsync(context, contactId, step.Reference, cancellationToken),
+            create: async () => (await _ghl.CreateTaskAsync(context.LocationId, contactId, request, cancellationToken).ConfigureAwait(false), false),
+            idOf: task => task.Id,
+            result: (task, adopted) => new StepResult { GhlContactId = contactId, GhlTaskId = task.Id, Adopted = adopted });
+    }
+
+    /// <summary>
+    /// The ghost-write guard every create shares: look first when an earlier attempt may have created the
+    /// object; create; when the create's outcome is unknown, look again and adopt what is found, else create
+    /// once more (then give up to the host, whose next attempt looks first).
+    /// </summary>
+    private async Task<StepResult> CreateOnceAsync<T>(
+        StepContext context,
+        string objectKind,
+        bool canFind,
+        Func<Task<T?>> find,
+        Func<Task<(T Value, bool Adopted)>> create,
+        Func<T, string> idOf,
+        Func<T, bool, StepResult> result)
+        where T : class
+    {
+        if (context.LookUpBeforeCreating && canFind && await find().ConfigureAwait(false) is { } earlier)
+        {
+            SyncLog.GhostWriteAdopted(_logger, context.EventId, context.LocationId, objectKind, idOf(earlier));
+            return result(earlier, true);
         }
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var request = new GhlCreateTaskRequest
-                {
-                    Title = step.Fields.Title ?? throw new InvalidOperationException("A planned task always has a title."),
-                    Body = step.Fields.Body,
-                    DueDate = step.Fields.DueDate ?? throw new InvalidOperationException("A planned task always has a due date."),
-                    Completed = step.Fields.Completed ?? false,
-                };
-                var task = await _ghl.CreateTaskAsync(context.LocationId, contactId, request, cancellationToken).ConfigureAwait(false);
-                return new StepResult { GhlContactId = contactId, GhlTaskId = task.Id };
+                var (value, adopted) = await create().ConfigureAwait(false);
+                return result(value, adopted);
             }
-            catch (GhlApiException exception) when (exception.OutcomeUnknown)
+            catch (GhlApiException exception) when (exception.OutcomeUnknown && canFind)
             {
-                if (await FindTaskAsync(context, contactId, step.Reference, cancellationToken).ConfigureAwait(false) is { } ghost)
+                if (await find().ConfigureAwait(false) is { } ghost)
                 {
-                    SyncLog.GhostWriteAdopted(_logger, context.EventId, context.LocationId, "task", ghost.Id);
-                    return new StepResult { GhlContactId = contactId, GhlTaskId = ghost.Id, Adopted = true };
+                    SyncLog.GhostWriteAdopted(_logger, context.EventId, context.LocationId, objectKind, idOf(ghost));
+                    return result(ghost, true);
                 }
 
                 if (attempt >= CreateTries)

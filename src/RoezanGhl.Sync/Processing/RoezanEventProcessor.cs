@@ -51,7 +51,7 @@ public class RoezanEventProcessor
     private readonly ContactLinkStore _links;
     private readonly LeaseStore _leases;
     private readonly GhlStepExecutor _executor;
-    private readonly IAccountSyncProfileSource _profiles;
+    private readonly IPlanningProfileSource _profiles;
     private readonly EventRequeue _requeue;
     private readonly IFailureNotifier _notifier;
     private readonly RoezanOptions _accounts;
@@ -65,7 +65,7 @@ public class RoezanEventProcessor
         ContactLinkStore links,
         LeaseStore leases,
         GhlStepExecutor executor,
-        IAccountSyncProfileSource profiles,
+        IPlanningProfileSource profiles,
         EventRequeue requeue,
         IFailureNotifier notifier,
         IOptions<RoezanOptions> accounts,
@@ -225,7 +225,7 @@ public class RoezanEventProcessor
     /// Plans against the links, takes the leases the plan needs, then plans again against what the links
     /// say now that no other event can change them: the plan that runs is made under its leases.
     /// </summary>
-    private async Task<(SyncPlan? Plan, IReadOnlyList<string> Leases, LeaseAcquisition? Blocked)> PlanUnderLeasesAsync(EventRun run, AccountSyncProfile profile, CancellationToken cancellationToken)
+    private async Task<(SyncPlan? Plan, IReadOnlyList<string> Leases, LeaseAcquisition? Blocked)> PlanUnderLeasesAsync(EventRun run, PlanningProfile profile, CancellationToken cancellationToken)
     {
         var subject = SyncPlanner.SubjectOf(run.Queued.Event);
         for (var round = 0; round < 3; round++)
@@ -322,7 +322,11 @@ public class RoezanEventProcessor
                 result = new StepResult { GhlContactId = linked, Adopted = true };
             }
 
+            // While a create runs, a failure of any kind leaves its outcome in doubt (its own lookup may be
+            // what was rate limited): the next attempt must then look before creating.
+            run.CreateInFlight = step is CreateContactStep or CreateNoteStep or CreateTaskStep;
             result ??= await _executor.ExecuteAsync(context, step, cancellationToken).ConfigureAwait(false);
+            run.CreateInFlight = false;
             ran++;
             SyncLog.StepDone(_logger, run.EventId, index + 1, run.LocationId, step);
             contactId = result.GhlContactId ?? contactId;
@@ -475,7 +479,8 @@ public class RoezanEventProcessor
             Plan = keep ? entry.Plan : null,
             Leases = keep ? [.. run.Leases.Union(entry.Leases)] : [],
             ClaimedBy = null,
-            CleanStop = cleanStop && entry.CleanStop || cleanStop && entry.Status != EventLedgerStatus.Processing,
+            // Stopped on purpose mid-plan: clean unless a create was under way. Not started yet: as it was.
+            CleanStop = cleanStop && (entry.Status == EventLedgerStatus.Processing ? !run.CreateInFlight : entry.CleanStop),
         }, now, cancellationToken).ConfigureAwait(false);
 
         var due = delay + Jitter(run);
@@ -606,5 +611,8 @@ public class RoezanEventProcessor
         public SyncPlan? Plan { get; set; }
 
         public List<string> Leases { get; set; } = [];
+
+        /// <summary>True while a create step runs (its outcome would be unknown if the run stopped now).</summary>
+        public bool CreateInFlight { get; set; }
     }
 }

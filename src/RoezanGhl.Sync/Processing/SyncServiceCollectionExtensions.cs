@@ -44,7 +44,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<RoezanEventQueueClient>();
         services.TryAddSingleton<EventRequeue>();
         services.TryAddSingleton<GhlStepExecutor>();
-        services.TryAddSingleton<IAccountSyncProfileSource, DefaultAccountSyncProfileSource>();
+        services.TryAddSingleton<IPlanningProfileSource, DefaultPlanningProfileSource>();
         services.TryAddSingleton<RoezanEventProcessor>();
 
         services.TryAddSingleton<WebhookFailureNotifier>();

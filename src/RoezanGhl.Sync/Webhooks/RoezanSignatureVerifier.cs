@@ -19,7 +19,7 @@ public static class RoezanSignatureVerifier
     private const int HashSize = 32;
     private const int MaxSignatures = 8;
     private const int StackKeyLimit = 256;
-    private static readonly SearchValues<char> SecretSeparators = SearchValues.Create(", \t\r\n;");
+    private static readonly SearchValues<char> SecretSeparators = SearchValues.Create(", \t\r\n");
 
     public static RoezanSignatureCheck Verify(
         string? header, ReadOnlySpan<byte> body, string? secrets, DateTimeOffset now, TimeSpan tolerance)

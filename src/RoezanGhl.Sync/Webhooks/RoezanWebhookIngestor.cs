@@ -131,7 +131,7 @@ public sealed class RoezanWebhookIngestor
         {
             claim = await _ledger.ClaimAsync(account, evt, $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException or IOException or HttpRequestException)
+        catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
         {
             RoezanWebhookLog.LedgerFailed(_logger, ex, eventId, account);
             return RoezanIngestResult.Unavailable("The event ledger could not be reached; retry later.", eventId, StorageRetryAfter);
@@ -154,7 +154,7 @@ public sealed class RoezanWebhookIngestor
         {
             messageId = await _queue.EnqueueAsync(queued, message, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException or IOException or HttpRequestException)
+        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
         {
             RoezanWebhookLog.EnqueueFailed(_logger, ex, eventId, account);
             await ReleaseAsync(claim, ex, eventId, account).ConfigureAwait(false);
@@ -168,7 +168,7 @@ public sealed class RoezanWebhookIngestor
                 RoezanWebhookLog.MarkQueuedFailed(_logger, null, eventId, account);
             }
         }
-        catch (Exception ex) when (ex is RequestFailedException or IOException or HttpRequestException)
+        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
         {
             RoezanWebhookLog.MarkQueuedFailed(_logger, ex, eventId, account);
         }
@@ -186,11 +186,19 @@ public sealed class RoezanWebhookIngestor
                 : $"enqueue failed: {cause.GetType().Name}";
             await _ledger.ReleaseAsync(claim, reason, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RequestFailedException or IOException or HttpRequestException)
+        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
         {
             RoezanWebhookLog.ReleaseFailed(_logger, ex, eventId, account);
         }
     }
+
+    /// <summary>
+    /// What storage throws when it cannot be reached: a failed response, the SDK's AggregateException after its
+    /// retries, a transport error, or a timeout (a cancellation nobody asked for).
+    /// </summary>
+    private static bool IsStorageFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is RequestFailedException or AggregateException or IOException or HttpRequestException or InvalidOperationException ||
+        (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>Account ids are case-insensitive in the URL; the configured spelling is used from here on.</summary>
     private bool TryFindAccount(string routeAccountId, out string accountId, out RoezanAccountOptions settings)

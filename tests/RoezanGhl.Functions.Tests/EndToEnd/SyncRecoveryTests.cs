@@ -61,11 +61,12 @@ public sealed class SyncRecoveryTests
 
         Assert.Equal(1, app.Pump.Poisoned);
         Assert.Single(await app.Pump.PeekPoisonAsync());
-        var ledger = await app.LedgerAsync("evt_m1");
+        // A message is keyed by its message id (RoezanMessageEventId), whichever path brings it.
+        var ledger = await app.LedgerAsync("msg:m_evt_m1");
         Assert.Equal(EventLedgerStatus.Failed, ledger.Status);
         Assert.StartsWith("gave up after 5 attempts", ledger.LastError, StringComparison.Ordinal);
         var notice = Assert.Single(notices);
-        Assert.Equal("evt_m1", notice.EventId);
+        Assert.Equal("msg:m_evt_m1", notice.EventId);
         Assert.Equal(SyncPipeline.LocationId, notice.LocationId);
     }
 

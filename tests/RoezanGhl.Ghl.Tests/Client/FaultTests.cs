@@ -91,19 +91,18 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_dropped_connection_on_an_upsert_is_repeated_because_upsert_is_idempotent()
+    public async Task An_upsert_applied_but_answered_with_a_dropped_connection_is_repeated_and_leaves_one_contact()
     {
         await using var simulator = await GhlSimulatorHost.StartAsync(locations: [Location]);
+        simulator.Settings = simulator.Settings with { GhostWriteMode = GhostWriteMode.Abort, GhostWriteCount = 1 };
         await using var ghl = GhlTestClient.Create(simulator.BaseUrl);
-        simulator.Settings = simulator.Settings with { LatencyMs = 600 };
-        var slow = ghl.Client.UpsertContactAsync(Location, new GhlUpsertContactRequest { FirstName = "Ana", Phone = "+12015550123" });
-        await Task.Delay(100);
-        simulator.Settings = simulator.Settings with { LatencyMs = 0 };
 
-        var result = await slow;
+        var result = await ghl.Client.UpsertContactAsync(Location, new GhlUpsertContactRequest { FirstName = "Ana", Phone = "+12015550123" });
 
+        Assert.False(result.IsNew);
         Assert.Equal("Ana", result.Contact.FirstName);
         Assert.Single(simulator.State.ContactsOf(Location));
+        Assert.Equal(2, simulator.State.Recorded.Count(r => r.Path == "/contacts/upsert"));
     }
 
     [Fact]
@@ -142,9 +141,9 @@ public sealed class FaultTests
     {
         await using var simulator = await GhlSimulatorHost.StartAsync(locations: [Location]);
         var contactId = Seed(simulator);
-        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, configure: o => { o.AttemptTimeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 2; });
-        await WarmUpAsync(ghl, simulator);
-        simulator.Settings = simulator.Settings with { LatencyMs = 2000 };
+        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, configure: o => { o.AttemptTimeout = TimeSpan.FromSeconds(1); o.MaxRetries = 2; });
+        await WarmUpAsync(simulator);
+        simulator.Settings = simulator.Settings with { LatencyMs = 5000 };
 
         var failure = await Assert.ThrowsAsync<GhlApiException>(() => ghl.Client.GetContactAsync(Location, contactId));
 
@@ -158,9 +157,9 @@ public sealed class FaultTests
     public async Task A_create_that_times_out_after_sending_is_not_repeated_and_is_outcome_unknown()
     {
         await using var simulator = await GhlSimulatorHost.StartAsync(locations: [Location]);
-        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, configure: o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
-        await WarmUpAsync(ghl, simulator);
-        simulator.Settings = simulator.Settings with { LatencyMs = 2000 };
+        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
+        await WarmUpAsync(simulator);
+        simulator.Settings = simulator.Settings with { LatencyMs = 5000 };
 
         var failure = await Assert.ThrowsAsync<GhlApiException>(() => ghl.Client.CreateTaskAsync(Location, "c-1", new() { Title = "Call", DueDate = DateTimeOffset.UnixEpoch }));
 
@@ -198,11 +197,25 @@ public sealed class FaultTests
         Assert.Equal("Bo", healthy.FirstName);
     }
 
-    // The first request of a fresh simulator pays for JIT; a timeout test must not time out on that.
-    private static async Task WarmUpAsync(GhlTestClient ghl, GhlSimulatorHost simulator)
+    [Fact]
+    public async Task A_missing_contact_is_reported_as_not_found_and_permanent()
     {
-        await ghl.Client.GetContactsPageAsync(Location);
+        await using var simulator = await GhlSimulatorHost.StartAsync(locations: [Location]);
+        await using var ghl = GhlTestClient.Create(simulator.BaseUrl);
+
+        var failure = await Assert.ThrowsAsync<GhlApiException>(() => ghl.Client.GetContactAsync(Location, "no-such-contact"));
+
+        Assert.True(failure.IsNotFound);
+        Assert.Equal(GhlErrorKind.Permanent, failure.Kind);
+        Assert.Equal("GET /contacts/{contactId}", failure.Operation);
         Assert.Single(simulator.State.Recorded);
+    }
+
+    // The first requests of a fresh process pay for JIT; a timeout test must not time out on that.
+    private static async Task WarmUpAsync(GhlSimulatorHost simulator)
+    {
+        await using var patient = GhlTestClient.Create(simulator.BaseUrl);
+        await patient.Client.GetContactsPageAsync(Location);
     }
 
     private static string Seed(GhlSimulatorHost simulator) =>

@@ -45,7 +45,7 @@ public sealed record SimulatorSettings
     /// <summary>How a ghost write answers a create that was applied: 500, 422, or a dropped connection.</summary>
     public GhostWriteMode GhostWriteMode { get; init; } = GhostWriteMode.ServerError;
 
-    /// <summary>The next N creates (contact, note, task) are ghost writes.</summary>
+    /// <summary>The next N creates (contact, note, task, or an upsert that creates) are ghost writes.</summary>
     public int GhostWriteCount { get; init; }
 
     /// <summary>Share of creates (0..1) that are ghost writes.</summary>

@@ -155,7 +155,7 @@ public sealed class SimulatorState
             if (target is null)
             {
                 var created = NewContact(location, body);
-                return SimResponse.Ok(new JsonObject { ["new"] = true, ["contact"] = created.DeepClone(), ["traceId"] = Guid.NewGuid().ToString() });
+                return GhostOr(SimResponse.Ok(new JsonObject { ["new"] = true, ["contact"] = created.DeepClone(), ["traceId"] = Guid.NewGuid().ToString() }));
             }
 
             var changes = (JsonObject)body.DeepClone();

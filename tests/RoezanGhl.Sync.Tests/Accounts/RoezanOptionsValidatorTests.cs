@@ -46,7 +46,6 @@ public class RoezanOptionsValidatorTests
     [InlineData("GhlLocationId", "", "Roezan:Accounts:demo:GhlLocationId is required")]
     [InlineData("DefaultPhoneRegion", "XX", "Roezan:Accounts:demo:DefaultPhoneRegion 'XX'")]
     [InlineData("DefaultPhoneRegion", "us", "Roezan:Accounts:demo:DefaultPhoneRegion 'us'")]
-    [InlineData("TimeZone", "Mars/Olympus", "Roezan:Accounts:demo:TimeZone 'Mars/Olympus'")]
     public void A_bad_account_setting_is_named(string key, string value, string message)
     {
         var settings = new Dictionary<string, string?>

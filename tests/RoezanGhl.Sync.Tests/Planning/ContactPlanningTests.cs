@@ -42,7 +42,7 @@ public sealed class ContactPlanningTests
     [Fact]
     public void Contact_created_with_upsert_off_creates_the_contact()
     {
-        var plan = Plan(Contact(RoezanEventTypes.ContactCreated, Ana()), profile: AccountSyncProfile.Default with { ContactWrite = ContactWriteMode.Create });
+        var plan = Plan(Contact(RoezanEventTypes.ContactCreated, Ana()), profile: PlanningProfile.Default with { ContactWrite = ContactWriteMode.Create });
 
         Assert.IsType<CreateContactStep>(plan.Steps[0]);
         Assert.IsType<AddTagsStep>(plan.Steps[1]);
@@ -247,7 +247,7 @@ public sealed class ContactPlanningTests
     [InlineData(RoezanEventTypes.ContactUpdated, SyncFlows.ContactUpdated)]
     public void Contact_flow_turned_off_skips_the_event(string type, SyncFlows off)
     {
-        var plan = Plan(Contact(type, Ana()), profile: AccountSyncProfile.Default with { Flows = SyncFlows.All & ~off });
+        var plan = Plan(Contact(type, Ana()), profile: PlanningProfile.Default with { Flows = SyncFlows.All & ~off });
 
         Assert.Equal(PlanDisposition.Skip, plan.Disposition);
         Assert.Contains(off.ToString(), plan.Reason, StringComparison.Ordinal);
@@ -259,7 +259,7 @@ public sealed class ContactPlanningTests
         var mapping = new Moq.Mock<IContactFieldMapping>();
         mapping.Setup(m => m.Map(Moq.It.IsAny<RoezanContact>())).Returns(new ContactFields { Phone = "+12015550123", CustomFields = new Dictionary<string, string> { ["contact.tier"] = "gold" } });
 
-        var plan = Plan(Contact(RoezanEventTypes.ContactCreated, Ana()), profile: AccountSyncProfile.Default with { FieldMapping = mapping.Object });
+        var plan = Plan(Contact(RoezanEventTypes.ContactCreated, Ana()), profile: PlanningProfile.Default with { FieldMapping = mapping.Object });
 
         var upsert = Assert.IsType<UpsertContactStep>(Assert.Single(plan.Steps));
         Assert.Equal("gold", upsert.Fields.CustomFields["contact.tier"]);

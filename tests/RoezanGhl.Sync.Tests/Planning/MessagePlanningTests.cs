@@ -24,6 +24,16 @@ public sealed class MessagePlanningTests
     }
 
     [Fact]
+    public void Printed_plan_of_a_first_message_names_neither_the_number_nor_the_sender()
+    {
+        var text = Plan(Message("hello", fromName: "Ana Diaz")).Describe();
+
+        Assert.Contains("POST /contacts/ (firstName, lastName, phone)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2015550123", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Diaz", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Message_from_a_linked_contact_is_only_a_note()
     {
         var plan = Plan(Message("See you at 5"), Linked(AnaAsApplied, T0));
@@ -47,7 +57,7 @@ public sealed class MessagePlanningTests
     [Fact]
     public void First_message_with_contact_creation_off_is_skipped()
     {
-        var plan = Plan(Message("hello"), profile: AccountSyncProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.ContactFromFirstMessage });
+        var plan = Plan(Message("hello"), profile: PlanningProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.ContactFromFirstMessage });
 
         Assert.Equal(PlanDisposition.Skip, plan.Disposition);
         Assert.Empty(plan.Steps);
@@ -56,7 +66,7 @@ public sealed class MessagePlanningTests
     [Fact]
     public void First_message_with_notes_off_only_creates_the_contact()
     {
-        var plan = Plan(Message("hello"), profile: AccountSyncProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.MessageNotes });
+        var plan = Plan(Message("hello"), profile: PlanningProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.MessageNotes });
 
         Assert.IsType<CreateContactStep>(Assert.Single(plan.Steps));
     }
@@ -64,7 +74,7 @@ public sealed class MessagePlanningTests
     [Fact]
     public void Message_with_notes_off_from_a_linked_contact_is_skipped()
     {
-        var plan = Plan(Message("hello"), Linked(AnaAsApplied), AccountSyncProfile.Default with { Flows = SyncFlows.ContactCreated });
+        var plan = Plan(Message("hello"), Linked(AnaAsApplied), PlanningProfile.Default with { Flows = SyncFlows.ContactCreated });
 
         Assert.Equal(PlanDisposition.Skip, plan.Disposition);
     }
@@ -75,7 +85,7 @@ public sealed class MessagePlanningTests
         var due = T0.AddDays(1);
         var rule = new FixedTaskRule(new TaskFields { Title = "Call Ana", DueDate = due });
 
-        var plan = Plan(Message("call me tomorrow at 3"), Linked(AnaAsApplied), AccountSyncProfile.Default with { FollowUps = rule });
+        var plan = Plan(Message("call me tomorrow at 3"), Linked(AnaAsApplied), PlanningProfile.Default with { FollowUps = rule });
 
         var task = Assert.IsType<CreateTaskStep>(plan.Steps[1]);
         Assert.Equal("Call Ana", task.Fields.Title);
@@ -91,7 +101,7 @@ public sealed class MessagePlanningTests
     {
         var rule = new FixedTaskRule(new TaskFields { Title = "Call Ana" });
 
-        var plan = Plan(Message("call me tomorrow"), Linked(AnaAsApplied), AccountSyncProfile.Default with { FollowUps = rule, Flows = SyncFlows.All & ~SyncFlows.FollowUpTasks });
+        var plan = Plan(Message("call me tomorrow"), Linked(AnaAsApplied), PlanningProfile.Default with { FollowUps = rule, Flows = SyncFlows.All & ~SyncFlows.FollowUpTasks });
 
         Assert.IsType<CreateNoteStep>(Assert.Single(plan.Steps));
         Assert.Null(rule.SeenBody);

@@ -58,6 +58,6 @@ internal static class PlanningEvents
 
     public static ContactFields AnaAsApplied => IdentityContactFieldMapping.Instance.Map(Ana());
 
-    public static SyncPlan Plan(RoezanEvent roezanEvent, SyncSnapshot? snapshot = null, AccountSyncProfile? profile = null) =>
-        SyncPlanner.Plan(Queue(roezanEvent), Account, profile ?? AccountSyncProfile.Default, snapshot ?? SyncSnapshot.Empty);
+    public static SyncPlan Plan(RoezanEvent roezanEvent, SyncSnapshot? snapshot = null, PlanningProfile? profile = null) =>
+        SyncPlanner.Plan(Queue(roezanEvent), Account, profile ?? PlanningProfile.Default, snapshot ?? SyncSnapshot.Empty);
 }

@@ -52,8 +52,8 @@ public sealed class ProcessingSettingsTests
             ],
         };
 
-        var json = JsonSerializer.Serialize(plan, ProcessingJsonContext.Default.SyncPlan);
-        var back = JsonSerializer.Deserialize(json, ProcessingJsonContext.Default.SyncPlan)!;
+        var json = JsonSerializer.Serialize(plan, SyncStateJsonContext.Default.SyncPlan);
+        var back = JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.SyncPlan)!;
 
         Assert.Equal(plan.Describe(), back.Describe());
         Assert.Equal(plan.ContactState, back.ContactState);

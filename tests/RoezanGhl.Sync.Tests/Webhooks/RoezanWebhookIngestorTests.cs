@@ -326,6 +326,19 @@ public class RoezanWebhookIngestorTests
     }
 
     [Fact]
+    public async Task Unreachable_ledger_storage_is_a_503_and_nothing_is_queued()
+    {
+        await using var rig = RoezanWebhookRig.Create(services => services.Replace(ServiceDescriptor.Singleton<EventLedger, UnreachableLedger>()));
+
+        var result = await rig.PostAsync(RoezanSampleEvents.NoteCreated("evt_no_ledger"));
+
+        Assert.Equal((RoezanIngestOutcome.Unavailable, 503, "evt_no_ledger"), (result.Outcome, result.StatusCode, result.EventId));
+        Assert.Equal("30", result.RetryAfterHeader);
+        Assert.Empty(await rig.PeekRawAsync());
+        Assert.Contains(rig.Logs.GetSnapshot(), r => r.Id.Id == 2007 && r.Level == LogLevel.Error);
+    }
+
+    [Fact]
     public async Task The_account_in_the_url_is_case_insensitive_and_the_configured_spelling_is_queued()
     {
         await using var rig = RoezanWebhookRig.Create();
@@ -364,6 +377,13 @@ public class RoezanWebhookIngestorTests
         var log = Assert.Single(rig.Logs.GetSnapshot(), r => r.Id.Id == 2001);
         var fields = log.StructuredState!.ToDictionary(kv => kv.Key, kv => kv.Value);
         Assert.Equal(("evt_logged", "task.created", "acme"), (fields["EventId"], fields["EventType"], fields["AccountId"]));
+    }
+
+    /// <summary>Storage that the SDK gave up on after its retries.</summary>
+    private sealed class UnreachableLedger : EventLedger
+    {
+        public override Task<EventLedgerClaim> ClaimAsync(string accountId, RoezanEvent evt, string claimant, TimeSpan claimTimeout, CancellationToken cancellationToken) =>
+            Task.FromException<EventLedgerClaim>(new AggregateException(new RequestFailedException(0, "connection refused")));
     }
 
     /// <summary>Fails the first sends it is given, then behaves.</summary>

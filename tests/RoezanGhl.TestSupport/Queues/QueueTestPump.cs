@@ -1,6 +1,7 @@
 using System.Text;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using RoezanGhl.Sync.Queueing;
 
 namespace RoezanGhl.TestSupport.Queues;
 
@@ -149,8 +150,8 @@ public sealed class QueueTestPump
         Interlocked.Increment(ref _completed);
     }
 
-    private string Decode(string text) =>
-        string.Equals(_settings.MessageEncoding, "none", StringComparison.OrdinalIgnoreCase) ? text : Encoding.UTF8.GetString(Convert.FromBase64String(text));
+    // As the trigger decodes: text that is not Base64 throws, and the delivery fails like the host's would.
+    private string Decode(string text) => HostQueueMessageEncoding.DecodeAsTrigger(text, _settings.MessageEncoding).ToString();
 
     private static string ConnectionStringOf(QueueClient queue) =>
         queue.Uri.Host is "127.0.0.1" or "localhost" ? Azurite.ConnectionString : throw new InvalidOperationException("The test pump only runs against Azurite.");

@@ -1,11 +1,13 @@
 namespace RoezanGhl.Sync.Planning;
 
 /// <summary>
-/// How one account is synced: which flows run, how fields map, how new contacts are written and whether a
-/// follow-up rule runs on messages. <see cref="Default"/> is the <c>everything</c> preset with the
-/// identity mapping; issue 6 builds profiles from configuration.
+/// The planner's view of how one account is synced: which flows run, how fields map, how new contacts are
+/// written and whether a follow-up rule runs on messages. <see cref="Default"/> is the <c>everything</c>
+/// preset with the identity mapping. Issue 6 builds these from its <c>Mapping.AccountSyncProfile</c>
+/// (flow set → <see cref="Flows"/>, <c>ContactFieldMapper</c> → <see cref="FieldMapping"/>, the follow-up
+/// detector → <see cref="FollowUps"/>) in an <see cref="IPlanningProfileSource"/>.
 /// </summary>
-public sealed record AccountSyncProfile
+public sealed record PlanningProfile
 {
     public SyncFlows Flows { get; init; } = SyncFlows.All;
 
@@ -22,7 +24,7 @@ public sealed record AccountSyncProfile
     /// <summary>The title of a Roezan task that has none (GHL requires a title).</summary>
     public string DefaultTaskTitle { get; init; } = "Roezan task";
 
-    public static AccountSyncProfile Default { get; } = new();
+    public static PlanningProfile Default { get; } = new();
 
     public bool Runs(SyncFlows flow) => (Flows & flow) == flow;
 }

@@ -3,9 +3,11 @@ using RoezanGhl.Sync.Planning;
 
 namespace RoezanGhl.Sync.Ledger;
 
-/// <summary>Source-generated JSON of the plan and progress kept on a ledger entry.</summary>
+/// <summary>Source-generated JSON of the sync state kept in tables: plans and progress on ledger entries, applied values in link rows.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SyncPlan))]
 [JsonSerializable(typeof(ProcessingProgress))]
 [JsonSerializable(typeof(List<string>))]
-internal sealed partial class ProcessingJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(ContactFields))]
+[JsonSerializable(typeof(TaskFields))]
+internal sealed partial class SyncStateJsonContext : JsonSerializerContext;
