@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Sync.Configuration;
@@ -14,6 +15,9 @@ namespace RoezanGhl.Sync.Reconciliation;
 public class ReconcileSummaryStore
 {
     public const string Partition = "~reconcile";
+
+    private const string JsonColumn = "Json";
+    private const string SummaryColumn = "Summary";
 
     private readonly TableClient _table = null!;
     private readonly CreateIfMissingOnce _creation = null!;
@@ -37,26 +41,12 @@ public class ReconcileSummaryStore
         await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var row = new TableEntity(Partition, RowKey(summary.LocationId, summary.StartedAt, summary.RunId))
         {
+            // A few columns to filter on in a table browser, the whole summary as JSON, and the line people read.
             [nameof(ReconcileRunSummary.LocationId)] = summary.LocationId,
-            [nameof(ReconcileRunSummary.RunId)] = summary.RunId,
-            [nameof(ReconcileRunSummary.DryRun)] = summary.DryRun,
             [nameof(ReconcileRunSummary.StartedAt)] = summary.StartedAt,
-            ["DurationMs"] = (long)summary.Duration.TotalMilliseconds,
             [nameof(ReconcileRunSummary.Outcome)] = summary.Outcome.ToString(),
-            [nameof(ReconcileRunSummary.Reason)] = summary.Reason,
-            [nameof(ReconcileRunSummary.TokensRefreshed)] = summary.TokensRefreshed,
-            [nameof(ReconcileRunSummary.ReDriven)] = summary.ReDriven,
-            [nameof(ReconcileRunSummary.PermanentFailures)] = summary.PermanentFailures,
-            [nameof(ReconcileRunSummary.Unreadable)] = summary.Unreadable,
-            [nameof(ReconcileRunSummary.MessagesFed)] = summary.MessagesFed,
-            [nameof(ReconcileRunSummary.ContactsChecked)] = summary.ContactsChecked,
-            [nameof(ReconcileRunSummary.Repaired)] = summary.Repaired,
-            [nameof(ReconcileRunSummary.Reported)] = summary.Reported,
-            [nameof(ReconcileRunSummary.Deleted)] = summary.Deleted,
-            [nameof(ReconcileRunSummary.Recreated)] = summary.Recreated,
-            [nameof(ReconcileRunSummary.CallsSpent)] = summary.CallsSpent,
-            [nameof(ReconcileRunSummary.RoezanCallsSpent)] = summary.RoezanCallsSpent,
-            ["Summary"] = summary.Describe(),
+            [JsonColumn] = JsonSerializer.Serialize(summary, ReconcileJsonContext.Default.ReconcileRunSummary),
+            [SummaryColumn] = summary.Describe(),
         };
         await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -64,36 +54,20 @@ public class ReconcileSummaryStore
     /// <summary>The location's latest runs, newest first.</summary>
     public virtual async Task<IReadOnlyList<ReconcileRunSummary>> ListAsync(string locationId, int take, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var prefix = LinkRowKeys.Escape(locationId) + "|";
         var filter = "PartitionKey eq " + TableClient.CreateQueryFilter($"{Partition}")
             + " and RowKey gt " + TableClient.CreateQueryFilter($"{prefix}")
             + " and RowKey lt " + TableClient.CreateQueryFilter($"{prefix[..^1] + "}"}");
         var runs = new List<ReconcileRunSummary>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: take, select: [JsonColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            runs.Add(new ReconcileRunSummary
+            if (row.GetString(JsonColumn) is { Length: > 0 } json && JsonSerializer.Deserialize(json, ReconcileJsonContext.Default.ReconcileRunSummary) is { } run)
             {
-                LocationId = row.GetString(nameof(ReconcileRunSummary.LocationId)) ?? locationId,
-                RunId = row.GetString(nameof(ReconcileRunSummary.RunId)) ?? "",
-                DryRun = row.GetBoolean(nameof(ReconcileRunSummary.DryRun)) ?? false,
-                StartedAt = row.GetDateTimeOffset(nameof(ReconcileRunSummary.StartedAt)) ?? default,
-                Duration = TimeSpan.FromMilliseconds(row.GetInt64("DurationMs") ?? 0),
-                Outcome = Enum.TryParse<ReconcileRunOutcome>(row.GetString(nameof(ReconcileRunSummary.Outcome)), out var outcome) ? outcome : ReconcileRunOutcome.Failed,
-                Reason = row.GetString(nameof(ReconcileRunSummary.Reason)),
-                TokensRefreshed = row.GetInt32(nameof(ReconcileRunSummary.TokensRefreshed)) ?? 0,
-                ReDriven = row.GetInt32(nameof(ReconcileRunSummary.ReDriven)) ?? 0,
-                PermanentFailures = row.GetInt32(nameof(ReconcileRunSummary.PermanentFailures)) ?? 0,
-                Unreadable = row.GetInt32(nameof(ReconcileRunSummary.Unreadable)) ?? 0,
-                MessagesFed = row.GetInt32(nameof(ReconcileRunSummary.MessagesFed)) ?? 0,
-                ContactsChecked = row.GetInt32(nameof(ReconcileRunSummary.ContactsChecked)) ?? 0,
-                Repaired = row.GetInt32(nameof(ReconcileRunSummary.Repaired)) ?? 0,
-                Reported = row.GetInt32(nameof(ReconcileRunSummary.Reported)) ?? 0,
-                Deleted = row.GetInt32(nameof(ReconcileRunSummary.Deleted)) ?? 0,
-                Recreated = row.GetInt32(nameof(ReconcileRunSummary.Recreated)) ?? 0,
-                CallsSpent = row.GetInt32(nameof(ReconcileRunSummary.CallsSpent)) ?? 0,
-                RoezanCallsSpent = row.GetInt32(nameof(ReconcileRunSummary.RoezanCallsSpent)) ?? 0,
-            });
+                runs.Add(run);
+            }
+
             if (runs.Count >= take)
             {
                 break;
