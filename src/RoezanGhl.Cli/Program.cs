@@ -1,10 +1,4 @@
 using RoezanGhl.Cli;
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-return await CliApp.InvokeAsync(args, Console.Out, Console.Error, CliContext.FromProcess(), cancel.Token).ConfigureAwait(false);
+// System.CommandLine turns Ctrl+C into cancellation of the running command.
+return await CliApp.InvokeAsync(args, Console.Out, Console.Error, CliContext.FromProcess()).ConfigureAwait(false);

@@ -9,7 +9,6 @@ using RoezanGhl.Sync.Ledger;
 using RoezanGhl.Sync.Queueing;
 using RoezanGhl.Sync.Roezan;
 using RoezanGhl.Sync.Storage;
-using RoezanGhl.Sync.Tokens;
 
 namespace RoezanGhl.Sync.Reconciliation;
 
@@ -31,7 +30,6 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RoezanApiOptions>().BindConfiguration(RoezanApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoezanApiOptions>, RoezanApiOptionsValidator>());
-        services.AddOptions<GhlOAuthOptions>().BindConfiguration(GhlOAuthOptions.SectionName);
 
         services.AddHttpClient<RoezanApiClient>()
             .RemoveAllLoggers()
