@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RoezanGhl.Ghl.Models;
@@ -23,7 +24,8 @@ public static class GhlPlanPayloads
         "dateOfBirth", "companyName", "field_value", "body", "title",
     };
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // For a person at a terminal: "+1…" rather than "\u002B1…" (never embedded in HTML).
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary><see cref="SyncPlan.Describe"/> followed, under each step, by the JSON body GHL would receive.</summary>
     /// <param name="plan">The plan.</param>

@@ -191,6 +191,7 @@ public sealed class MappedPlanningTests
         Assert.Contains("\"locationId\": \"loc-1\"", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("ana@example.com", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("5550123", masked, StringComparison.Ordinal);
+        Assert.Contains("\"phone\": \"+*******\"", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("gold", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("\"tags\"", GhlPlanPayloads.BodyOf(plan.Steps[0], "loc-1")!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("\"email\": \"ana@example.com\"", full, StringComparison.Ordinal);
