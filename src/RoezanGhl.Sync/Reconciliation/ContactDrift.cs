@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using RoezanGhl.Ghl.Models;
 using RoezanGhl.Sync.Planning;
@@ -6,9 +7,11 @@ namespace RoezanGhl.Sync.Reconciliation;
 
 /// <summary>
 /// Where a GHL contact no longer holds what the sync last wrote: the fields the sync owns (first and last
-/// name, email, phone, the mapped custom fields) whose GHL value differs from the last Roezan state, and the
-/// state's tags missing from GHL. Fields the state leaves empty are not the sync's to judge, and tags added in
-/// GHL are fine (tags are additive), so neither is drift. Pure: no I/O.
+/// name, email, phone, the mapped standard fields and custom fields) whose GHL value differs from the last
+/// Roezan state, and the state's tags missing from GHL. Fields the state leaves empty are not the sync's to
+/// judge, and tags added in GHL are fine (tags are additive), so neither is drift. Not compared: custom fields
+/// the mapping names by key (GHL answers with ids only) and <c>companyName</c> (a <c>PUT</c> cannot write it
+/// back). Pure: no I/O.
 /// </summary>
 public sealed record ContactDrift
 {
@@ -42,6 +45,15 @@ public sealed record ContactDrift
             }
         }
 
+        var standard = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in lastState.StandardFields)
+        {
+            if (HeldStandardField(ghl, name) is { } held && !SameStandardValue(name, value, held()))
+            {
+                standard[name] = value;
+            }
+        }
+
         var ghlTags = new HashSet<string>(ghl.Tags ?? [], StringComparer.OrdinalIgnoreCase);
         return new ContactDrift
         {
@@ -51,11 +63,36 @@ public sealed record ContactDrift
                 LastName = Differs(lastState.LastName, ghl.LastName, StringComparison.Ordinal),
                 Email = Differs(lastState.Email, ghl.Email, StringComparison.OrdinalIgnoreCase),
                 Phone = lastState.Phone is { } phone && Digits(phone) != Digits(ghl.Phone) ? phone : null,
+                StandardFields = standard,
                 CustomFields = custom,
             },
             MissingTags = lastState.Tags.Where(tag => !ghlTags.Contains(tag)).ToList(),
         };
     }
+
+    /// <summary>How to read a standard field GHL holds, by its GHL name; null for one drift repair leaves alone.</summary>
+    private static Func<string?>? HeldStandardField(GhlContact ghl, string name) => name switch
+    {
+        "name" => () => ghl.Name,
+        "address1" => () => ghl.Address1,
+        "city" => () => ghl.City,
+        "state" => () => ghl.State,
+        "postalCode" => () => ghl.PostalCode,
+        "country" => () => ghl.Country,
+        "website" => () => ghl.Website,
+        "timezone" => () => ghl.Timezone,
+        "dateOfBirth" => () => ghl.DateOfBirth,
+        "source" => () => ghl.Source,
+        _ => null,
+    };
+
+    // GHL may answer a date of birth as a timestamp; the day is what was written.
+    private static bool SameStandardValue(string name, string owned, string? held) =>
+        string.Equals(owned.Trim(), held?.Trim(), StringComparison.Ordinal)
+        || (name == "dateOfBirth" && held is not null
+            && DateTimeOffset.TryParse(owned, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ownedDay)
+            && DateTimeOffset.TryParse(held, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var heldDay)
+            && ownedDay.UtcDateTime.Date == heldDay.UtcDateTime.Date);
 
     private static string? Differs(string? owned, string? held, StringComparison comparison) =>
         owned is not null && !string.Equals(owned.Trim(), held?.Trim(), comparison) ? owned : null;

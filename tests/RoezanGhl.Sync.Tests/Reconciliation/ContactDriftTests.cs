@@ -115,4 +115,36 @@ public class ContactDriftTests
 
         Assert.True(ContactDrift.Between(state, Ghl(c => c.CustomFields = [new GhlCustomField { Id = "cf_seats", Value = JsonSerializer.SerializeToElement(12) }])).IsEmpty);
     }
+
+    [Fact]
+    public void A_mapped_standard_field_changed_in_ghl_is_drift_and_company_name_is_left_alone()
+    {
+        var state = State with { StandardFields = new Dictionary<string, string> { ["city"] = "Newark", ["source"] = "roezan", ["companyName"] = "Acme" } };
+
+        var drift = ContactDrift.Between(state, Ghl(c =>
+        {
+            c.City = "Hoboken";
+            c.Source = "roezan";
+            c.CompanyName = "Someone else";
+        }));
+
+        Assert.Equal(new Dictionary<string, string> { ["city"] = "Newark" }, drift.Changed.StandardFields);
+    }
+
+    [Fact]
+    public void A_date_of_birth_ghl_answers_as_a_timestamp_of_the_same_day_is_not_drift()
+    {
+        var state = State with { StandardFields = new Dictionary<string, string> { ["dateOfBirth"] = "1990-04-01" } };
+
+        Assert.True(ContactDrift.Between(state, Ghl(c => c.DateOfBirth = "1990-04-01T00:00:00.000Z")).IsEmpty);
+        Assert.False(ContactDrift.Between(state, Ghl(c => c.DateOfBirth = "1991-04-01")).IsEmpty);
+    }
+
+    [Fact]
+    public void Custom_fields_mapped_by_key_are_not_compared_because_ghl_answers_with_ids()
+    {
+        var state = State with { CustomFieldsByKey = new Dictionary<string, string> { ["contact.plan"] = "gold" } };
+
+        Assert.True(ContactDrift.Between(state, Ghl()).IsEmpty);
+    }
 }
