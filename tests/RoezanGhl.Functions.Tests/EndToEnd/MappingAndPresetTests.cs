@@ -32,7 +32,7 @@ public sealed class MappingAndPresetTests
         var contact = Assert.Single(Contacts(app));
         Assert.Empty(Children(app, contact, ChildKind.Note));
         Assert.Empty(Children(app, contact, ChildKind.Task));
-        foreach (var skipped in new[] { "evt_m1", "evt_t1", "evt_m2" })
+        foreach (var skipped in new[] { MessageKey("evt_m1"), "evt_t1", MessageKey("evt_m2") })
         {
             Assert.Equal(EventLedgerStatus.Skipped, (await app.LedgerAsync(skipped)).Status);
         }
@@ -48,9 +48,9 @@ public sealed class MappingAndPresetTests
 
         var contact = Assert.Single(Contacts(app));
         var note = Assert.Single(Children(app, contact, ChildKind.Note));
-        Assert.EndsWith("ref: evt_m1", (string)note["body"]!, StringComparison.Ordinal);
+        Assert.EndsWith("ref: " + MessageKey("evt_m1"), (string)note["body"]!, StringComparison.Ordinal);
         Assert.Empty(Children(app, contact, ChildKind.Task));
-        Assert.Equal(EventLedgerStatus.Applied, (await app.LedgerAsync("evt_m1")).Status);
+        Assert.Equal(EventLedgerStatus.Applied, (await app.LedgerAsync(MessageKey("evt_m1"))).Status);
     }
 
     [Fact]
@@ -75,12 +75,12 @@ public sealed class MappingAndPresetTests
         Assert.Contains("Can you call me tomorrow at 3pm?", (string)note["body"]!, StringComparison.Ordinal);
         var task = Assert.Single(Children(app, contact, ChildKind.Task));
         Assert.StartsWith("Follow up: ", (string)task["title"]!, StringComparison.Ordinal);
-        Assert.Equal("Can you call me tomorrow at 3pm?\n\nref: evt_m1", (string)task["body"]!);
+        Assert.Equal("Can you call me tomorrow at 3pm?\n\nref: " + MessageKey("evt_m1"), (string)task["body"]!);
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse((string)task["dueDate"]!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.False((bool)task["completed"]!);
         Assert.Equal(1, crash.Crashes);
         Assert.True(app.Simulator.State.Recorded.Count(request => request.Method == "GET" && request.Path.EndsWith("/tasks", StringComparison.Ordinal)) >= 2, "the ghost write and the re-delivery each looked the task up by its ref line");
-        var ledger = await app.LedgerAsync("evt_m1");
+        var ledger = await app.LedgerAsync(MessageKey("evt_m1"));
         Assert.Equal(EventLedgerStatus.Applied, ledger.Status);
         Assert.Equal(2, ledger.Attempts);
     }

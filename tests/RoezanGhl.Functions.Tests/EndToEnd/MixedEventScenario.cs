@@ -1,5 +1,4 @@
 using System.Globalization;
-using RoezanGhl.Sync.Events;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -103,8 +102,7 @@ internal sealed class MixedEventScenario
     private void Message(PersonState person, DateTimeOffset at)
     {
         var id = Id("m");
-        // A message is keyed by its message id (ledger row and note ref), whichever path brings it.
-        var key = RoezanMessageEventId.For("m_" + id);
+        var key = MessageKey(id);
         Add(key, RoezanEvents.Message(id, person.Display, $"Message {id}: is the offer still on?", person.FirstName, null, at));
         NotesByPhone[person.E164].Add(key);
     }

@@ -61,12 +61,11 @@ public sealed class SyncRecoveryTests
 
         Assert.Equal(1, app.Pump.Poisoned);
         Assert.Single(await app.Pump.PeekPoisonAsync());
-        // A message is keyed by its message id (RoezanMessageEventId), whichever path brings it.
-        var ledger = await app.LedgerAsync("msg:m_evt_m1");
+        var ledger = await app.LedgerAsync(MessageKey("evt_m1"));
         Assert.Equal(EventLedgerStatus.Failed, ledger.Status);
         Assert.StartsWith("gave up after 5 attempts", ledger.LastError, StringComparison.Ordinal);
         var notice = Assert.Single(notices);
-        Assert.Equal("msg:m_evt_m1", notice.EventId);
+        Assert.Equal(MessageKey("evt_m1"), notice.EventId);
         Assert.Equal(SyncPipeline.LocationId, notice.LocationId);
     }
 
