@@ -39,6 +39,20 @@ param ghlApiVersion string = '2021-07-28'
 @description('NCRONTAB schedule of the reconciliation timer, seconds first (Sync__ReconcileSchedule).')
 param reconcileSchedule string = '0 */15 * * * *'
 
+@description('GHL calls one reconciliation run may spend per location (Sync__ReconcileCallBudget); runs never touch the GHL client\'s daily reserve either way.')
+@minValue(1)
+@maxValue(100000)
+param reconcileCallBudget int = 300
+
+@description('Repair writes the last Roezan values back to contacts edited in GHL; Report only logs and counts them (Sync__DriftMode).')
+param driftMode ('Repair' | 'Report') = 'Repair'
+
+@description('Recreate linked contacts deleted in GHL from their last Roezan state (Sync__ReconcileRecreateDeleted); they are reported either way.')
+param reconcileRecreateDeleted bool = false
+
+@description('Base URL of the Roezan integration API (Roezan__Api__BaseUrl); used only for accounts with a roezan-api-key-<account> secret.')
+param roezanApiBaseUrl string = 'https://app.roezan.com/api'
+
 @description('Most instances the app scales out to. Every instance applies events to GHL, so this bounds the load on GHL (100 requests per 10 s per location).')
 @minValue(1)
 @maxValue(1000)
@@ -150,6 +164,10 @@ module functionApp 'modules/function-app.bicep' = {
     eventsQueueName: eventsQueueName
     tablePrefix: tablePrefix
     reconcileSchedule: reconcileSchedule
+    reconcileCallBudget: reconcileCallBudget
+    driftMode: driftMode
+    reconcileRecreateDeleted: reconcileRecreateDeleted
+    roezanApiBaseUrl: roezanApiBaseUrl
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     accounts: accounts

@@ -58,6 +58,20 @@ param tablePrefix string
 @description('NCRONTAB schedule of the reconciliation timer (six fields, seconds first).')
 param reconcileSchedule string
 
+@description('GHL calls one reconciliation run may spend per location.')
+@minValue(1)
+@maxValue(100000)
+param reconcileCallBudget int
+
+@description('What reconciliation does with a contact edited in GHL away from its last Roezan state.')
+param driftMode ('Repair' | 'Report')
+
+@description('Whether reconciliation recreates linked contacts deleted in GHL (they are reported either way).')
+param reconcileRecreateDeleted bool
+
+@description('Base URL of the Roezan integration API (used to find inbound messages the webhook missed).')
+param roezanApiBaseUrl string
+
 @description('Upper bound of instances; each instance applies events to GHL, so this bounds the load on GHL.')
 @minValue(1)
 @maxValue(1000)
@@ -88,6 +102,10 @@ var appSettings = {
   Sync__EventsQueue: eventsQueueName
   Sync__TablePrefix: tablePrefix
   Sync__ReconcileSchedule: reconcileSchedule
+  Sync__ReconcileCallBudget: string(reconcileCallBudget)
+  Sync__DriftMode: driftMode
+  Sync__ReconcileRecreateDeleted: reconcileRecreateDeleted ? 'true' : 'false'
+  Roezan__Api__BaseUrl: roezanApiBaseUrl
 }
 
 var accountSettings = roezanAccountSettings(accounts)

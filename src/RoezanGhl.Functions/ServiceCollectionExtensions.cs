@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Sync.Mapping;
 using RoezanGhl.Sync.Processing;
+using RoezanGhl.Sync.Reconciliation;
 using RoezanGhl.Sync.Tokens;
 using RoezanGhl.Sync.Webhooks;
 
@@ -18,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddRoezanAccountMapping();
         services.AddRoezanIngestion(configuration);
         services.AddRoezanSync(configuration);
+        services.AddRoezanReconciliation(configuration);
         return services;
     }
 }

@@ -15,8 +15,9 @@ public class FunctionsMetadataTests
         { RoezanWebhookFunction.Name, "httpTrigger", """{"route":"roezan/{accountId}/events","methods":["post"],"authLevel":"Function"}""" },
         { HealthFunction.Name, "httpTrigger", """{"route":"health","methods":["get"],"authLevel":"Anonymous"}""" },
         { RoezanEventProcessorFunction.Name, "queueTrigger", """{"queueName":"%Sync:EventsQueue%","connection":"AzureWebJobsStorage"}""" },
-        { "GhlOAuthStart", "httpTrigger", """{"route":"ghl/oauth/start","methods":["get"],"authLevel":"Anonymous"}""" },
+        { "GhlOAuthStart", "httpTrigger", """{"route":"ghl/oauth/start","methods":["get"],"authLevel":"Function"}""" },
         { "GhlOAuthCallback", "httpTrigger", """{"route":"ghl/oauth/callback","methods":["get"],"authLevel":"Anonymous"}""" },
+        { ReconcileTimerFunction.Name, "timerTrigger", """{"schedule":"%Sync:ReconcileSchedule%"}""" },
     };
 
     private static readonly Lazy<JsonArray> Metadata = new(() => JsonNode.Parse(File.ReadAllText(FindMetadata()))!.AsArray());

@@ -7,7 +7,9 @@ namespace RoezanGhl.Functions.Functions;
 
 /// <summary>
 /// <c>GET /api/ghl/oauth/start</c>: sends the person installing the app to HighLevel's choose-location page.
-/// Anonymous, because it is opened in a browser; the signed state makes the callback safe.
+/// Function-level: an operator opens it with the function key (<c>?code=…</c>), so strangers cannot start
+/// installs that would write tokens into our vault. The callback stays anonymous (HighLevel calls it) and
+/// is made safe by the signed, single-use state this function issues.
 /// </summary>
 public sealed class GhlOAuthStartFunction
 {
@@ -17,7 +19,7 @@ public sealed class GhlOAuthStartFunction
 
     [Function("GhlOAuthStart")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ghl/oauth/start")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ghl/oauth/start")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var outcome = await _installer.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -5,8 +5,9 @@ using System.Text.Json.Serialization;
 namespace RoezanGhl.Ghl.Models;
 
 /// <summary>
-/// A custom field value to write (<c>TextField</c>, <c>NumericField</c>, ... in the spec): the field's
-/// <c>id</c> (required by the spec), optionally its <c>key</c>, and <c>field_value</c>.
+/// A custom field value to write: the field's <c>id</c> or its <c>key</c>, and <c>field_value</c>. The typed
+/// variants (<c>TextField</c>, <c>NumericField</c>, ...) require <c>id</c>; <c>customFieldsInputStringSchema</c>
+/// says "pass either id or key", which is what <see cref="TextByKey"/> sends.
 /// </summary>
 public sealed class GhlCustomFieldInput
 {
@@ -20,4 +21,8 @@ public sealed class GhlCustomFieldInput
     /// <summary>A text value for the field with <paramref name="id"/>.</summary>
     public static GhlCustomFieldInput Text(string id, string value) =>
         new() { Id = id, FieldValue = JsonSerializer.SerializeToElement(value, GhlJsonContext.Default.String) };
+
+    /// <summary>A text value for the field with <paramref name="key"/> (<c>contact.plan</c>), sent without an id.</summary>
+    public static GhlCustomFieldInput TextByKey(string key, string value) =>
+        new() { Key = key, FieldValue = JsonSerializer.SerializeToElement(value, GhlJsonContext.Default.String) };
 }

@@ -29,7 +29,7 @@ public sealed class RoezanAccountOptions
     /// </summary>
     public string? Preset { get; set; }
 
-    /// <summary>Per-flow overrides of the preset, by <see cref="SyncFlow"/> name: <c>Flows:FollowUpTasks = false</c>.</summary>
+    /// <summary>Per-flow overrides of the preset, by <see cref="Planning.SyncFlows"/> member name: <c>Flows:FollowUpTasks = false</c>.</summary>
     public Dictionary<string, bool> Flows { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The field mapping; unset means the mapping file's entry for this account, else the defaults.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -71,13 +72,7 @@ public class ContactLinkStore
             return new ContactSnapshot { GhlContactId = ghlContactId };
         }
 
-        return new ContactSnapshot
-        {
-            GhlContactId = ghlContactId,
-            Fields = state.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.ContactFields) ?? ContactFields.Empty : ContactFields.Empty,
-            LastOccurredAt = state.LastOccurredAt,
-            LastEventId = state.LastEventId,
-        };
+        return ToSnapshot(state);
     }
 
     /// <summary>
@@ -121,6 +116,36 @@ public class ContactLinkStore
         }
     }
 
+    /// <summary>
+    /// Every GHL contact of the location with a recorded state, in row order, after <paramref name="afterGhlContactId"/>
+    /// when given: what the reconciler compares GHL with and polls Roezan for.
+    /// </summary>
+    public virtual async IAsyncEnumerable<LinkedContact> ListLinkedContactsAsync(string locationId, string? afterGhlContactId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var partition = LinkRowKeys.Partition(locationId);
+        // '}' follows '|': the range holds exactly the rows that start with the prefix.
+        var from = afterGhlContactId is null ? LinkRowKeys.ContactStatePrefix : LinkRowKeys.ContactState(afterGhlContactId);
+        var end = LinkRowKeys.ContactStatePrefix[..^1] + "}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {end}");
+        await foreach (var state in table.QueryAsync<ContactStateEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new LinkedContact
+            {
+                State = ToSnapshot(state),
+                AccountId = state.AccountId,
+                RoezanContactId = state.RoezanContactId,
+            };
+        }
+    }
+
+    /// <summary>Drops the recorded state of a GHL contact that no longer exists (the reconciler made it again under a new id).</summary>
+    public virtual async Task ForgetContactAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        await table.DeleteEntityAsync(LinkRowKeys.Partition(locationId), LinkRowKeys.ContactState(ghlContactId), ETag.All, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The GHL task linked to a Roezan task, or null.</summary>
     public virtual async Task<TaskSnapshot?> ReadTaskAsync(string locationId, string accountId, string roezanTaskId, CancellationToken cancellationToken)
     {
@@ -157,6 +182,14 @@ public class ContactLinkStore
         if (identity.Email is { } email) keys.Add(LinkRowKeys.Email(email));
         return keys;
     }
+
+    private static ContactSnapshot ToSnapshot(ContactStateEntity state) => new()
+    {
+        GhlContactId = state.GhlContactId,
+        Fields = state.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.ContactFields) ?? ContactFields.Empty : ContactFields.Empty,
+        LastOccurredAt = state.LastOccurredAt,
+        LastEventId = state.LastEventId,
+    };
 
     private static TaskSnapshot ToSnapshot(TaskLinkEntity task) => new()
     {

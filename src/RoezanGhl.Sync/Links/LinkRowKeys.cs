@@ -15,7 +15,10 @@ internal static class LinkRowKeys
 
     public static string Email(string email) => "em|" + Escape(email.ToLowerInvariant());
 
-    public static string ContactState(string ghlContactId) => "gc|" + Escape(ghlContactId);
+    /// <summary>Every contact state row key starts with this (the reconciler lists them by range).</summary>
+    public const string ContactStatePrefix = "gc|";
+
+    public static string ContactState(string ghlContactId) => ContactStatePrefix + Escape(ghlContactId);
 
     public static string RoezanTask(string accountId, string roezanTaskId) => $"rt|{Escape(accountId)}|{Escape(roezanTaskId)}";
 

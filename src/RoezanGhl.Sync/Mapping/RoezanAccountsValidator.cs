@@ -33,7 +33,7 @@ internal sealed class RoezanAccountsValidator : IValidateOptions<RoezanOptions>
             }
 
             var prefix = AccountPath(accountId);
-            problems.AddRange(FlowSet.TryResolve(account.Preset, account.Flows, out _).Select(p => p.Under(prefix)));
+            problems.AddRange(FlowPresets.TryResolve(account.Preset, account.Flows, out _).Select(p => p.Under(prefix)));
             if (AccountTimeZones.Find(account.TimeZone) is null)
             {
                 problems.Add(new ConfigurationProblem($"{prefix}:TimeZone", $"'{account.TimeZone}' is not an IANA or Windows time zone id (for example America/New_York)."));

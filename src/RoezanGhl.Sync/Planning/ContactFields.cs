@@ -9,6 +9,8 @@ namespace RoezanGhl.Sync.Planning;
 /// </summary>
 public sealed record ContactFields
 {
+    private const string CompanyNameField = "companyName";
+
     public string? FirstName { get; init; }
 
     public string? LastName { get; init; }
@@ -22,17 +24,44 @@ public sealed record ContactFields
     /// <summary>Tags to have on the contact (added, never replaced).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>
+    /// The other GHL standard fields by their GHL JSON name (<c>name</c>, <c>companyName</c>, <c>address1</c>,
+    /// <c>city</c>, <c>source</c>, ...; see <see cref="Mapping.StandardContactFields"/>), as the account's mapping fills them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StandardFields { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>GHL custom field values by GHL custom field id (the mapping decides the ids).</summary>
     public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>GHL custom field values by GHL custom field key (<c>contact.plan</c>), for mappings that name the key rather than the id.</summary>
+    public IReadOnlyDictionary<string, string> CustomFieldsByKey { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     public static ContactFields Empty { get; } = new();
 
     /// <summary>True when no member carries a value.</summary>
     [JsonIgnore]
-    public bool IsEmpty => FirstName is null && LastName is null && Email is null && Phone is null && Tags.Count == 0 && CustomFields.Count == 0;
+    public bool IsEmpty => FirstName is null && LastName is null && Email is null && Phone is null && Tags.Count == 0
+        && StandardFields.Count == 0 && CustomFields.Count == 0 && CustomFieldsByKey.Count == 0;
 
     /// <summary>The same values without tags (for writes whose <c>tags</c> would replace GHL's).</summary>
     public ContactFields WithoutTags() => this with { Tags = [] };
+
+    /// <summary>
+    /// The same values without those GHL's <c>PUT /contacts/{id}</c> does not take (<c>UpdateContactDto</c> has
+    /// no <c>companyName</c>; create and upsert do): what an update of a linked contact may carry.
+    /// </summary>
+    public ContactFields ForUpdate() =>
+        StandardFields.ContainsKey(CompanyNameField)
+            ? this with { StandardFields = StandardFields.Where(pair => pair.Key != CompanyNameField).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal) }
+            : this;
+
+    /// <summary>The same values without <paramref name="removed"/> among the tags (GHL compares tags case-insensitively).</summary>
+    public ContactFields WithoutTags(IReadOnlyCollection<string> removed)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        var gone = new HashSet<string>(removed, StringComparer.OrdinalIgnoreCase);
+        return this with { Tags = Tags.Where(tag => !gone.Contains(tag)).ToList() };
+    }
 
     /// <summary>
     /// The members of this (incoming) value that carry a value and differ from <paramref name="applied"/>:
@@ -41,22 +70,15 @@ public sealed record ContactFields
     public ContactFields ChangedFrom(ContactFields applied)
     {
         ArgumentNullException.ThrowIfNull(applied);
-        var custom = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in CustomFields)
-        {
-            if (!applied.CustomFields.TryGetValue(key, out var old) || !string.Equals(old, value, StringComparison.Ordinal))
-            {
-                custom[key] = value;
-            }
-        }
-
         return new ContactFields
         {
             FirstName = Changed(FirstName, applied.FirstName, StringComparison.Ordinal),
             LastName = Changed(LastName, applied.LastName, StringComparison.Ordinal),
             Email = Changed(Email, applied.Email, StringComparison.OrdinalIgnoreCase),
             Phone = Changed(Phone, applied.Phone, StringComparison.Ordinal),
-            CustomFields = custom,
+            StandardFields = ChangedEntries(StandardFields, applied.StandardFields),
+            CustomFields = ChangedEntries(CustomFields, applied.CustomFields),
+            CustomFieldsByKey = ChangedEntries(CustomFieldsByKey, applied.CustomFieldsByKey),
         };
     }
 
@@ -73,7 +95,9 @@ public sealed record ContactFields
             LastName = applied.LastName is null ? LastName : null,
             Email = applied.Email is null ? Email : null,
             Phone = applied.Phone is null ? Phone : null,
-            CustomFields = CustomFields.Where(pair => !applied.CustomFields.ContainsKey(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+            StandardFields = MissingEntries(StandardFields, applied.StandardFields),
+            CustomFields = MissingEntries(CustomFields, applied.CustomFields),
+            CustomFieldsByKey = MissingEntries(CustomFieldsByKey, applied.CustomFieldsByKey),
         };
     }
 
@@ -92,12 +116,6 @@ public sealed record ContactFields
     public ContactFields MergedWith(ContactFields newer)
     {
         ArgumentNullException.ThrowIfNull(newer);
-        var custom = new Dictionary<string, string>(CustomFields, StringComparer.Ordinal);
-        foreach (var (key, value) in newer.CustomFields)
-        {
-            custom[key] = value;
-        }
-
         return new ContactFields
         {
             FirstName = newer.FirstName ?? FirstName,
@@ -105,8 +123,27 @@ public sealed record ContactFields
             Email = newer.Email ?? Email,
             Phone = newer.Phone ?? Phone,
             Tags = [.. Tags, .. newer.TagsMissingFrom(this)],
-            CustomFields = custom,
+            StandardFields = MergedEntries(StandardFields, newer.StandardFields),
+            CustomFields = MergedEntries(CustomFields, newer.CustomFields),
+            CustomFieldsByKey = MergedEntries(CustomFieldsByKey, newer.CustomFieldsByKey),
         };
+    }
+
+    /// <summary>
+    /// Every member with a value as (GHL name, value), tags left out: for a note in GHL that lists what
+    /// changed. Personal values: never for logs (use <see cref="DescribeMembers"/> there).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Values()
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        if (FirstName is not null) values.Add(new("firstName", FirstName));
+        if (LastName is not null) values.Add(new("lastName", LastName));
+        if (Email is not null) values.Add(new("email", Email));
+        if (Phone is not null) values.Add(new("phone", Phone));
+        values.AddRange(StandardFields.OrderBy(pair => pair.Key, StringComparer.Ordinal));
+        values.AddRange(CustomFields.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new KeyValuePair<string, string>("customField:" + pair.Key, pair.Value)));
+        values.AddRange(CustomFieldsByKey.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new KeyValuePair<string, string>("customField:key:" + pair.Key, pair.Value)));
+        return values;
     }
 
     /// <summary>A one-line description without values that could be personal (names of the members only).</summary>
@@ -118,7 +155,9 @@ public sealed record ContactFields
         if (Email is not null) names.Add("email");
         if (Phone is not null) names.Add("phone");
         if (Tags.Count > 0) names.Add($"tags[{Tags.Count}]");
+        names.AddRange(StandardFields.Keys.Order(StringComparer.Ordinal));
         names.AddRange(CustomFields.Keys.Order(StringComparer.Ordinal).Select(key => "customField:" + key));
+        names.AddRange(CustomFieldsByKey.Keys.Order(StringComparer.Ordinal).Select(key => "customField:key:" + key));
         return names.Count == 0 ? "(nothing)" : string.Join(", ", names);
     }
 
@@ -129,10 +168,32 @@ public sealed record ContactFields
         && string.Equals(Email, other.Email, StringComparison.Ordinal)
         && string.Equals(Phone, other.Phone, StringComparison.Ordinal)
         && Tags.SequenceEqual(other.Tags, StringComparer.Ordinal)
-        && CustomFields.Count == other.CustomFields.Count
-        && CustomFields.All(pair => other.CustomFields.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal));
+        && SameEntries(StandardFields, other.StandardFields)
+        && SameEntries(CustomFields, other.CustomFields)
+        && SameEntries(CustomFieldsByKey, other.CustomFieldsByKey);
 
-    public override int GetHashCode() => HashCode.Combine(FirstName, LastName, Email, Phone, Tags.Count, CustomFields.Count);
+    public override int GetHashCode() => HashCode.Combine(FirstName, LastName, Email, Phone, Tags.Count, StandardFields.Count, CustomFields.Count, CustomFieldsByKey.Count);
+
+    private static Dictionary<string, string> ChangedEntries(IReadOnlyDictionary<string, string> incoming, IReadOnlyDictionary<string, string> applied) =>
+        incoming.Where(pair => !applied.TryGetValue(pair.Key, out var old) || !string.Equals(old, pair.Value, StringComparison.Ordinal))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+
+    private static Dictionary<string, string> MissingEntries(IReadOnlyDictionary<string, string> incoming, IReadOnlyDictionary<string, string> applied) =>
+        incoming.Where(pair => !applied.ContainsKey(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+
+    private static Dictionary<string, string> MergedEntries(IReadOnlyDictionary<string, string> older, IReadOnlyDictionary<string, string> newer)
+    {
+        var merged = new Dictionary<string, string>(older, StringComparer.Ordinal);
+        foreach (var (key, value) in newer)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    private static bool SameEntries(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal));
 
     private static string? Changed(string? incoming, string? applied, StringComparison comparison) =>
         incoming is not null && !string.Equals(incoming, applied, comparison) ? incoming : null;

@@ -1,13 +1,12 @@
-using System.Globalization;
-using System.Text.Json;
 using RoezanGhl.Sync.Events;
 
 namespace RoezanGhl.Sync.Planning;
 
 /// <summary>
-/// The default mapping: each Roezan field goes to the GHL field of the same name, and each Roezan custom
-/// field to the GHL custom field whose id is the Roezan field name (real ids come from the configured mapping). Blank values become null so that they
-/// are never written.
+/// The planner's mapping when no account mapping is given (<see cref="PlanningProfile.Default"/>): each
+/// Roezan field goes to the GHL field of the same name, each Roezan custom field to the GHL custom field
+/// whose id is the Roezan field name, tags are only ever added. Configured accounts use
+/// <see cref="Mapping.AccountContactFieldMapping"/> instead. Blank values become null so they are never written.
 /// </summary>
 public sealed class IdentityContactFieldMapping : IContactFieldMapping
 {
@@ -16,15 +15,6 @@ public sealed class IdentityContactFieldMapping : IContactFieldMapping
     public ContactFields Map(RoezanContact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        var custom = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in contact.CustomFields ?? [])
-        {
-            if (!string.IsNullOrWhiteSpace(key) && TextOf(value) is { } text)
-            {
-                custom[key.Trim()] = text;
-            }
-        }
-
         return new ContactFields
         {
             FirstName = Clean(contact.FirstName),
@@ -32,18 +22,12 @@ public sealed class IdentityContactFieldMapping : IContactFieldMapping
             Email = Clean(contact.Email)?.ToLowerInvariant(),
             Phone = Clean(contact.Phone),
             Tags = (contact.Tags ?? []).Select(Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            CustomFields = custom,
+            CustomFields = contact.CustomFieldTexts(),
         };
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Additive: never removes a tag.</summary>
+    public IReadOnlyList<string> TagsToRemove(RoezanContact contact, IReadOnlyCollection<string> appliedTags) => [];
 
-    private static string? TextOf(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => Clean(value.GetString()),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => bool.TrueString.ToLower(CultureInfo.InvariantCulture),
-        JsonValueKind.False => bool.FalseString.ToLower(CultureInfo.InvariantCulture),
-        _ => null,
-    };
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -12,6 +12,7 @@ namespace RoezanGhl.Sync.Planning;
 [JsonDerivedType(typeof(CreateContactStep), "createContact")]
 [JsonDerivedType(typeof(UpdateContactStep), "updateContact")]
 [JsonDerivedType(typeof(AddTagsStep), "addTags")]
+[JsonDerivedType(typeof(RemoveTagsStep), "removeTags")]
 [JsonDerivedType(typeof(CreateNoteStep), "createNote")]
 [JsonDerivedType(typeof(CreateTaskStep), "createTask")]
 [JsonDerivedType(typeof(UpdateTaskStep), "updateTask")]

@@ -1,17 +1,20 @@
 namespace RoezanGhl.Sync.Planning;
 
 /// <summary>
-/// The planner's view of how one account is synced: which flows run, how fields map, how new contacts are
-/// written and whether a follow-up rule runs on messages. <see cref="Default"/> is the <c>everything</c>
-/// preset with the identity mapping. Issue 6 builds these from its <c>Mapping.AccountSyncProfile</c>
-/// (flow set → <see cref="Flows"/>, <c>ContactFieldMapper</c> → <see cref="FieldMapping"/>, the follow-up
-/// detector → <see cref="FollowUps"/>) in an <see cref="IPlanningProfileSource"/>.
+/// How one account is synced, as the planner sees it: which flows run, how fields and tags map, whether a
+/// contact update leaves a note, how new contacts are written and the follow-up rule for messages. Every
+/// configured account gets its own from <see cref="Mapping.AccountPlanningProfiles"/> (preset + overrides,
+/// field mapping, time zone); <see cref="Default"/> (all flows, identity mapping, no follow-up rule) is
+/// what a unit test or an unconfigured account plans with.
 /// </summary>
 public sealed record PlanningProfile
 {
     public SyncFlows Flows { get; init; } = SyncFlows.All;
 
     public IContactFieldMapping FieldMapping { get; init; } = IdentityContactFieldMapping.Instance;
+
+    /// <summary>Whether a <c>contact.updated</c> that changes something also appends a note listing what changed.</summary>
+    public bool NoteOnContactUpdate { get; init; }
 
     public ContactWriteMode ContactWrite { get; init; } = ContactWriteMode.Upsert;
 

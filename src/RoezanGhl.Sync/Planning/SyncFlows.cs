@@ -1,8 +1,9 @@
 namespace RoezanGhl.Sync.Planning;
 
 /// <summary>
-/// The flows of DESIGN.md that an account runs. Presets (issue 6) are combinations of these; the
-/// default is <see cref="All"/>, the <c>everything</c> preset.
+/// The flows of DESIGN.md that an account runs (F8, reconciliation, always runs). Presets
+/// (<see cref="Mapping.FlowPresets"/>) are combinations of these, and an account's <c>Flows</c> overrides
+/// name single members (<c>Flows:FollowUpTasks = false</c>), so the member names are configuration.
 /// </summary>
 [Flags]
 #pragma warning disable CA1711 // "Flows" is the domain word here, not a collection suffix.
@@ -26,11 +27,11 @@ public enum SyncFlows
     /// <summary>F5: a message that names a follow-up creates a task (needs a <see cref="IMessageTaskRule"/>).</summary>
     FollowUpTasks = 16,
 
-    /// <summary>F6: task created / updated / completed.</summary>
-    Tasks = 32,
+    /// <summary>F6: <c>task.created</c> / <c>task.updated</c> / <c>task.completed</c> mirror to the GHL task.</summary>
+    TaskSync = 32,
 
     /// <summary>F7: <c>note.created</c> appends a note.</summary>
-    Notes = 64,
+    NoteCreated = 64,
 
-    All = ContactCreated | ContactUpdated | ContactFromFirstMessage | MessageNotes | FollowUpTasks | Tasks | Notes,
+    All = ContactCreated | ContactUpdated | ContactFromFirstMessage | MessageNotes | FollowUpTasks | TaskSync | NoteCreated,
 }

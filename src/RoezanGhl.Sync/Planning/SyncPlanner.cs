@@ -114,7 +114,7 @@ public static class SyncPlanner
                 ? new UpsertContactStep { Fields = incoming.WithoutTags(), Reason = why + "; upsert matches an existing one by phone/email" }
                 : new CreateContactStep { Fields = incoming.WithoutTags(), Reason = why });
             AddTagsIfAny(steps, incoming.Tags, "tags are added, never sent with the contact (that would replace GHL's tags)");
-            AddContactNote(steps, contact, roezanEvent);
+            AddContactNote(steps, contact, roezanEvent, null);
             return Apply(plan, steps, $"create the GHL contact for Roezan contact {contact.Id}") with
             {
                 ContactState = incoming,
@@ -122,6 +122,8 @@ public static class SyncPlanner
             };
         }
 
+        // A linked contact is written with PUT, which takes no companyName (only create and upsert do).
+        incoming = incoming.ForUpdate();
         if (existing.LastOccurredAt is { } last && roezanEvent.OccurredAt is { } at && at < last)
         {
             // A newer change was applied already: this one may not overwrite anything, but it may still fill a
@@ -134,7 +136,7 @@ public static class SyncPlanner
             }
 
             AddTagsIfAny(steps, incoming.TagsMissingFrom(existing.Fields), "tags not on the contact yet (added, never replaced)");
-            AddContactNote(steps, contact, roezanEvent);
+            AddContactNote(steps, contact, roezanEvent, null);
             if (steps.Count == 0)
             {
                 return Skip(plan, stale);
@@ -156,9 +158,19 @@ public static class SyncPlanner
             steps.Add(new UpdateContactStep { Fields = changed, Reason = $"changed, non-empty values: {changed.DescribeMembers()}" });
         }
 
-        AddTagsIfAny(steps, incoming.TagsMissingFrom(existing.Fields), "tags not on the contact yet (added, never replaced)");
-        AddContactNote(steps, contact, roezanEvent);
-        var state = existing.Fields.MergedWith(incoming);
+        var added = incoming.TagsMissingFrom(existing.Fields);
+        AddTagsIfAny(steps, added, "tags not on the contact yet (added, never replaced)");
+        var removed = profile.FieldMapping.TagsToRemove(contact, existing.Fields.Tags);
+        if (removed.Count > 0)
+        {
+            steps.Add(new RemoveTagsStep { Tags = removed, Reason = "mirror mode: tags this app put on the contact that Roezan no longer has" });
+        }
+
+        var summary = profile.NoteOnContactUpdate && roezanEvent.Type == RoezanEventTypes.ContactUpdated && steps.Count > 0
+            ? ChangeSummary(changed, added, removed)
+            : null;
+        AddContactNote(steps, contact, roezanEvent, summary);
+        var state = existing.Fields.MergedWith(incoming).WithoutTags(removed);
         var newest = Later(existing.LastOccurredAt, roezanEvent.OccurredAt);
         var result = steps.Count == 0
             ? Skip(plan, "no change: every non-empty value and tag is already in GHL")
@@ -184,8 +196,10 @@ public static class SyncPlanner
                 return Skip(plan, "no GHL contact is linked to the sender's number and creating contacts from messages is off");
             }
 
+            // Through the account's mapping (names may go elsewhere, the default source is set); the number
+            // always stays: it is what links the sender's next message to this contact.
             var (first, last) = SplitName(message.FromName);
-            var fields = new ContactFields { Phone = from, FirstName = first, LastName = last };
+            var fields = profile.FieldMapping.Map(new RoezanContact { Phone = from, FirstName = first, LastName = last }) with { Phone = from };
             steps.Add(new CreateContactStep { Fields = fields, Reason = "first message from this number: no GHL contact is linked to it" });
             result = plan with { ContactState = fields, ContactStateOccurredAt = null };
         }
@@ -196,14 +210,15 @@ public static class SyncPlanner
             steps.Add(new CreateNoteStep { Body = body, Reference = GhlReference.ForEvent(roezanEvent.Id!), Reason = "every inbound message is kept as a note" });
         }
 
-        if (profile.Runs(SyncFlows.FollowUpTasks) && profile.FollowUps?.FindTask(message, account) is { } followUp)
+        var receivedAt = message.ReceivedAt ?? roezanEvent.OccurredAt ?? queued.AcceptedAt;
+        if (profile.Runs(SyncFlows.FollowUpTasks) && profile.FollowUps?.FindTask(message, receivedAt) is { } followUp)
         {
             var reference = GhlReference.ForEvent(roezanEvent.Id!);
             var task = new TaskFields
             {
                 Title = followUp.Title ?? profile.DefaultTaskTitle,
                 Body = GhlReference.AppendTo(followUp.Body, reference),
-                DueDate = followUp.DueDate ?? (roezanEvent.OccurredAt ?? queued.AcceptedAt) + profile.DefaultTaskDue,
+                DueDate = followUp.DueDate ?? receivedAt + profile.DefaultTaskDue,
                 Completed = false,
             };
             steps.Add(new CreateTaskStep { Fields = task, Reference = reference, Reason = "the message asks for a follow-up" });
@@ -223,7 +238,7 @@ public static class SyncPlanner
             return plan with { Reason = "data.task.id is missing" };
         }
 
-        if (!profile.Runs(SyncFlows.Tasks))
+        if (!profile.Runs(SyncFlows.TaskSync))
         {
             return Skip(plan, "the task flow is off for this account");
         }
@@ -318,7 +333,7 @@ public static class SyncPlanner
             return plan with { Reason = "data.note.contactId is missing" };
         }
 
-        if (!profile.Runs(SyncFlows.Notes))
+        if (!profile.Runs(SyncFlows.NoteCreated))
         {
             return Skip(plan, "the note flow is off for this account");
         }
@@ -349,13 +364,36 @@ public static class SyncPlanner
         }
     }
 
-    private static void AddContactNote(List<PlanStep> steps, RoezanContact contact, RoezanEvent roezanEvent)
+    // One note per event at most: the reference (the event id) must find exactly one note after a ghost write.
+    private static void AddContactNote(List<PlanStep> steps, RoezanContact contact, RoezanEvent roezanEvent, string? changeSummary)
     {
-        if (Clean(contact.Note) is { } note)
+        var note = Clean(contact.Note);
+        if (note is null && changeSummary is null)
         {
-            var reference = GhlReference.ForEvent(roezanEvent.Id!);
-            steps.Add(new CreateNoteStep { Body = GhlReference.AppendTo(note, reference), Reference = reference, Reason = "the contact change carries a note" });
+            return;
         }
+
+        var text = changeSummary is null ? note : note is null ? changeSummary : changeSummary + "\n\n" + note;
+        var reference = GhlReference.ForEvent(roezanEvent.Id!);
+        var why = changeSummary is null ? "the contact change carries a note" : "the account writes a note on contact updates";
+        steps.Add(new CreateNoteStep { Body = GhlReference.AppendTo(text, reference), Reference = reference, Reason = why });
+    }
+
+    private static string ChangeSummary(ContactFields changed, IReadOnlyList<string> added, IReadOnlyList<string> removed)
+    {
+        var lines = new List<string> { "Updated from Roezan:" };
+        lines.AddRange(changed.Values().Select(pair => $"- {pair.Key}: {pair.Value}"));
+        if (added.Count > 0)
+        {
+            lines.Add("- tags added: " + string.Join(", ", added));
+        }
+
+        if (removed.Count > 0)
+        {
+            lines.Add("- tags removed: " + string.Join(", ", removed));
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static string MessageNoteText(RoezanMessage message, string from, RoezanEvent roezanEvent, RoezanAccountOptions account)

@@ -11,7 +11,7 @@ namespace RoezanGhl.Sync.Processing;
 /// unknown (timeout or 5xx after sending, or GHL's 422 that sometimes comes with an applied create) is
 /// followed by a lookup (<c>GET /contacts/search/duplicate</c> by phone then email, or the contact's notes /
 /// tasks matched by their <c>ref:</c> line) and the object found is adopted instead of made again. Updates,
-/// tags and completion are idempotent in GHL and simply sent.
+/// tags (added or removed) and completion are idempotent in GHL and simply sent.
 /// </summary>
 public class GhlStepExecutor
 {
@@ -46,6 +46,7 @@ public class GhlStepExecutor
             CreateContactStep create => CreateContactAsync(context, create, cancellationToken),
             UpdateContactStep update => UpdateContactAsync(context, update, cancellationToken),
             AddTagsStep tags => AddTagsAsync(context, tags, cancellationToken),
+            RemoveTagsStep tags => RemoveTagsAsync(context, tags, cancellationToken),
             CreateNoteStep note => CreateNoteAsync(context, note, cancellationToken),
             CreateTaskStep task => CreateTaskAsync(context, task, cancellationToken),
             UpdateTaskStep task => UpdateTaskAsync(context, task, cancellationToken),
@@ -111,6 +112,14 @@ public class GhlStepExecutor
         return new StepResult { GhlContactId = contactId };
     }
 
+    // Removing a tag the contact does not have changes nothing.
+    private async Task<StepResult> RemoveTagsAsync(StepContext context, RemoveTagsStep step, CancellationToken cancellationToken)
+    {
+        var contactId = RequireContact(context, step);
+        await _ghl.RemoveTagsAsync(context.LocationId, contactId, step.Tags, cancellationToken).ConfigureAwait(false);
+        return new StepResult { GhlContactId = contactId };
+    }
+
     private Task<StepResult> CreateNoteAsync(StepContext context, CreateNoteStep step, CancellationToken cancellationToken)
     {
         var contactId = RequireContact(context, step);
@@ -127,13 +136,7 @@ public class GhlStepExecutor
     private Task<StepResult> CreateTaskAsync(StepContext context, CreateTaskStep step, CancellationToken cancellationToken)
     {
         var contactId = RequireContact(context, step);
-        var request = new GhlCreateTaskRequest
-        {
-            Title = step.Fields.Title ?? throw new InvalidOperationException("A planned task always has a title."),
-            Body = step.Fields.Body,
-            DueDate = step.Fields.DueDate ?? throw new InvalidOperationException("A planned task always has a due date."),
-            Completed = step.Fields.Completed ?? false,
-        };
+        var request = GhlContactRequests.CreateTask(step.Fields);
         return CreateOnceAsync(
             context,
             "task",
@@ -193,13 +196,7 @@ public class GhlStepExecutor
     {
         var contactId = RequireContact(context, step);
         var taskId = RequireTask(context, step);
-        var request = new GhlUpdateTaskRequest
-        {
-            Title = step.Fields.Title,
-            Body = step.Fields.Body,
-            DueDate = step.Fields.DueDate,
-            Completed = step.Fields.Completed,
-        };
+        var request = GhlContactRequests.UpdateTask(step.Fields);
         await _ghl.UpdateTaskAsync(context.LocationId, contactId, taskId, request, cancellationToken).ConfigureAwait(false);
         return new StepResult { GhlContactId = contactId, GhlTaskId = taskId };
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RoezanGhl.Sync.Accounts;
 using RoezanGhl.Sync.Configuration;
 using RoezanGhl.Sync.Ledger;
+using RoezanGhl.Sync.Mapping;
 using RoezanGhl.Sync.Links;
 using RoezanGhl.Sync.Notifications;
 using RoezanGhl.Sync.Planning;
@@ -21,8 +22,8 @@ public static class SyncServiceCollectionExtensions
 
     /// <summary>
     /// The sync engine: <see cref="RoezanEventProcessor"/> with the links store, leases, processing ledger,
-    /// step executor, re-queue, the default account profile (issue 6 registers its own first to replace it)
-    /// and the failure notifications (<c>Notifications</c> section), with <c>Sync:Processing</c> validated on
+    /// step executor, re-queue, the accounts' planning profiles (<see cref="MappingServiceCollectionExtensions.AddRoezanAccountMapping"/>: presets,
+    /// field mappings, follow-ups) and the failure notifications (<c>Notifications</c> section), with <c>Sync:Processing</c> validated on
     /// start. Needs <c>AddGhlContactsClient</c> and a token provider registered elsewhere.
     /// </summary>
     public static IServiceCollection AddRoezanSync(this IServiceCollection services, IConfiguration configuration)
@@ -44,7 +45,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<RoezanEventQueueClient>();
         services.TryAddSingleton<EventRequeue>();
         services.TryAddSingleton<GhlStepExecutor>();
-        services.TryAddSingleton<IPlanningProfileSource, DefaultPlanningProfileSource>();
+        services.AddRoezanAccountMapping();
         services.TryAddSingleton<RoezanEventProcessor>();
 
         services.TryAddSingleton<WebhookFailureNotifier>();

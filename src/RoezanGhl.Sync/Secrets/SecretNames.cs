@@ -15,6 +15,12 @@ public static class SecretNames
     /// </summary>
     public static string GhlToken(string locationId) => $"ghl-token-{Sanitize(locationId)}";
 
+    /// <summary>
+    /// The <c>X-API-Key</c> of one account's Roezan integration API. Optional: with it the reconciler polls
+    /// Roezan for inbound messages the webhook missed; without it that step is skipped.
+    /// </summary>
+    public static string RoezanApiKey(string accountId) => $"roezan-api-key-{Sanitize(accountId)}";
+
     public const string GhlOAuthClientId = "ghl-oauth-client-id";
 
     public const string GhlOAuthClientSecret = "ghl-oauth-client-secret";

@@ -12,15 +12,13 @@ using Microsoft.Extensions.Options;
 using RoezanGhl.Ghl.Auth;
 using RoezanGhl.Sync.Configuration;
 using RoezanGhl.Sync.Secrets;
+using RoezanGhl.Sync.Storage;
 
 namespace RoezanGhl.Sync.Tokens;
 
 /// <summary>Registers the secret store, the GHL token provider and the OAuth install flow.</summary>
 public static class GhlTokenServiceCollectionExtensions
 {
-    /// <summary>The name of the blob and table clients (Microsoft.Extensions.Azure named clients) this area uses.</summary>
-    public const string StorageClientName = "RoezanGhlTokens";
-
     /// <summary>
     /// <see cref="ISecretStore"/> (Key Vault when <c>KeyVault:VaultUri</c> is set, local settings otherwise, behind
     /// a short cache), <see cref="IGhlTokenProvider"/>, <see cref="ILocationStatusStore"/> and
@@ -45,23 +43,16 @@ public static class GhlTokenServiceCollectionExtensions
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName);
         services.AddHostedService<SecretStoreStartupLog>();
 
-        // One credential for the vault and the storage account: the app's managed identity in Azure.
-        var credential = new Lazy<TokenCredential>(() => CreateCredential(configuration));
-        var vaultUri = configuration[$"{SecretStoreOptions.SectionName}:{nameof(SecretStoreOptions.VaultUri)}"];
-        services.AddAzureClients(clients =>
-        {
-            if (!string.IsNullOrWhiteSpace(vaultUri) && Uri.TryCreate(vaultUri, UriKind.Absolute, out var vault))
-            {
-                clients.AddSecretClient(vault).WithCredential(_ => credential.Value);
-            }
+        // Leases and status tables live in the app's storage account: the same clients the rest of the app uses.
+        services.AddRoezanStorage(configuration);
 
-            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, tokenCredential) => TokenStorageClients.CreateBlobServiceClient(configuration, tokenCredential, options))
-                .WithName(StorageClientName)
-                .WithCredential(_ => credential.Value);
-            clients.AddClient<TableServiceClient, TableClientOptions>((options, tokenCredential) => TokenStorageClients.CreateTableServiceClient(configuration, tokenCredential, options))
-                .WithName(StorageClientName)
-                .WithCredential(_ => credential.Value);
-        });
+        // The vault is reached with the app's managed identity in Azure.
+        var vaultUri = configuration[$"{SecretStoreOptions.SectionName}:{nameof(SecretStoreOptions.VaultUri)}"];
+        if (!string.IsNullOrWhiteSpace(vaultUri) && Uri.TryCreate(vaultUri, UriKind.Absolute, out var vault))
+        {
+            var credential = new Lazy<TokenCredential>(() => CreateCredential(configuration));
+            services.AddAzureClients(clients => clients.AddSecretClient(vault).WithCredential(_ => credential.Value));
+        }
 
         services.TryAddSingleton<ISecretStore>(sp =>
         {
@@ -78,7 +69,7 @@ public static class GhlTokenServiceCollectionExtensions
         services.TryAddSingleton<ITokenRefreshLock>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GhlOAuthOptions>>().Value;
-            var blobs = sp.GetRequiredService<IAzureClientFactory<BlobServiceClient>>().CreateClient(StorageClientName);
+            var blobs = sp.GetRequiredService<BlobServiceClient>();
             return new BlobTokenRefreshLock(blobs.GetBlobContainerClient(options.LeaseContainer), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BlobTokenRefreshLock>>());
         });
 
@@ -109,7 +100,7 @@ public static class GhlTokenServiceCollectionExtensions
         var clientId = configuration[$"{SecretStoreOptions.SectionName}:{nameof(SecretStoreOptions.ManagedIdentityClientId)}"];
         if (string.IsNullOrWhiteSpace(clientId))
         {
-            clientId = configuration[$"{TokenStorageClients.SectionName}:clientId"];
+            clientId = configuration[$"{StorageConnectionOptions.SectionName}:clientId"];
         }
 
         var options = new DefaultAzureCredentialOptions();
@@ -122,7 +113,7 @@ public static class GhlTokenServiceCollectionExtensions
     }
 
     private static TableServiceClient Tables(IServiceProvider services) =>
-        services.GetRequiredService<IAzureClientFactory<TableServiceClient>>().CreateClient(StorageClientName);
+        services.GetRequiredService<TableServiceClient>();
 
     private static string TablePrefix(IServiceProvider services) => services.GetRequiredService<IOptions<SyncOptions>>().Value.TablePrefix;
 }

@@ -36,6 +36,11 @@ public static class RoezanEventNormalizer
         {
             message.From = NormalizePhone(ref errors, message.From, defaultRegion, "data.message.from");
             message.FromName = TrimToNull(message.FromName);
+            if (evt.Type == RoezanEventTypes.MessageReceived && !string.IsNullOrWhiteSpace(message.Id))
+            {
+                // One message, one ledger row and one note, whether the webhook or the reconciler's poll brings it.
+                evt.Id = RoezanMessageEventId.For(message.Id.Trim());
+            }
         }
 
         if (evt.Data?.Task is { } task)

@@ -103,10 +103,23 @@ public sealed class RoezanWebhookIngestor
         }
 
         var queued = new QueuedRoezanEvent { AccountId = account, AcceptedAt = now, Event = evt };
-        return await AcceptOnceAsync(queued, options.ClaimTimeout, cancellationToken).ConfigureAwait(false);
+        return await AcceptOnceAsync(queued, options.ClaimTimeout, "webhook", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<RoezanIngestResult> AcceptOnceAsync(QueuedRoezanEvent queued, TimeSpan claimTimeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Accepts an event that did not come through the webhook (the reconciler's poll of Roezan's API) exactly
+    /// as a webhook delivery is accepted: the same ledger claim, queue and duplicate answer. The caller has
+    /// validated and normalized it (<see cref="RoezanEventValidator"/>, <see cref="RoezanEventNormalizer"/>).
+    /// </summary>
+    public Task<RoezanIngestResult> AcceptAsync(QueuedRoezanEvent queued, string claimantKind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queued);
+        ArgumentException.ThrowIfNullOrWhiteSpace(queued.Event.Id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimantKind);
+        return AcceptOnceAsync(queued, _options.CurrentValue.ClaimTimeout, claimantKind, cancellationToken);
+    }
+
+    private async Task<RoezanIngestResult> AcceptOnceAsync(QueuedRoezanEvent queued, TimeSpan claimTimeout, string claimantKind, CancellationToken cancellationToken)
     {
         var evt = queued.Event;
         var eventId = evt.Id!;
@@ -116,7 +129,7 @@ public sealed class RoezanWebhookIngestor
         EventLedgerClaim claim;
         try
         {
-            claim = await _ledger.ClaimAsync(account, evt, $"webhook:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
+            claim = await _ledger.ClaimAsync(account, evt, $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
         {

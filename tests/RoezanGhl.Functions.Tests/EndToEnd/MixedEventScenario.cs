@@ -102,8 +102,9 @@ internal sealed class MixedEventScenario
     private void Message(PersonState person, DateTimeOffset at)
     {
         var id = Id("m");
-        Add(id, RoezanEvents.Message(id, person.Display, $"Message {id}: is the offer still on?", person.FirstName, null, at));
-        NotesByPhone[person.E164].Add(id);
+        var key = MessageKey(id);
+        Add(key, RoezanEvents.Message(id, person.Display, $"Message {id}: is the offer still on?", person.FirstName, null, at));
+        NotesByPhone[person.E164].Add(key);
     }
 
     private void Update(PersonState person, DateTimeOffset at)

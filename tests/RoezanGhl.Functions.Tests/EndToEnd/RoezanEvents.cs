@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RoezanGhl.Sync.Events;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
 
@@ -14,6 +15,12 @@ internal static class RoezanEvents
 
     public static string ContactUpdated(string id, string contactId, string? phone, string? email = null, string? firstName = null, string? lastName = null, string[]? tags = null, string? note = null, DateTimeOffset? at = null) =>
         Event(id, "contact.updated", at, new JsonObject { ["contact"] = Contact(contactId, phone, email, firstName, lastName, tags, note) });
+
+    /// <summary>
+    /// The ledger key and note <c>ref:</c> of a message made by <see cref="Message"/>: a <c>message.received</c>
+    /// is keyed by its message id (<see cref="RoezanMessageEventId"/>), whichever path brings it.
+    /// </summary>
+    public static string MessageKey(string id) => RoezanMessageEventId.For("m_" + id);
 
     public static string Message(string id, string from, string body, string? fromName = null, string? contactId = null, DateTimeOffset? at = null) =>
         Event(id, "message.received", at, new JsonObject

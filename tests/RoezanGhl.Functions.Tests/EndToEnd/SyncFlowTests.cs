@@ -70,8 +70,8 @@ public sealed class SyncFlowTests : IAsyncLifetime
         Assert.Equal("Lee", (string?)contact["lastName"]);
         var notes = Notes((string)contact["id"]!).Select(note => (string)note["body"]!).ToList();
         Assert.Equal(2, notes.Count);
-        Assert.Contains(notes, body => body.Contains("Is the offer still on?", StringComparison.Ordinal) && body.EndsWith("ref: evt_m1", StringComparison.Ordinal));
-        Assert.Contains(notes, body => body.Contains("Thanks!", StringComparison.Ordinal) && body.EndsWith("ref: evt_m2", StringComparison.Ordinal));
+        Assert.Contains(notes, body => body.Contains("Is the offer still on?", StringComparison.Ordinal) && body.EndsWith("ref: " + MessageKey("evt_m1"), StringComparison.Ordinal));
+        Assert.Contains(notes, body => body.Contains("Thanks!", StringComparison.Ordinal) && body.EndsWith("ref: " + MessageKey("evt_m2"), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -233,12 +233,12 @@ public sealed class SyncFlowTests : IAsyncLifetime
         _app.Simulator.Settings = _app.Simulator.Settings with { InactiveLocations = [SyncPipeline.LocationId] };
         await _app.PostAllAsync([Message("evt_m1", "(201) 555-0111", "hello?", fromName: "Lu")]);
         var pumping = _app.DrainAsync();
-        await WaitUntilAsync(async () => (await _app.LedgerAsync("evt_m1")).Status == EventLedgerStatus.Waiting);
+        await WaitUntilAsync(async () => (await _app.LedgerAsync(MessageKey("evt_m1"))).Status == EventLedgerStatus.Waiting);
 
         _app.Simulator.Settings = _app.Simulator.Settings with { InactiveLocations = [] };
         await pumping;
 
-        Assert.Equal(EventLedgerStatus.Applied, (await _app.LedgerAsync("evt_m1")).Status);
+        Assert.Equal(EventLedgerStatus.Applied, (await _app.LedgerAsync(MessageKey("evt_m1"))).Status);
         Assert.Single(Notes((string)Assert.Single(Contacts)["id"]!));
     }
 

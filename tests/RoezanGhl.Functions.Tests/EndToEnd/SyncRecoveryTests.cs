@@ -61,11 +61,11 @@ public sealed class SyncRecoveryTests
 
         Assert.Equal(1, app.Pump.Poisoned);
         Assert.Single(await app.Pump.PeekPoisonAsync());
-        var ledger = await app.LedgerAsync("evt_m1");
+        var ledger = await app.LedgerAsync(MessageKey("evt_m1"));
         Assert.Equal(EventLedgerStatus.Failed, ledger.Status);
         Assert.StartsWith("gave up after 5 attempts", ledger.LastError, StringComparison.Ordinal);
         var notice = Assert.Single(notices);
-        Assert.Equal("evt_m1", notice.EventId);
+        Assert.Equal(MessageKey("evt_m1"), notice.EventId);
         Assert.Equal(SyncPipeline.LocationId, notice.LocationId);
     }
 
@@ -89,41 +89,5 @@ public sealed class SyncRecoveryTests
     private sealed class RecordingNotifier(ConcurrentQueue<FailureNotice> notices) : IFailureNotifier
     {
         public void Notify(FailureNotice notice) => notices.Enqueue(notice);
-    }
-
-    /// <summary>Makes the first delivery die once: before a step of one kind runs, or right after one ran in GHL.</summary>
-    private sealed class CrashPlan(Type? before = null, Type? after = null)
-    {
-        private int _crashes;
-
-        public int Crashes => Volatile.Read(ref _crashes);
-
-        public void Install(IServiceCollection services) =>
-            services.Replace(ServiceDescriptor.Singleton<GhlStepExecutor>(sp => new CrashingExecutor(this, sp.GetRequiredService<GhlContactsClient>(), sp.GetRequiredService<ILogger<GhlStepExecutor>>())));
-
-        private bool CrashNow() => Interlocked.CompareExchange(ref _crashes, 1, 0) == 0;
-
-        private sealed class CrashingExecutor(CrashPlan plan, GhlContactsClient ghl, ILogger<GhlStepExecutor> logger) : GhlStepExecutor(ghl, logger)
-        {
-            public override async Task<StepResult> ExecuteAsync(StepContext context, PlanStep planStep, CancellationToken cancellationToken)
-            {
-                if (planStep.GetType() == plan.Before && plan.CrashNow())
-                {
-                    throw new IOException("the worker died before the step");
-                }
-
-                var result = await base.ExecuteAsync(context, planStep, cancellationToken);
-                if (planStep.GetType() == plan.After && plan.CrashNow())
-                {
-                    throw new IOException("the worker died after GHL applied the step");
-                }
-
-                return result;
-            }
-        }
-
-        private Type? Before { get; } = before;
-
-        private Type? After { get; } = after;
     }
 }

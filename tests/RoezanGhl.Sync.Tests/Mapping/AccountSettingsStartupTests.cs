@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Sync.Accounts;
+using RoezanGhl.Sync.FollowUps;
 using RoezanGhl.Sync.Mapping;
+using RoezanGhl.Sync.Planning;
 
 namespace RoezanGhl.Sync.Tests.Mapping;
 
@@ -39,26 +41,26 @@ public sealed class AccountSettingsStartupTests : IDisposable
         });
 
         services.GetRequiredService<IStartupValidator>().Validate();
-        var profiles = services.GetRequiredService<AccountSyncProfiles>();
+        var profiles = services.GetRequiredService<AccountPlanningProfiles>();
 
         var demo = profiles.Find("DEMO");
         Assert.NotNull(demo);
-        Assert.Equal("loc-demo", demo.GhlLocationId);
-        Assert.Equal("Europe/London", demo.TimeZone.Id);
-        Assert.Equal([SyncFlow.ContactCreated, SyncFlow.ContactUpdated, SyncFlow.ContactFromFirstMessage, SyncFlow.MessageNotes, SyncFlow.FollowUpTasks], demo.Flows.Enabled);
-        Assert.Equal(TagMode.Mirror, demo.Mapping.TagMode);
-        Assert.Equal("contact.plan", demo.Mapping.CustomFields["plan"].Key);
-        Assert.True(demo.Mapping.NoteOnContactUpdate);
-        var mapped = ContactFieldMapper.Map(new MappableContact { CompanyName = "Diaz Bakery", Tags = ["vip"] }, demo.Mapping);
+        Assert.Same(demo, services.GetRequiredService<IPlanningProfileSource>().GetProfile("demo"));
+        Assert.Equal("Europe/London", Assert.IsType<FollowUpTaskRule>(demo.FollowUps).Zone.Id);
+        Assert.Equal(SyncFlows.ContactCreated | SyncFlows.ContactUpdated | SyncFlows.ContactFromFirstMessage | SyncFlows.MessageNotes | SyncFlows.FollowUpTasks, demo.Flows);
+        Assert.Equal(TagMode.Mirror, MappingOf(demo).TagMode);
+        Assert.Equal("contact.plan", MappingOf(demo).CustomFields["plan"].Key);
+        Assert.True(demo.NoteOnContactUpdate);
+        var mapped = ContactFieldMapper.Map(new MappableContact { CompanyName = "Diaz Bakery", Tags = ["vip"] }, MappingOf(demo));
         Assert.Equal("Diaz Bakery", mapped.StandardFields["name"]);
         Assert.Equal(["roezan:vip"], mapped.TagsToAdd);
         Assert.Equal("Roezan SMS (UK)", mapped.Source);
 
         var plain = profiles.Find("plain");
         Assert.NotNull(plain);
-        Assert.Equal(FlowSet.Everything, plain.Flows);
-        Assert.Equal("America/New_York", plain.TimeZone.Id);
-        Assert.Equal(TagMode.Additive, plain.Mapping.TagMode);
+        Assert.Equal(SyncFlows.All, plain.Flows);
+        Assert.Equal("America/New_York", Assert.IsType<FollowUpTaskRule>(plain.FollowUps).Zone.Id);
+        Assert.Equal(TagMode.Additive, MappingOf(plain).TagMode);
         Assert.Null(profiles.Find("unknown"));
     }
 
@@ -126,11 +128,11 @@ public sealed class AccountSettingsStartupTests : IDisposable
         });
 
         services.GetRequiredService<IStartupValidator>().Validate();
-        var profiles = services.GetRequiredService<AccountSyncProfiles>();
+        var profiles = services.GetRequiredService<AccountPlanningProfiles>();
 
-        Assert.Equal("file:", profiles.Find("demo")!.Mapping.TagPrefix);
-        Assert.Equal("abc123", profiles.Find("demo")!.Mapping.CustomFields["plan"].Id);
-        Assert.Equal("settings:", profiles.Find("shop")!.Mapping.TagPrefix);
+        Assert.Equal("file:", MappingOf(profiles.Find("demo")!).TagPrefix);
+        Assert.Equal("abc123", MappingOf(profiles.Find("demo")!).CustomFields["plan"].Id);
+        Assert.Equal("settings:", MappingOf(profiles.Find("shop")!).TagPrefix);
     }
 
     [Fact]
@@ -143,7 +145,7 @@ public sealed class AccountSettingsStartupTests : IDisposable
         {
             using var services = Start(new() { ["Roezan:MappingFile"] = name, ["Roezan:Accounts:demo:GhlLocationId"] = "loc-demo" });
 
-            Assert.Equal("From file", services.GetRequiredService<AccountSyncProfiles>().Find("demo")!.Mapping.Source);
+            Assert.Equal("From file", MappingOf(services.GetRequiredService<AccountPlanningProfiles>().Find("demo")!).Source);
         }
         finally
         {
@@ -199,6 +201,8 @@ public sealed class AccountSettingsStartupTests : IDisposable
         Assert.Single(demo.Flows);
         Assert.Single(services.GetServices<IValidateOptions<RoezanOptions>>());
     }
+
+    private static AccountMapping MappingOf(PlanningProfile profile) => Assert.IsType<AccountContactFieldMapping>(profile.FieldMapping).Mapping;
 
     private static ServiceProvider Start(Dictionary<string, string?> settings)
     {

@@ -128,7 +128,7 @@ public sealed class MessagePlanningTests
     {
         public string? SeenBody { get; private set; }
 
-        public TaskFields? FindTask(RoezanMessage message, RoezanAccountOptions account)
+        public TaskFields? FindTask(RoezanMessage message, DateTimeOffset receivedAt)
         {
             SeenBody = message.Body;
             return task;

@@ -116,7 +116,7 @@ public sealed class TaskAndNotePlanningTests
     [Fact]
     public void Task_flow_off_skips_task_events()
     {
-        var plan = Plan(Task(RoezanEventTypes.TaskCreated, new RoezanTask { Id = "t_1", ContactId = "c_1" }), Linked(AnaAsApplied), PlanningProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.Tasks });
+        var plan = Plan(Task(RoezanEventTypes.TaskCreated, new RoezanTask { Id = "t_1", ContactId = "c_1" }), Linked(AnaAsApplied), PlanningProfile.Default with { Flows = SyncFlows.All & ~SyncFlows.TaskSync });
 
         Assert.Equal(PlanDisposition.Skip, plan.Disposition);
     }
