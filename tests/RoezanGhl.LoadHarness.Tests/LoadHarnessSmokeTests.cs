@@ -26,6 +26,9 @@ public sealed class LoadHarnessSmokeTests(ITestOutputHelper output)
             Assert.Equal(0, ours.LostEvents);
             Assert.Equal(0, ours.DuplicateWrites);
             Assert.Equal(ours.Events, ours.AppliedEvents);
+            // The processor said so too, for every event, under the id the harness expected.
+            Assert.Equal(0, ours.UnmatchedEnds);
+            Assert.Equal(ours.Events, ours.Outcomes.GetValueOrDefault("Applied"));
             Assert.True(ours.GhlCallsPerEvent is > 1 and < 2, $"{key}: {ours.GhlCallsPerEvent} calls per event");
             Assert.NotNull(ours.E2eLatencyP99Ms);
         }

@@ -123,6 +123,7 @@ public sealed class ReportingTests
         BusySeconds = 100,
         DrainSeconds = 70,
         Outcomes = new Dictionary<string, int>(),
+        UnmatchedEnds = 0,
         LostEventIds = [],
     };
 }

@@ -51,7 +51,7 @@ internal sealed class N8nStyleBaseline : ISystemUnderLoad
     public Task DeliverAsync(ScriptedEvent scripted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scripted);
-        _context!.Timeline.MarkAccepted(scripted.EventId);
+        _context!.Timeline.MarkAccepted(scripted);
         _workflows.Add(Task.Run(() => RunWorkflowAsync(scripted, _stop.Token), CancellationToken.None));
         return Task.CompletedTask;
     }
@@ -112,15 +112,15 @@ internal sealed class N8nStyleBaseline : ISystemUnderLoad
                     break;
             }
 
-            timeline.MarkSettled(scripted.EventId, "Applied");
+            timeline.MarkSettled(scripted.QueuedEventId, "Applied");
         }
         catch (ZapNodeFailedException exception)
         {
-            timeline.MarkSettled(scripted.EventId, "Failed: " + exception.Message);
+            timeline.MarkSettled(scripted.QueuedEventId, "Failed: " + exception.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            timeline.MarkSettled(scripted.EventId, "Stopped at the drain limit");
+            timeline.MarkSettled(scripted.QueuedEventId, "Stopped at the drain limit");
         }
     }
 

@@ -3,7 +3,10 @@ using RoezanGhl.LoadHarness.Workload;
 
 namespace RoezanGhl.LoadHarness.Measurement;
 
-/// <summary>Per event of a run: accepted and settled times, thread-safe; tells when every accepted event has settled.</summary>
+/// <summary>
+/// Per event of a run, keyed by the id the pipeline uses once the event is queued (<see cref="ScriptedEvent.QueuedEventId"/>):
+/// accepted and settled times, thread-safe; tells when every accepted event has settled.
+/// </summary>
 public sealed class EventTimeline
 {
     private readonly ConcurrentDictionary<string, EventTiming> _events = new(StringComparer.Ordinal);
@@ -11,6 +14,7 @@ public sealed class EventTimeline
     private int _accepted;
     private int _settled;
     private int _rejected;
+    private int _unknown;
 
     public EventTimeline(IEnumerable<ScriptedEvent> script, RunClock clock)
     {
@@ -18,7 +22,7 @@ public sealed class EventTimeline
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         foreach (var scripted in script)
         {
-            _events[scripted.EventId] = new EventTiming(scripted);
+            _events[scripted.QueuedEventId] = new EventTiming(scripted);
         }
     }
 
@@ -32,12 +36,16 @@ public sealed class EventTimeline
 
     public int Rejected => Volatile.Read(ref _rejected);
 
+    /// <summary>Ends reported for ids the script does not have (a harness fault; reported, never thrown into the pipeline).</summary>
+    public int Unknown => Volatile.Read(ref _unknown);
+
     /// <summary>Every event that got in has settled (the drain is over).</summary>
     public bool AllSettled => Settled >= Accepted;
 
-    public void MarkAccepted(string eventId)
+    public void MarkAccepted(ScriptedEvent scripted)
     {
-        var timing = Find(eventId);
+        ArgumentNullException.ThrowIfNull(scripted);
+        var timing = _events[scripted.QueuedEventId];
         lock (timing)
         {
             if (timing.AcceptedMs is not null)
@@ -52,9 +60,10 @@ public sealed class EventTimeline
     }
 
     /// <summary>The event never got in (the webhook refused it): it counts as lost.</summary>
-    public void MarkRejected(string eventId, string why)
+    public void MarkRejected(ScriptedEvent scripted, string why)
     {
-        var timing = Find(eventId);
+        ArgumentNullException.ThrowIfNull(scripted);
+        var timing = _events[scripted.QueuedEventId];
         lock (timing)
         {
             timing.Outcome = "not accepted: " + why;
@@ -68,9 +77,14 @@ public sealed class EventTimeline
     /// come a moment before the webhook's answer is back (the processor can finish while the webhook marks
     /// the ledger row queued).
     /// </summary>
-    public void MarkSettled(string eventId, string outcome)
+    public void MarkSettled(string queuedEventId, string outcome)
     {
-        var timing = Find(eventId);
+        if (!_events.TryGetValue(queuedEventId, out var timing))
+        {
+            Interlocked.Increment(ref _unknown);
+            return;
+        }
+
         lock (timing)
         {
             if (timing.SettledMs is not null)
@@ -84,7 +98,4 @@ public sealed class EventTimeline
 
         Interlocked.Increment(ref _settled);
     }
-
-    private EventTiming Find(string eventId) =>
-        _events.TryGetValue(eventId, out var timing) ? timing : throw new InvalidOperationException($"Event {eventId} is not in the script.");
 }

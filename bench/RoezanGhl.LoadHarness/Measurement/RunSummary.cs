@@ -78,6 +78,7 @@ public static class RunSummary
             Outcomes = new SortedDictionary<string, int>(
                 events.GroupBy(e => Simplify(e.Outcome)).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal),
                 StringComparer.Ordinal),
+            UnmatchedEnds = timeline.Unknown,
             LogCounts = diagnostics?.Counts,
             FirstErrors = diagnostics is { FirstErrors.Count: > 0 } ? diagnostics.FirstErrors : null,
             LostEventIds = [.. audit.Lost.Take(20)],

@@ -116,11 +116,11 @@ internal sealed class OursSystem : ISystemUnderLoad
         var result = await _webhook!.RunAsync(request, scripted.Location.AccountId, cancellationToken).ConfigureAwait(false);
         if (result is ContentResult { StatusCode: 202 })
         {
-            timeline.MarkAccepted(scripted.EventId);
+            timeline.MarkAccepted(scripted);
         }
         else
         {
-            timeline.MarkRejected(scripted.EventId, result is ContentResult content ? $"webhook answered {content.StatusCode}: {content.Content}" : $"webhook answered {result}");
+            timeline.MarkRejected(scripted, result is ContentResult content ? $"webhook answered {content.StatusCode}: {content.Content}" : $"webhook answered {result}");
         }
     }
 

@@ -84,6 +84,10 @@ public sealed record SystemResult
     [JsonPropertyName("outcomes")]
     public required IReadOnlyDictionary<string, int> Outcomes { get; init; }
 
+    /// <summary>Ends the harness could not match to a scripted event (a harness fault: should be 0).</summary>
+    [JsonPropertyName("unmatched_ends")]
+    public required int UnmatchedEnds { get; init; }
+
     /// <summary>The system's warnings and errors by event name (ours only: the baseline has no logging).</summary>
     [JsonPropertyName("log_counts")]
     public IReadOnlyDictionary<string, int>? LogCounts { get; init; }

@@ -70,7 +70,7 @@ public static class RoezanEventBodies
     {
         var message = new JsonObject
         {
-            ["id"] = "m-" + scripted.EventId,
+            ["id"] = scripted.MessageId,
             ["from"] = from,
             ["fromName"] = fromName,
             ["body"] = scripted.Text,

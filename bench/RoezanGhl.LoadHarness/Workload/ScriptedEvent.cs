@@ -1,3 +1,5 @@
+using RoezanGhl.Sync.Events;
+
 namespace RoezanGhl.LoadHarness.Workload;
 
 /// <summary>
@@ -50,6 +52,15 @@ public sealed record ScriptedEvent
     public string? RoezanTaskId { get; init; }
 
     public DateTimeOffset? DueDate { get; init; }
+
+    /// <summary>The Roezan message id of a message.received ("m-" and the event id).</summary>
+    public string MessageId => "m-" + EventId;
+
+    /// <summary>
+    /// The id the pipeline knows the event by once queued: a message.received is keyed by its message id
+    /// (<see cref="RoezanMessageEventId"/>, so that the webhook and the reconciler's poll claim one ledger row).
+    /// </summary>
+    public string QueuedEventId => EventType == "message.received" ? RoezanMessageEventId.For(MessageId) : EventId;
 
     /// <summary>The Roezan event type on the wire.</summary>
     public string EventType => Kind switch
