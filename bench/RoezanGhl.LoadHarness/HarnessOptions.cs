@@ -1,0 +1,62 @@
+namespace RoezanGhl.LoadHarness;
+
+/// <summary>What to run and for how long. The defaults are the full run (about ten minutes on two cores).</summary>
+public sealed record HarnessOptions
+{
+    /// <summary>Profiles to run, in order: <see cref="LoadProfile.Steady"/>, <see cref="LoadProfile.Burst"/>, <see cref="LoadProfile.TwoLocations"/>.</summary>
+    public IReadOnlyList<string> Profiles { get; init; } = [LoadProfile.Steady, LoadProfile.Burst, LoadProfile.TwoLocations];
+
+    /// <summary>Systems to run each profile against: "ours", "baseline".</summary>
+    public IReadOnlyList<string> Systems { get; init; } = ["ours", "baseline"];
+
+    public TimeSpan SteadyDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    public double SteadyFactor { get; init; } = 0.5;
+
+    public TimeSpan BurstDuration { get; init; } = TimeSpan.FromSeconds(30);
+
+    public double BurstFactor { get; init; } = 10;
+
+    public TimeSpan TwoLocationsDuration { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Load on each of the two locations, as a multiple of its limit: above 1, so that each has work waiting.</summary>
+    public double TwoLocationsFactor { get; init; } = 2;
+
+    /// <summary>Seed of the event script: the same seed gives the same events to both systems and to every run.</summary>
+    public int Seed { get; init; } = 9;
+
+    /// <summary>The longest a run may drain after its load; null sizes it from the events (twice the time GHL's limit needs, plus a minute).</summary>
+    public TimeSpan? DrainLimit { get; init; }
+
+    /// <summary>How soon the pump polls an empty queue again (the host backs off to maxPollingInterval; the latency figures leave that out).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>App settings for ours on top of the defaults ("Ghl:RateLimitMaxWait" = "00:00:02"), to try a tuning.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Runs a few seconds of steady load through each system first, unrecorded (JIT, connections).</summary>
+    public bool WarmUp { get; init; } = true;
+
+    /// <summary>BenchmarkDotNet's JSON report of IngestBenchmark, for ours' ingest figures; none: they are reported as not measured.</summary>
+    public string? IngestReportPath { get; init; }
+
+    /// <summary>A few seconds of each profile: the smoke test and a quick look.</summary>
+    public static HarnessOptions Smoke { get; } = new()
+    {
+        SteadyDuration = TimeSpan.FromSeconds(4),
+        BurstDuration = TimeSpan.FromSeconds(1.5),
+        TwoLocationsDuration = TimeSpan.FromSeconds(2),
+        DrainLimit = TimeSpan.FromSeconds(90),
+        WarmUp = false,
+    };
+
+    public IReadOnlyList<LoadProfile> SelectedProfiles() => [.. Profiles.Select(ProfileFor)];
+
+    private LoadProfile ProfileFor(string key) => key switch
+    {
+        LoadProfile.Steady => new LoadProfile(key, $"Steady at {SteadyFactor:0.##}× the limit, one location", 1, SteadyFactor, SteadyDuration),
+        LoadProfile.Burst => new LoadProfile(key, $"Burst of {BurstFactor:0.##}× the limit for {BurstDuration.TotalSeconds:0.#} s, one location, then drain", 1, BurstFactor, BurstDuration),
+        LoadProfile.TwoLocations => new LoadProfile(key, $"Two locations at once, {TwoLocationsFactor:0.##}× the limit each for {TwoLocationsDuration.TotalSeconds:0.#} s, then drain", 2, TwoLocationsFactor, TwoLocationsDuration),
+        _ => throw new ArgumentException($"Unknown profile '{key}' (steady, burst, two-locations).", nameof(key)),
+    };
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using RoezanGhl.LoadHarness;
+using RoezanGhl.LoadHarness.Reporting;
+
+// dotnet run -c Release --project bench/RoezanGhl.LoadHarness -- --help   (./scripts/bench.sh runs it with Azurite)
+var profiles = new Option<string[]>("--profiles") { Description = "Profiles to run: steady, burst, two-locations.", DefaultValueFactory = _ => [LoadProfile.Steady, LoadProfile.Burst, LoadProfile.TwoLocations], AllowMultipleArgumentsPerToken = true };
+var systems = new Option<string[]>("--systems") { Description = "Systems to run: ours, baseline.", DefaultValueFactory = _ => [LoadHarnessRunner.Ours, LoadHarnessRunner.Baseline], AllowMultipleArgumentsPerToken = true };
+var smoke = new Option<bool>("--smoke") { Description = "A few seconds of each profile instead of the full run." };
+var steadySeconds = new Option<double?>("--steady-seconds") { Description = "Load time of the steady profile (default 60)." };
+var burstSeconds = new Option<double?>("--burst-seconds") { Description = "Load time of the burst (default 30)." };
+var burstFactor = new Option<double?>("--burst-factor") { Description = "Burst load as a multiple of the limit (default 10)." };
+var twoSeconds = new Option<double?>("--two-locations-seconds") { Description = "Load time of the two-location profile (default 20)." };
+var twoFactor = new Option<double?>("--two-locations-factor") { Description = "Load on each of the two locations as a multiple of the limit (default 2)." };
+var seed = new Option<int?>("--seed") { Description = "Seed of the event script (default 9)." };
+var drain = new Option<double?>("--drain-limit-seconds") { Description = "Longest drain after the load (default: sized from the events)." };
+var ingestReport = new Option<string?>("--ingest-report") { Description = "BenchmarkDotNet JSON report of IngestBenchmark, for ours' ingest figures." };
+var settings = new Option<string[]>("--setting") { Description = "An app setting for ours, key=value (repeatable), e.g. Ghl:RateLimitMaxWait=00:00:02.", DefaultValueFactory = _ => [] };
+var output = new Option<string?>("--output") { Description = "Where to write results.json." };
+var markdown = new Option<string?>("--markdown") { Description = "Where to write the Markdown table." };
+
+var root = new RootCommand("Load harness: our pipeline and an n8n-style baseline against the GHL simulator with GHL's real limits.")
+{
+    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, seed, drain, ingestReport, settings, output, markdown,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var options = parse.GetValue(smoke) ? HarnessOptions.Smoke : new HarnessOptions();
+    options = options with
+    {
+        Profiles = parse.GetValue(profiles)!,
+        Systems = parse.GetValue(systems)!,
+        SteadyDuration = parse.GetValue(steadySeconds) is { } s ? TimeSpan.FromSeconds(s) : options.SteadyDuration,
+        BurstDuration = parse.GetValue(burstSeconds) is { } b ? TimeSpan.FromSeconds(b) : options.BurstDuration,
+        BurstFactor = parse.GetValue(burstFactor) ?? options.BurstFactor,
+        TwoLocationsDuration = parse.GetValue(twoSeconds) is { } t ? TimeSpan.FromSeconds(t) : options.TwoLocationsDuration,
+        TwoLocationsFactor = parse.GetValue(twoFactor) ?? options.TwoLocationsFactor,
+        Seed = parse.GetValue(seed) ?? options.Seed,
+        DrainLimit = parse.GetValue(drain) is { } d ? TimeSpan.FromSeconds(d) : options.DrainLimit,
+        IngestReportPath = parse.GetValue(ingestReport),
+        Settings = parse.GetValue(settings)!.Select(pair => pair.Split('=', 2)).ToDictionary(
+            pair => pair[0],
+            pair => pair.Length == 2 ? pair[1] : throw new ArgumentException($"--setting {pair[0]}: give key=value."),
+            StringComparer.Ordinal),
+    };
+
+    var report = await LoadHarnessRunner.RunAsync(options, Console.Out, cancellationToken);
+    var json = JsonSerializer.Serialize(report, ResultsJsonContext.Default.HarnessReport);
+    var table = MarkdownReport.Write(report);
+    if (parse.GetValue(output) is { } jsonPath)
+    {
+        await File.WriteAllTextAsync(jsonPath, json + Environment.NewLine, cancellationToken);
+    }
+
+    if (parse.GetValue(markdown) is { } markdownPath)
+    {
+        await File.WriteAllTextAsync(markdownPath, table, cancellationToken);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(table);
+    var missed = report.Targets.Count(target => target.Met == false);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Targets.Count(target => target.Met == true)} targets met, {missed} missed, {report.Targets.Count(target => target.Met is null)} not measured."));
+    return 0;
+});
+
+return await root.Parse(args).InvokeAsync();

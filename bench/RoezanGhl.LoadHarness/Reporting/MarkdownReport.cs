@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+namespace RoezanGhl.LoadHarness.Reporting;
+
+/// <summary>bench/results.md: one table with ours and the baseline side by side per profile, and the targets.</summary>
+public static class MarkdownReport
+{
+    private static readonly (string Key, Func<SystemResult, double?> Value, string Format)[] Rows =
+    [
+        ("events", r => r.Events, "0"),
+        ("lost_events", r => r.LostEvents, "0"),
+        ("duplicate_writes", r => r.DuplicateWrites, "0"),
+        ("ghl_calls_per_event", r => r.GhlCallsPerEvent, "0.00"),
+        ("ghl_budget_utilization", r => r.GhlBudgetUtilization, "0.000"),
+        ("ghl_429_ratio", r => r.Ghl429Ratio, "0.0000"),
+        ("e2e_latency_p50_ms", r => r.E2eLatencyP50Ms, "0"),
+        ("e2e_latency_p99_ms", r => r.E2eLatencyP99Ms, "0"),
+        ("events_per_second", r => r.EventsPerSecond, "0.00"),
+        ("peak_working_set_mb", r => r.PeakWorkingSetMb, "0"),
+        ("ingest_us_per_event", r => r.IngestMicrosecondsPerEvent, "0.00"),
+        ("ingest_bytes_per_event", r => r.IngestBytesPerEvent, "0"),
+        ("drain_seconds", r => r.DrainSeconds, "0.0"),
+    ];
+
+    public static string Write(HarnessReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        var culture = CultureInfo.InvariantCulture;
+        text.AppendLine(culture, $"Load harness run of {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC on {report.Machine} (load average {report.LoadAverage}); GHL limit {report.GhlLimit}; seed {report.Seed}.");
+        text.AppendLine();
+        foreach (var (key, profile) in report.Profiles)
+        {
+            text.AppendLine(culture, $"- **{key}**: {profile.Title} ({profile.OfferedEventsPerSecondPerLocation:0.0} events/s per location offered).");
+        }
+
+        text.AppendLine();
+        var columns = report.Profiles.SelectMany(profile => new[] { (profile.Key, "ours", profile.Value.Ours), (profile.Key, "baseline", profile.Value.Baseline) })
+            .Where(column => column.Item3 is not null)
+            .ToList();
+        text.Append("| metric |");
+        foreach (var (profile, system, _) in columns)
+        {
+            text.Append(culture, $" {profile} {system} |");
+        }
+
+        text.AppendLine().Append("| --- |");
+        foreach (var _ in columns)
+        {
+            text.Append(" ---: |");
+        }
+
+        text.AppendLine();
+        foreach (var (key, value, format) in Rows)
+        {
+            text.Append(culture, $"| `{key}` |");
+            foreach (var (_, _, result) in columns)
+            {
+                var cell = value(result!) is { } number ? number.ToString(format, culture) : "–";
+                text.Append(culture, $" {cell} |");
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine();
+        text.AppendLine("| target (ours) | profile | value | met |");
+        text.AppendLine("| --- | --- | ---: | --- |");
+        foreach (var target in report.Targets)
+        {
+            var met = target.Met switch { true => "yes", false => "**missed**", null => "not measured" };
+            var value = target.Value?.ToString("0.###", culture) ?? "–";
+            text.AppendLine(culture, $"| {target.Target} | {target.Profile ?? "–"} | {value} | {met} |");
+        }
+
+        return text.ToString();
+    }
+}

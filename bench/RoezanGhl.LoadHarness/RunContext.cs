@@ -1,0 +1,14 @@
+using RoezanGhl.LoadHarness.Measurement;
+using RoezanGhl.LoadHarness.Workload;
+using RoezanGhl.TestSupport.Ghl;
+
+namespace RoezanGhl.LoadHarness;
+
+/// <summary>What a system under load gets for one run.</summary>
+internal sealed record RunContext(
+    GhlSimulatorHost Simulator,
+    LoadProfile Profile,
+    SeededWorld World,
+    EventTimeline Timeline,
+    HarnessOptions Options,
+    DiagnosticsLog Diagnostics);

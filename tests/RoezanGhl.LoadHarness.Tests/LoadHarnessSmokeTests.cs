@@ -1,0 +1,39 @@
+using RoezanGhl.TestSupport;
+using Xunit.Abstractions;
+
+namespace RoezanGhl.LoadHarness.Tests;
+
+/// <summary>
+/// A few seconds of every profile through both systems (the full run is ./scripts/bench.sh): keeps the harness
+/// working, and holds ours to the targets that do not need a long run — every event applied, nothing twice.
+/// </summary>
+public sealed class LoadHarnessSmokeTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_few_seconds_of_each_profile_leave_every_event_applied_once_by_ours()
+    {
+        Azurite.EnsureRunning();
+
+        var report = await LoadHarnessRunner.RunAsync(HarnessOptions.Smoke, new TestOutputWriter(output), CancellationToken.None);
+
+        Assert.Equal(new[] { LoadProfile.Burst, LoadProfile.Steady, LoadProfile.TwoLocations }, report.Profiles.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, profile) in report.Profiles)
+        {
+            var ours = profile.Ours ?? throw new InvalidOperationException($"{key}: ours did not run");
+            var baseline = profile.Baseline ?? throw new InvalidOperationException($"{key}: the baseline did not run");
+            Assert.True(ours.Events > 10, $"{key}: only {ours.Events} events");
+            Assert.Equal(baseline.Events, ours.Events);
+            Assert.Equal(0, ours.LostEvents);
+            Assert.Equal(0, ours.DuplicateWrites);
+            Assert.Equal(ours.Events, ours.AppliedEvents);
+            Assert.True(ours.GhlCallsPerEvent is > 1 and < 2, $"{key}: {ours.GhlCallsPerEvent} calls per event");
+            Assert.NotNull(ours.E2eLatencyP99Ms);
+        }
+
+        // The comparison the harness is for: straight to GHL with three quick tries, most of a burst is lost.
+        var burst = report.Profiles[LoadProfile.Burst];
+        Assert.True(burst.Baseline!.LostEvents > burst.Baseline.Events / 4, $"the baseline lost {burst.Baseline.LostEvents} of {burst.Baseline.Events}");
+        Assert.True(burst.Baseline.Ghl429Ratio > 0.3, $"the baseline's 429 ratio was {burst.Baseline.Ghl429Ratio}");
+        Assert.True(burst.Ours!.Ghl429Ratio <= 0.01, $"ours' 429 ratio was {burst.Ours.Ghl429Ratio}");
+    }
+}
