@@ -50,6 +50,18 @@ param driftMode ('Repair' | 'Report') = 'Repair'
 @description('Recreate linked contacts deleted in GHL from their last Roezan state (Sync__ReconcileRecreateDeleted); they are reported either way.')
 param reconcileRecreateDeleted bool = false
 
+@description('GHL calls per location and day that background work (reconciliation) leaves untouched for live events (Ghl__DailyReserve).')
+@minValue(0)
+@maxValue(200000)
+param ghlDailyReserve int = 20000
+
+@description('This app\'s OAuth callback URL as registered in the GHL marketplace app (GhlOAuth__RedirectUri), e.g. https://<host>/api/ghl/oauth/callback; empty when locations use Private Integration tokens only.')
+param ghlOAuthRedirectUri string = ''
+
+@description('Optional Teams/Slack-style incoming webhook URL that gets one short message per permanent failure (Notifications__WebhookUrl).')
+@secure()
+param notificationWebhookUrl string = ''
+
 @description('Base URL of the Roezan integration API (Roezan__Api__BaseUrl); used only for accounts with a roezan-api-key-<account> secret.')
 param roezanApiBaseUrl string = 'https://app.roezan.com/api'
 
@@ -168,6 +180,9 @@ module functionApp 'modules/function-app.bicep' = {
     driftMode: driftMode
     reconcileRecreateDeleted: reconcileRecreateDeleted
     roezanApiBaseUrl: roezanApiBaseUrl
+    ghlDailyReserve: ghlDailyReserve
+    ghlOAuthRedirectUri: ghlOAuthRedirectUri
+    notificationWebhookUrl: notificationWebhookUrl
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     accounts: accounts

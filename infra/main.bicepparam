@@ -14,3 +14,10 @@ param operatorPrincipalType = readEnvironmentVariable('AZURE_PRINCIPAL_TYPE', 'U
 param accounts = json(readEnvironmentVariable('ROEZAN_ACCOUNTS', '[]'))
 
 param maximumInstanceCount = int(readEnvironmentVariable('ROEZAN_MAXIMUM_INSTANCE_COUNT', '10'))
+
+// OAuth install: this app's callback URL as registered in the GHL marketplace app (known after the first
+// deployment: https://<host>/api/ghl/oauth/callback). Empty when every location uses a Private Integration token.
+param ghlOAuthRedirectUri = readEnvironmentVariable('GHL_OAUTH_REDIRECT_URI', '')
+
+// Optional Teams/Slack-style incoming webhook for failure notifications.
+param notificationWebhookUrl = readEnvironmentVariable('ROEZAN_NOTIFICATION_WEBHOOK_URL', '')

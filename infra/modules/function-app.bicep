@@ -72,6 +72,17 @@ param reconcileRecreateDeleted bool
 @description('Base URL of the Roezan integration API (used to find inbound messages the webhook missed).')
 param roezanApiBaseUrl string
 
+@description('GHL calls per location and day kept for live events; background work stops before it.')
+@minValue(0)
+param ghlDailyReserve int
+
+@description('OAuth callback URL registered in the GHL marketplace app; empty when only Private Integration tokens are used.')
+param ghlOAuthRedirectUri string
+
+@description('Optional incoming webhook URL for failure notifications.')
+@secure()
+param notificationWebhookUrl string
+
 @description('Upper bound of instances; each instance applies events to GHL, so this bounds the load on GHL.')
 @minValue(1)
 @maxValue(1000)
@@ -106,6 +117,9 @@ var appSettings = {
   Sync__DriftMode: driftMode
   Sync__ReconcileRecreateDeleted: reconcileRecreateDeleted ? 'true' : 'false'
   Roezan__Api__BaseUrl: roezanApiBaseUrl
+  Ghl__DailyReserve: string(ghlDailyReserve)
+  GhlOAuth__RedirectUri: ghlOAuthRedirectUri
+  Notifications__WebhookUrl: notificationWebhookUrl
 }
 
 var accountSettings = roezanAccountSettings(accounts)

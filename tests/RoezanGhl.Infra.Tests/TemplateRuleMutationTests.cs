@@ -96,11 +96,11 @@ public sealed class TemplateRuleMutationTests(CompiledMainTemplate compiled)
     [Fact]
     public void A_key_added_to_the_local_settings_sample_fails_until_the_template_sets_it()
     {
-        var sample = new LocalSettingsSample(Sample.Keys.Append("Ghl__DailyReserve"));
+        var sample = new LocalSettingsSample(Sample.Keys.Append("Ghl__AttemptTimeout"));
 
         var violations = TemplateRules.AppSettingsMatchTheSample(compiled.Template, sample).ToList();
 
-        Assert.Equal(["the app reads Ghl__DailyReserve (local.settings.sample.json) but the template does not set it"], violations);
+        Assert.Equal(["the app reads Ghl__AttemptTimeout (local.settings.sample.json) but the template does not set it"], violations);
     }
 
     [Fact]
