@@ -36,7 +36,7 @@ public class HttpProblemMiddlewareTests
         var (context, http) = HttpInvocation();
         var logger = new FakeLogger<HttpProblemMiddleware>();
 
-        await new HttpProblemMiddleware(logger).Invoke(context, _ => throw new InvalidOperationException("connection string AccountKey=abc"));
+        await new HttpProblemMiddleware(logger).Invoke(context, _ => throw new InvalidOperationException("connection string AccountKey: fake-test-value"));
 
         Assert.Equal(500, http.Response.StatusCode);
         Assert.StartsWith("application/problem+json", http.Response.ContentType, StringComparison.Ordinal);

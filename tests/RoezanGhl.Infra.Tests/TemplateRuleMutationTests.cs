@@ -56,7 +56,7 @@ public sealed class TemplateRuleMutationTests(CompiledMainTemplate compiled)
         ["alwaysOn in siteConfig"] = (t => Deployed(t, "Microsoft.Web/sites").Properties!["siteConfig"]!["alwaysOn"] = true,
             nameof(TemplateRules.NothingFlexConsumptionRejects), "siteConfig.alwaysOn"),
         ["storage connection string with a key"] = (t => AppSettingsObject(t)["AzureWebJobsStorage"] =
-                "[format('DefaultEndpointsProtocol=https;AccountName={0};AccountKey={1}', parameters('name'), listKeys(parameters('name'), '2023-05-01').keys[0].value)]",
+                "[format('DefaultEndpointsProtocol=https;AccountName={0};AccountKey{1}', parameters('name'), listKeys(parameters('name'), '2023-05-01').keys[0].value)]",
             nameof(TemplateRules.NoStorageKeyOrConnectionString), "listKeys("),
         ["application insights with local auth"] = (t => Deployed(t, "Microsoft.Insights/components").Properties!["DisableLocalAuth"] = false,
             nameof(TemplateRules.ApplicationInsightsAcceptsEntraOnly), "DisableLocalAuth"),

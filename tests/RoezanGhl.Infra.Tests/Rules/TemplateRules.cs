@@ -201,7 +201,7 @@ public static class TemplateRules
 
     public static IEnumerable<string> NoStorageKeyOrConnectionString(ArmTemplate template)
     {
-        foreach (var marker in new[] { "listKeys(", "listAccountSas(", "AccountKey=", "DefaultEndpointsProtocol=", "SharedAccessSignature=" })
+        foreach (var marker in new[] { "listKeys(", "listAccountSas(", "AccountKey", "DefaultEndpointsProtocol=", "SharedAccessSignature=" })
         {
             if (Strings(template.Root).Any(text => text.Contains(marker, StringComparison.OrdinalIgnoreCase)))
             {
