@@ -5,10 +5,12 @@ internal sealed class AccountData
 {
     private readonly Dictionary<string, RoezanContact> _byPhone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _phoneById = new(StringComparer.Ordinal);
+    private readonly List<string> _contactOrder = [];
     private readonly List<RoezanMessage> _messages = [];
     private readonly Dictionary<string, int> _messageIndex = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<RoezanContact> Contacts => [.. _byPhone.Values.OrderBy(contact => contact.CreatedAt).ThenBy(contact => contact.Id, StringComparer.Ordinal)];
+    /// <summary>The contacts in the order they were created.</summary>
+    public IReadOnlyList<RoezanContact> Contacts => [.. _contactOrder.Select(id => _byPhone[_phoneById[id]])];
 
     public IReadOnlyList<RoezanMessage> Messages => [.. _messages];
 
@@ -18,14 +20,16 @@ internal sealed class AccountData
 
     /// <summary>The oldest contact with this email (ignoring case): Roezan keys by phone, so several may share one.</summary>
     public RoezanContact? ByEmail(string email) =>
-        _byPhone.Values.Where(contact => string.Equals(contact.Email, email, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(contact => contact.CreatedAt)
-            .FirstOrDefault();
+        Contacts.FirstOrDefault(contact => string.Equals(contact.Email, email, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Stores a new or changed contact; a changed phone moves its key.</summary>
     public void Put(RoezanContact contact)
     {
-        if (_phoneById.TryGetValue(contact.Id, out var previousPhone) && previousPhone != contact.Phone)
+        if (!_phoneById.TryGetValue(contact.Id, out var previousPhone))
+        {
+            _contactOrder.Add(contact.Id);
+        }
+        else if (previousPhone != contact.Phone)
         {
             _byPhone.Remove(previousPhone);
         }
