@@ -44,7 +44,7 @@ internal static class RoezanResponses
         new(422, new JsonObject
         {
             ["message"] = errors.Values.First()[0],
-            ["errors"] = new JsonObject(errors.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)new JsonArray([.. pair.Value.Select(m => (JsonNode)JsonValue.Create(m))])))),
+            ["errors"] = new JsonObject(errors.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)JsonBuilding.Strings(pair.Value)))),
         });
 
     /// <summary>
@@ -68,17 +68,17 @@ internal static class RoezanResponses
             ["invalid"] = contact.Invalid,
             ["deleted"] = contact.Deleted,
         };
-        Optional(json, "first_name", contact.FirstName);
-        Optional(json, "last_name", contact.LastName);
-        Optional(json, "email", contact.Email);
+        json.SetIfPresent("first_name", contact.FirstName);
+        json.SetIfPresent("last_name", contact.LastName);
+        json.SetIfPresent("email", contact.Email);
         if (contact.Tags.Count > 0)
         {
-            json["tags"] = new JsonArray([.. contact.Tags.Select(tag => (JsonNode)JsonValue.Create(tag))]);
+            json["tags"] = JsonBuilding.Strings(contact.Tags);
         }
 
         if (contact.Lists.Count > 0)
         {
-            json["lists"] = new JsonArray([.. contact.Lists.Select(list => (JsonNode)JsonValue.Create(list))]);
+            json["lists"] = JsonBuilding.Strings(contact.Lists);
         }
 
         return json;
@@ -92,14 +92,6 @@ internal static class RoezanResponses
         ["created_at"] = RoezanWebhookEvents.Time(message.CreatedAt),
         ["direction"] = message.Direction == MessageDirection.Inbound ? "inbound" : "outbound",
         ["status"] = message.Status.ToString(),
-        ["media"] = new JsonArray([.. message.Media.Select(url => (JsonNode)JsonValue.Create(url))]),
+        ["media"] = JsonBuilding.Strings(message.Media),
     };
-
-    private static void Optional(JsonObject json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json[name] = value;
-        }
-    }
 }

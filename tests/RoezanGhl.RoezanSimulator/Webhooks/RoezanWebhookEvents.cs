@@ -40,7 +40,7 @@ public static class RoezanWebhookEvents
             ["receivedAt"] = Time(message.CreatedAt),
             ["contactId"] = contact.Id,
         };
-        Optional(json, "fromName", fromName ?? FullName(contact));
+        json.SetIfPresent("fromName", fromName ?? FullName(contact));
         return Envelope(eventId, MessageReceived, message.AccountId, message.CreatedAt, new JsonObject { ["message"] = json });
     }
 
@@ -52,12 +52,12 @@ public static class RoezanWebhookEvents
     {
         // A field Roezan holds no value for is left out rather than sent as null.
         var json = new JsonObject { ["id"] = contact.Id, ["phone"] = contact.Phone };
-        Optional(json, "firstName", contact.FirstName);
-        Optional(json, "lastName", contact.LastName);
-        Optional(json, "email", contact.Email);
-        json["tags"] = new JsonArray([.. contact.Tags.Select(tag => (JsonNode)JsonValue.Create(tag))]);
+        json.SetIfPresent("firstName", contact.FirstName);
+        json.SetIfPresent("lastName", contact.LastName);
+        json.SetIfPresent("email", contact.Email);
+        json["tags"] = JsonBuilding.Strings(contact.Tags);
         json["optedOut"] = contact.OptedOut;
-        Optional(json, "optedOutAt", contact.OptedOutAt is { } optedOutAt ? Time(optedOutAt) : null);
+        json.SetIfPresent("optedOutAt", contact.OptedOutAt is { } optedOutAt ? Time(optedOutAt) : null);
         return json;
     }
 
@@ -71,13 +71,6 @@ public static class RoezanWebhookEvents
             ["data"] = data,
         }.ToJsonString(Output);
 
-    private static void Optional(JsonObject json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json[name] = value;
-        }
-    }
 
     private static string? FullName(RoezanContact contact)
     {
