@@ -19,6 +19,15 @@ public sealed class CommandLineTests
         Assert.Equal("demo", accountId);
         Assert.Equal([SimulatorCommandLine.DefaultApiKey], account.ApiKeys);
         Assert.Null(account.WebhookUrl);
+        Assert.Null(account.WebhookSecret);
+    }
+
+    [Fact]
+    public void A_webhook_url_alone_signs_with_the_secret_of_the_sample_settings()
+    {
+        var launch = SimulatorCommandLine.Read(["--webhook-url", "http://localhost:7071/api/roezan/demo/events"]);
+
+        Assert.Equal(SimulatorCommandLine.DefaultWebhookSecret, launch.Settings!.Accounts["demo"].WebhookSecret);
     }
 
     [Fact]
@@ -41,7 +50,8 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("a WebhookUrl needs a WebhookSecret", "--webhook-url", "http://127.0.0.1:7071/api/roezan/demo/events")]
+    [InlineData("a WebhookUrl needs a WebhookSecret", "--webhook-url", "http://127.0.0.1:7071/api/roezan/demo/events", "--webhook-secret", " ")]
+    [InlineData("WebhookUrl must be an absolute http or https URL", "--webhook-url", "/api/roezan/demo/events")]
     [InlineData("LatencyMs must be at least 0", "--setting", "LatencyMs=-1")]
     [InlineData("LatencyMz", "--setting", "LatencyMz=5")]
     [InlineData("give Name=value", "--setting", "LatencyMs")]
@@ -107,15 +117,15 @@ public sealed class CommandLineTests
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RoezanGhl.RoezanSimulator.dll"));
-        start.ArgumentList.Add("--webhook-url");
-        start.ArgumentList.Add("http://127.0.0.1:7071/api/roezan/demo/events");
+        start.ArgumentList.Add("--setting");
+        start.ArgumentList.Add("LatencyMs=-1");
 
         using var process = Process.Start(start)!;
         var stderr = await process.StandardError.ReadToEndAsync(Simulators.Guard());
         await process.WaitForExitAsync(Simulators.Guard());
 
         Assert.Equal(2, process.ExitCode);
-        Assert.Contains("needs a WebhookSecret", stderr, StringComparison.Ordinal);
+        Assert.Contains("LatencyMs must be at least 0", stderr, StringComparison.Ordinal);
     }
 
     // The simulator prints "Roezan simulator: http://127.0.0.1:<port>/api (…)" once it listens.

@@ -16,11 +16,14 @@ public static class SimulatorCommandLine
     /// <summary>An obviously fake key, for the README's local run; give the app the same one.</summary>
     public const string DefaultApiKey = "roezansim-local-key";
 
+    /// <summary>The webhook secret of <c>local.settings.sample.json</c> (account demo), so a local run signs what the local app accepts.</summary>
+    public const string DefaultWebhookSecret = "local-dev-webhook-secret-change-me";
+
     private static readonly Option<int> Port = new("--port") { Description = $"Port on 127.0.0.1 (0: a free one). Default {DefaultPort}.", DefaultValueFactory = _ => DefaultPort };
     private static readonly Option<string> Account = new("--account") { Description = $"The Roezan account id. Default {DefaultAccount}.", DefaultValueFactory = _ => DefaultAccount };
     private static readonly Option<string> ApiKey = new("--api-key") { Description = $"The X-API-Key the account accepts. Default {DefaultApiKey}.", DefaultValueFactory = _ => DefaultApiKey };
     private static readonly Option<string?> WebhookUrl = new("--webhook-url") { Description = "Where the account's signed webhooks go, e.g. http://localhost:7071/api/roezan/demo/events." };
-    private static readonly Option<string?> WebhookSecret = new("--webhook-secret") { Description = "The secret that signs them (required with --webhook-url)." };
+    private static readonly Option<string?> WebhookSecret = new("--webhook-secret") { Description = $"The secret that signs them. Default: the sample settings' {DefaultWebhookSecret}.", DefaultValueFactory = _ => DefaultWebhookSecret };
     private static readonly Option<string[]> Settings = new("--setting") { Description = "Any other setting as Name=value (repeatable), e.g. LatencyMs=200, RateLimitLimit=60.", DefaultValueFactory = _ => [] };
 
     /// <summary>The root command; <paramref name="run"/> gets the checked settings and the port.</summary>
@@ -65,7 +68,8 @@ public static class SimulatorCommandLine
             problems.Add("--port must be between 0 and 65535.");
         }
 
-        var settings = new RoezanSimulatorSettings().WithAccount(parse.GetValue(Account)!, parse.GetValue(ApiKey)!, parse.GetValue(WebhookUrl), parse.GetValue(WebhookSecret));
+        var webhookUrl = parse.GetValue(WebhookUrl);
+        var settings = new RoezanSimulatorSettings().WithAccount(parse.GetValue(Account)!, parse.GetValue(ApiKey)!, webhookUrl, webhookUrl is null ? null : parse.GetValue(WebhookSecret));
         var pairs = parse.GetValue(Settings)!.Select(pair => pair.Split('=', 2)).ToList();
         problems.AddRange(pairs.Where(pair => pair.Length != 2 || pair[0].Contains(':', StringComparison.Ordinal)).Select(pair => $"--setting {pair[0]}: give Name=value for a simple setting."));
         if (problems.Count == 0)
