@@ -26,7 +26,7 @@ public sealed class TableLocationStatusStore : ILocationStatusStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(locationId);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKey.Escape(locationId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Escape(locationId, '%'), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue && response.Value is { } entity ? ToStatus(entity) : null;
     }
 
@@ -54,7 +54,7 @@ public sealed class TableLocationStatusStore : ILocationStatusStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(status.LocationId);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(Partition, TableKey.Escape(status.LocationId))
+        var entity = new TableEntity(Partition, TableKeys.Escape(status.LocationId, '%'))
         {
             ["LocationId"] = status.LocationId,
             ["NeedsAttention"] = status.NeedsAttention,
@@ -68,7 +68,7 @@ public sealed class TableLocationStatusStore : ILocationStatusStore
     private Task EnsureTableAsync(CancellationToken cancellationToken) => _created.EnsureAsync(cancellationToken);
 
     private static GhlLocationStatus ToStatus(TableEntity entity) => new(
-        entity.GetString("LocationId") ?? TableKey.Unescape(entity.RowKey),
+        entity.GetString("LocationId") ?? TableKeys.Unescape(entity.RowKey, '%'),
         entity.GetBoolean("NeedsAttention") ?? false,
         entity.GetString("Reason"),
         entity.GetString("SecretFingerprint"),

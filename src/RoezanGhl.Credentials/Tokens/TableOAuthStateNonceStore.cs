@@ -26,7 +26,7 @@ public sealed class TableOAuthStateNonceStore : IOAuthStateNonceStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nonce);
         await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(Partition, TableKey.Escape(nonce)) { ["ExpiresAt"] = expiresAt };
+        var entity = new TableEntity(Partition, TableKeys.Escape(nonce, '%')) { ["ExpiresAt"] = expiresAt };
         try
         {
             await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace RoezanGhl.Storage.Ledger;
 
 /// <summary>
@@ -13,39 +11,5 @@ public static class EventLedgerKeys
 
     public static string RowKey(string eventId) => Escape(eventId);
 
-    internal static string Escape(string value)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(value);
-        var needed = false;
-        foreach (var c in value)
-        {
-            if (MustEscape(c))
-            {
-                needed = true;
-                break;
-            }
-        }
-
-        if (!needed)
-        {
-            return value;
-        }
-
-        var builder = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            if (MustEscape(c))
-            {
-                builder.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static bool MustEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c);
+    private static string Escape(string value) => TableKeys.Escape(value, '%');
 }

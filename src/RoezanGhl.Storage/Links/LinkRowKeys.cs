@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using RoezanGhl.Core.Events;
-
 namespace RoezanGhl.Storage.Links;
 
 /// <summary>
@@ -27,30 +23,6 @@ internal static class LinkRowKeys
 
     public static string Partition(string locationId) => Escape(locationId);
 
-    /// <summary>Table keys may not hold / \ # ? or control characters; they (and the escape mark ~) become ~XX.</summary>
-    public static string Escape(string value)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(value);
-        if (!value.Any(NeedsEscape))
-        {
-            return value;
-        }
-
-        var text = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            if (NeedsEscape(c))
-            {
-                text.Append('~').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static bool NeedsEscape(char c) => c is '/' or '\\' or '#' or '?' or '~' || char.IsControl(c);
+    /// <summary>The links table's keys, and the reconcile stores', escape with <c>~</c> (see <see cref="TableKeys"/>).</summary>
+    public static string Escape(string value) => TableKeys.Escape(value, '~');
 }
