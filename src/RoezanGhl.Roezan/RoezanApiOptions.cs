@@ -6,7 +6,7 @@ namespace RoezanGhl.Roezan;
 /// <summary>
 /// The <c>Roezan:Api</c> section: where Roezan's integration API lives. Roezan does not document it (it is
 /// known from public client code), so the base URL and every path are settings that can follow a change
-/// without a release. The API key is a secret per account (<see cref="Secrets.SecretNames.RoezanApiKey"/>).
+/// without a release. The API key is a secret per account (<see cref="Credentials.Secrets.SecretNames.RoezanApiKey"/>).
 /// </summary>
 public sealed class RoezanApiOptions
 {

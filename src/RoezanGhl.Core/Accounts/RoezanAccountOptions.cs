@@ -6,7 +6,7 @@ namespace RoezanGhl.Core.Accounts;
 
 /// <summary>
 /// One Roezan account: its webhook URL is <c>/api/roezan/{accountId}/events</c>, its secret is
-/// <see cref="Secrets.SecretNames.RoezanWebhookSecret"/>, and its events go to one GHL location.
+/// <c>SecretNames.RoezanWebhookSecret</c>, and its events go to one GHL location.
 /// Bound from <c>Roezan:Accounts:{accountId}</c> (<c>Roezan__Accounts__{accountId}__GhlLocationId</c>).
 /// </summary>
 public sealed class RoezanAccountOptions

@@ -8,7 +8,7 @@ namespace RoezanGhl.Core.Accounts;
 /// Checks what the webhook needs of every <c>Roezan:Accounts:{accountId}</c> entry on start (data annotations
 /// do not reach into dictionary values) and names the bad setting: the id must be usable in a URL, the GHL
 /// location set, the phone region one libphonenumber knows. Time zone, preset and mapping are checked by
-/// <c>Mapping.RoezanAccountsValidator</c>.
+/// <c>RoezanAccountsValidator</c> (Engine).
 /// </summary>
 public sealed class RoezanOptionsValidator : IValidateOptions<RoezanOptions>
 {

@@ -3,7 +3,7 @@ namespace RoezanGhl.Core.Events;
 /// <summary>
 /// What the webhook puts on the events queue and the processor reads: the validated, normalized event,
 /// the account it arrived for (from the route) and when we accepted it (for latency and ordering).
-/// Read a queue message with <see cref="Queueing.RoezanEventQueueClient.ReadAsync"/>, which also resolves
+/// Read a queue message with <c>RoezanEventQueueClient.ReadAsync</c> (Storage), which also resolves
 /// <see cref="PayloadBlob"/>.
 /// </summary>
 public sealed class QueuedRoezanEvent

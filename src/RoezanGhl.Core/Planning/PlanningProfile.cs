@@ -3,7 +3,7 @@ namespace RoezanGhl.Core.Planning;
 /// <summary>
 /// How one account is synced, as the planner sees it: which flows run, how fields and tags map, whether a
 /// contact update leaves a note, how new contacts are written and the follow-up rule for messages. Every
-/// configured account gets its own from <see cref="Mapping.AccountPlanningProfiles"/> (preset + overrides,
+/// configured account gets its own from <c>AccountPlanningProfiles</c> (Engine) (preset + overrides,
 /// field mapping, time zone); <see cref="Default"/> (all flows, identity mapping, no follow-up rule) is
 /// what a unit test or an unconfigured account plans with.
 /// </summary>

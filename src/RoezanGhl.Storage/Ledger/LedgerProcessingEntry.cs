@@ -37,7 +37,7 @@ public sealed record LedgerProcessingEntry
 
     public ProcessingProgress Progress { get; init; } = ProcessingProgress.None;
 
-    /// <summary>The lease keys (<see cref="Links.LeaseStore"/>) this event holds while its plan is unfinished.</summary>
+    /// <summary>The lease keys (<see cref="Leases.LeaseStore"/>) this event holds while its plan is unfinished.</summary>
     public IReadOnlyList<string> Leases { get; init; } = [];
 
     /// <summary>

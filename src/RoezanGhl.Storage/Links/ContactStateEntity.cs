@@ -17,7 +17,7 @@ internal sealed class ContactStateEntity : ITableEntity
 
     public string GhlContactId { get; set; } = "";
 
-    /// <summary><see cref="Planning.ContactFields"/> as JSON.</summary>
+    /// <summary><see cref="Core.Planning.ContactFields"/> as JSON.</summary>
     public string? Fields { get; set; }
 
     public DateTimeOffset? LastOccurredAt { get; set; }

@@ -19,7 +19,7 @@ internal sealed class TaskLinkEntity : ITableEntity
 
     public string GhlContactId { get; set; } = "";
 
-    /// <summary><see cref="Planning.TaskFields"/> as JSON.</summary>
+    /// <summary><see cref="Core.Planning.TaskFields"/> as JSON.</summary>
     public string? Fields { get; set; }
 
     public DateTimeOffset? LastOccurredAt { get; set; }
