@@ -112,9 +112,10 @@ module storage 'modules/storage.bicep' = {
     name: 'st${resourceToken}'
     location: location
     tags: tags
-    containerNames: [deploymentContainerName, tokenLeaseContainerName]
+    // Exactly the app's StorageNames for these settings (a test in tests/RoezanGhl.Infra.Tests holds them together).
+    containerNames: [deploymentContainerName, '${eventsQueueName}-payloads', tokenLeaseContainerName]
     queueNames: [eventsQueueName, '${eventsQueueName}-poison']
-    tableNames: ['${tablePrefix}Ledger', '${tablePrefix}Links', '${tablePrefix}Cursors']
+    tableNames: ['${tablePrefix}Events', '${tablePrefix}Links', '${tablePrefix}Cursors', '${tablePrefix}LocationStatus', '${tablePrefix}OAuthStates']
   }
 }
 

@@ -1,8 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using RoezanGhl.Sync.Events;
-using RoezanGhl.Sync.Queueing;
-using RoezanGhl.Sync.Webhooks;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Storage.Queueing;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Benchmarks;

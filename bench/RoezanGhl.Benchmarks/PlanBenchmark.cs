@@ -1,9 +1,8 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using RoezanGhl.Sync.Accounts;
-using RoezanGhl.Sync.Events;
-using RoezanGhl.Sync.Planning;
-using RoezanGhl.Sync.Webhooks;
+using RoezanGhl.Core.Accounts;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Core.Planning;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Benchmarks;

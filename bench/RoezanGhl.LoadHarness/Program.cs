@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using RoezanGhl.LoadHarness;
 using RoezanGhl.LoadHarness.Reporting;
+using RoezanGhl.TestSupport;
 
 // dotnet run -c Release --project bench/RoezanGhl.LoadHarness -- --help   (./scripts/bench.sh runs it with Azurite)
 var profiles = new Option<string[]>("--profiles") { Description = "Profiles to run: steady, burst, two-locations.", DefaultValueFactory = _ => [LoadProfile.Steady, LoadProfile.Burst, LoadProfile.TwoLocations], AllowMultipleArgumentsPerToken = true };

@@ -14,7 +14,7 @@ public sealed record CliContext
     /// <summary>Environment variables; they override local.settings.json as they do for the app.</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 
-    /// <summary>Runs after <c>AddRoezanGhlFunctions</c>: tests replace the clock or a client here.</summary>
+    /// <summary>Runs after <c>AddRoezanGhl</c>: tests replace the clock or a client here.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>The handler under <c>send</c>'s HttpClient; null uses the default.</summary>

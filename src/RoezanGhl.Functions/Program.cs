@@ -1,12 +1,12 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using RoezanGhl.Functions;
+using RoezanGhl.Engine;
 using RoezanGhl.Functions.Middleware;
 using RoezanGhl.Functions.Telemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpProblemMiddleware>();
-builder.Services.AddRoezanGhlFunctions(builder.Configuration);
+builder.Services.AddRoezanGhl(builder.Configuration);
 builder.Services.AddWorkerTelemetry();
 builder.Build().Run();

@@ -1,3 +1,5 @@
+using RoezanGhl.TestSupport.Ghl;
+
 namespace RoezanGhl.Cli.Tests;
 
 public sealed class CheckCommandTests : IAsyncLifetime

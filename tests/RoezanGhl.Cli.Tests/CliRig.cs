@@ -3,10 +3,11 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using RoezanGhl.Cli.Hosting;
-using RoezanGhl.Sync.Ledger;
-using RoezanGhl.Sync.Processing;
-using RoezanGhl.Sync.Reconciliation;
-using RoezanGhl.Sync.Secrets;
+using RoezanGhl.Credentials.Secrets;
+using RoezanGhl.Engine.Processing;
+using RoezanGhl.Storage;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.Storage.Reconciliation;
 using RoezanGhl.TestSupport;
 using RoezanGhl.TestSupport.Ghl;
 
@@ -29,7 +30,8 @@ internal sealed class CliRig : IAsyncDisposable
         Folder = folder;
         Values = values;
         RawQueue = new QueueClient(Azurite.ConnectionString, values["Sync__EventsQueue"], new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-        RawPoison = new QueueClient(Azurite.ConnectionString, values["Sync__EventsQueue"] + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        Names = new StorageNames(values["Sync__TablePrefix"], values["Sync__EventsQueue"], values["GhlOAuth__LeaseContainer"]);
+        RawPoison = new QueueClient(Azurite.ConnectionString, Names.PoisonQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
     }
 
     public GhlSimulatorHost Simulator { get; }
@@ -38,6 +40,9 @@ internal sealed class CliRig : IAsyncDisposable
     public string Folder { get; }
 
     public Dictionary<string, string> Values { get; }
+
+    /// <summary>The tables, queues and containers the settings name (as the rig made them).</summary>
+    public StorageNames Names { get; }
 
     public string SettingsPath => Path.Combine(Folder, "local.settings.json");
 
@@ -106,12 +111,15 @@ internal sealed class CliRig : IAsyncDisposable
         await RawQueue.DeleteIfExistsAsync().ConfigureAwait(false);
         await RawPoison.DeleteIfExistsAsync().ConfigureAwait(false);
         var blobs = new BlobServiceClient(Azurite.ConnectionString);
-        await blobs.GetBlobContainerClient(Values["GhlOAuth__LeaseContainer"]).DeleteIfExistsAsync().ConfigureAwait(false);
-        await blobs.GetBlobContainerClient(Values["Sync__EventsQueue"] + "-payloads").DeleteIfExistsAsync().ConfigureAwait(false);
-        var tables = new TableServiceClient(Azurite.ConnectionString);
-        foreach (var suffix in new[] { EventLedger.TableSuffix, SyncServiceCollectionExtensions.LinksTableSuffix, ReconcileCursorStore.TableSuffix, "LocationStatus", "OAuthStates" })
+        foreach (var container in Names.BlobContainers)
         {
-            await tables.DeleteTableAsync(Values["Sync__TablePrefix"] + suffix).ConfigureAwait(false);
+            await blobs.GetBlobContainerClient(container).DeleteIfExistsAsync().ConfigureAwait(false);
+        }
+
+        var tables = new TableServiceClient(Azurite.ConnectionString);
+        foreach (var table in Names.Tables)
+        {
+            await tables.DeleteTableAsync(table).ConfigureAwait(false);
         }
 
         await Simulator.DisposeAsync().ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using RoezanGhl.Sync.Ledger;
+using RoezanGhl.Storage.Ledger;
 
 namespace RoezanGhl.Cli.Tests;
 

@@ -1,5 +1,5 @@
-using RoezanGhl.Sync.Links;
-using RoezanGhl.Sync.Planning;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Storage.Links;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Cli.Tests;

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using RoezanGhl.Sync.Links;
-using RoezanGhl.Sync.Planning;
-using RoezanGhl.Sync.Reconciliation;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Reconciliation;
+using RoezanGhl.Storage.Links;
+using RoezanGhl.Storage.Reconciliation;
 
 namespace RoezanGhl.Cli.Tests;
 

@@ -1,6 +1,6 @@
-using RoezanGhl.Sync.Events;
-using RoezanGhl.Sync.Ledger;
-using RoezanGhl.Sync.Queueing;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.Storage.Queueing;
 
 namespace RoezanGhl.Cli.Tests;
 

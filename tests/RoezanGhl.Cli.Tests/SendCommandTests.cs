@@ -1,4 +1,4 @@
-using RoezanGhl.Sync.Queueing;
+using RoezanGhl.Storage.Queueing;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Cli.Tests;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using RoezanGhl.Cli.Hosting;
-using RoezanGhl.Sync.Configuration;
-using RoezanGhl.Sync.Ledger;
+using RoezanGhl.Storage;
+using RoezanGhl.Storage.Ledger;
 
 namespace RoezanGhl.Cli.Tests;
 
@@ -91,6 +91,6 @@ public sealed class SettingsTests : IAsyncLifetime
     public async Task The_cli_reads_the_ledger_the_app_writes_with_the_same_table_names()
     {
         await using var services = _rig.Services();
-        Assert.Equal(_rig.Values["Sync__TablePrefix"] + EventLedger.TableSuffix, services.Get<EventLedger>().TableName);
+        Assert.Equal(_rig.Names.EventsTable, services.Get<EventLedger>().TableName);
     }
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Cli.Hosting;
+using RoezanGhl.Engine.Intake;
 using RoezanGhl.Functions.Functions;
-using RoezanGhl.Sync.Webhooks;
 
 namespace RoezanGhl.Cli.Tests;
 

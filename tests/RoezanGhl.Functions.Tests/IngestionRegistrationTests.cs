@@ -2,8 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using RoezanGhl.Credentials.Secrets;
+using RoezanGhl.Engine;
 using RoezanGhl.Functions.Functions;
-using RoezanGhl.Sync.Secrets;
 using RoezanGhl.TestSupport;
 
 namespace RoezanGhl.Functions.Tests;
@@ -23,7 +24,7 @@ public class IngestionRegistrationTests
         var settings = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(settings).AddSingleton<ISecretStore, InMemorySecretStore>();
 
-        services.AddRoezanGhlFunctions(settings);
+        services.AddRoezanGhl(settings);
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
         provider.GetRequiredService<IStartupValidator>().Validate();

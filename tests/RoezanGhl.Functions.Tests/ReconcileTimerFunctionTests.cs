@@ -1,6 +1,6 @@
 using Moq;
+using RoezanGhl.Engine.Reconciliation;
 using RoezanGhl.Functions.Functions;
-using RoezanGhl.Sync.Reconciliation;
 
 namespace RoezanGhl.Functions.Tests;
 

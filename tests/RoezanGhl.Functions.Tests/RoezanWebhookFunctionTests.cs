@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using RoezanGhl.Core.Events;
 using RoezanGhl.Functions.Functions;
-using RoezanGhl.Sync.Webhooks;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Functions.Tests;
@@ -89,7 +89,7 @@ public class RoezanWebhookFunctionTests
     {
         await using var rig = RoezanWebhookRig.Create();
         var body = RoezanSampleEvents.NoteCreated("evt_fn_wait");
-        var evt = JsonSerializer.Deserialize(body, Sync.Events.RoezanJsonContext.Default.RoezanEvent)!;
+        var evt = JsonSerializer.Deserialize(body, RoezanJsonContext.Default.RoezanEvent)!;
         await rig.Ledger.ClaimAsync("acme", evt, "webhook:other", TimeSpan.FromSeconds(30), CancellationToken.None);
         var request = Request(body, rig.Sign(body));
 

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using RoezanGhl.Core.Accounts;
 using RoezanGhl.Infra.Tests.Bicep;
-using RoezanGhl.Sync.Accounts;
 
 namespace RoezanGhl.Infra.Tests;
 

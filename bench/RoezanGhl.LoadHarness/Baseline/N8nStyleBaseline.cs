@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using RoezanGhl.Core.Planning;
 using RoezanGhl.LoadHarness.Workload;
 
 namespace RoezanGhl.LoadHarness.Baseline;

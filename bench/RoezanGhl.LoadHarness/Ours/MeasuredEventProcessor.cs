@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RoezanGhl.Core.Accounts;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Notifications;
+using RoezanGhl.Engine.Processing;
 using RoezanGhl.LoadHarness.Measurement;
-using RoezanGhl.Sync.Accounts;
-using RoezanGhl.Sync.Ledger;
-using RoezanGhl.Sync.Links;
-using RoezanGhl.Sync.Notifications;
-using RoezanGhl.Sync.Planning;
-using RoezanGhl.Sync.Processing;
-using RoezanGhl.Sync.Queueing;
+using RoezanGhl.Storage.Leases;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.Storage.Links;
+using RoezanGhl.Storage.Queueing;
 
 namespace RoezanGhl.LoadHarness.Ours;
 

@@ -3,29 +3,30 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RoezanGhl.Functions;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Credentials.Secrets;
+using RoezanGhl.Engine.Intake;
+using RoezanGhl.Engine.Processing;
+using RoezanGhl.Engine;
 using RoezanGhl.Functions.Functions;
 using RoezanGhl.Ghl.Auth;
 using RoezanGhl.LoadHarness.Measurement;
 using RoezanGhl.LoadHarness.Workload;
-using RoezanGhl.Sync.Ledger;
-using RoezanGhl.Sync.Links;
-using RoezanGhl.Sync.Planning;
-using RoezanGhl.Sync.Processing;
-using RoezanGhl.Sync.Secrets;
-using RoezanGhl.Sync.Webhooks;
-using RoezanGhl.TestSupport;
+using RoezanGhl.Storage;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.Storage.Links;
 using RoezanGhl.TestSupport.Ghl;
 using RoezanGhl.TestSupport.Queues;
 using RoezanGhl.TestSupport.Webhooks;
+using RoezanGhl.TestSupport;
 
 namespace RoezanGhl.LoadHarness.Ours;
 
 /// <summary>
-/// Our pipeline, in-process and as the app wires it (<c>AddRoezanGhlFunctions</c> with the app's default
+/// Our pipeline, in-process and as the app wires it (<c>AddRoezanGhl</c> with the app's default
 /// settings): each event is posted to <see cref="RoezanWebhookFunction"/>, goes through Azurite's queue, and
 /// <see cref="QueueTestPump"/> delivers it the way the Functions host does (host.json's batchSize and
 /// newBatchThreshold, dequeue counts, poison queue) to <see cref="RoezanEventProcessorFunction"/>, which calls
@@ -82,7 +83,7 @@ internal sealed class OursSystem : ISystemUnderLoad
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.ClearProviders().AddProvider(context.Diagnostics).SetMinimumLevel(LogLevel.Warning));
-        services.AddRoezanGhlFunctions(configuration);
+        services.AddRoezanGhl(configuration);
         services.Replace(ServiceDescriptor.Singleton<IGhlTokenProvider>(new FakeGhlTokenProvider()));
         services.Replace(ServiceDescriptor.Singleton<ISecretStore>(secrets));
         services.AddSingleton(context.Timeline);
@@ -94,7 +95,7 @@ internal sealed class OursSystem : ISystemUnderLoad
         _rawQueue = new QueueClient(Azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         await _rawQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         // A deployed app finds its ledger table there already; the first event of the run should not pay for creating it.
-        await new TableServiceClient(Azurite.ConnectionString).CreateTableIfNotExistsAsync(_tablePrefix + EventLedger.TableSuffix, cancellationToken).ConfigureAwait(false);
+        await new TableServiceClient(Azurite.ConnectionString).CreateTableIfNotExistsAsync(_services.GetRequiredService<StorageNames>().EventsTable, cancellationToken).ConfigureAwait(false);
         _pump = new QueueTestPump(_rawQueue, HostQueueSettings.FromRepository(), DeliverToFunctionAsync, pollInterval: context.Options.PollInterval);
 
         await SeedLinksAsync(context.World, cancellationToken).ConfigureAwait(false);
@@ -167,9 +168,9 @@ internal sealed class OursSystem : ISystemUnderLoad
             await _rawQueue.DeleteIfExistsAsync().ConfigureAwait(false);
             await _pump!.PoisonQueue.DeleteIfExistsAsync().ConfigureAwait(false);
             var tables = new TableServiceClient(Azurite.ConnectionString);
-            foreach (var suffix in new[] { EventLedger.TableSuffix, SyncServiceCollectionExtensions.LinksTableSuffix })
+            foreach (var table in _services!.GetRequiredService<StorageNames>().Tables)
             {
-                await tables.DeleteTableAsync(_tablePrefix + suffix).ConfigureAwait(false);
+                await tables.DeleteTableAsync(table).ConfigureAwait(false);
             }
         }
 

@@ -1,4 +1,4 @@
-using RoezanGhl.Sync.Events;
+using RoezanGhl.Core.Events;
 
 namespace RoezanGhl.LoadHarness.Workload;
 

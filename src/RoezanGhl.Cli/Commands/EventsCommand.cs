@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RoezanGhl.Cli.Output;
-using RoezanGhl.Sync.Ledger;
-using RoezanGhl.Sync.Reconciliation;
+using RoezanGhl.Storage.Ledger;
 using Spectre.Console;
 
 namespace RoezanGhl.Cli.Commands;

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Cli.Output;
-using RoezanGhl.Sync.Accounts;
-using RoezanGhl.Sync.Events;
-using RoezanGhl.Sync.Links;
-using RoezanGhl.Sync.Planning;
-using RoezanGhl.Sync.Webhooks;
+using RoezanGhl.Core.Accounts;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Storage.Links;
 using Spectre.Console;
 
 namespace RoezanGhl.Cli.Commands;

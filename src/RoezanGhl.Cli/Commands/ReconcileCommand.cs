@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using RoezanGhl.Cli.Output;
-using RoezanGhl.Sync.Reconciliation;
+using RoezanGhl.Engine.Reconciliation;
+using RoezanGhl.Storage.Reconciliation;
 using Spectre.Console;
 
 namespace RoezanGhl.Cli.Commands;

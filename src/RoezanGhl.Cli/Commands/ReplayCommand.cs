@@ -1,7 +1,7 @@
 using System.CommandLine;
 using RoezanGhl.Cli.Output;
-using RoezanGhl.Sync.Queueing;
-using RoezanGhl.Sync.Reconciliation;
+using RoezanGhl.Engine.Reconciliation;
+using RoezanGhl.Storage.Queueing;
 using Spectre.Console;
 
 namespace RoezanGhl.Cli.Commands;

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Cli.Output;
-using RoezanGhl.Sync.Accounts;
-using RoezanGhl.Sync.Secrets;
-using RoezanGhl.Sync.Webhooks;
+using RoezanGhl.Core.Accounts;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Credentials.Secrets;
 using Spectre.Console;
 
 namespace RoezanGhl.Cli.Commands;

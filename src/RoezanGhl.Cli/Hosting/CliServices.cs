@@ -3,13 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Cli.Configuration;
-using RoezanGhl.Functions;
+using RoezanGhl.Engine;
 
 namespace RoezanGhl.Cli.Hosting;
 
 /// <summary>
 /// The app's services for one command: the same settings (local.settings.json <c>Values</c>, then environment
-/// variables on top) and the same wiring (<see cref="ServiceCollectionExtensions.AddRoezanGhlFunctions"/>), with
+/// variables on top) and the same wiring (<see cref="RoezanGhlServiceCollectionExtensions.AddRoezanGhl"/>), with
 /// the settings validated up front so that a bad one is one clear error instead of a failure half-way.
 /// </summary>
 internal sealed class CliServices : IAsyncDisposable
@@ -63,7 +63,7 @@ internal sealed class CliServices : IAsyncDisposable
                 logging.AddProvider(new TextWriterLoggerProvider(log));
             }
         });
-        services.AddRoezanGhlFunctions(configuration);
+        services.AddRoezanGhl(configuration);
         context.ConfigureServices?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using RoezanGhl.Sync.Tokens;
+using RoezanGhl.Credentials.Tokens;
 
 namespace RoezanGhl.Functions.Functions;
 

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using RoezanGhl.Sync.Reconciliation;
+using RoezanGhl.Engine.Reconciliation;
 
 namespace RoezanGhl.Functions.Functions;
 

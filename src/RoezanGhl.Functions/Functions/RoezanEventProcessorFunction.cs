@@ -1,6 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
-using RoezanGhl.Sync.Processing;
+using RoezanGhl.Engine.Processing;
 
 namespace RoezanGhl.Functions.Functions;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using RoezanGhl.Sync.Webhooks;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Engine.Intake;
 
 namespace RoezanGhl.Functions.Functions;
 

@@ -14,7 +14,7 @@ public static class WorkerTelemetryServiceCollectionExtensions
     /// event id, account, location, GHL traceId) and dependencies go to the resource named by
     /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>; without it nothing is sent. The SDK's default rule that
     /// drops everything below Warning is removed, so that host.json / logging settings decide the levels.
-    /// Called from Program.cs rather than AddRoezanGhlFunctions: its telemetry module can only be disposed
+    /// Called from Program.cs rather than AddRoezanGhl: its telemetry module can only be disposed
     /// asynchronously (as the host does), and tests that build the app's services dispose them synchronously.
     /// </summary>
     public static IServiceCollection AddWorkerTelemetry(this IServiceCollection services)

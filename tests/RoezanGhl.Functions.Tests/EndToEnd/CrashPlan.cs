@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Processing;
 using RoezanGhl.Ghl;
-using RoezanGhl.Sync.Planning;
-using RoezanGhl.Sync.Processing;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
 

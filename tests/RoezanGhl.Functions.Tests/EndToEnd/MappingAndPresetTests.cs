@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using RoezanGhl.Core.Mapping;
+using RoezanGhl.Core.Planning;
 using RoezanGhl.GhlSimulator.State;
-using RoezanGhl.Sync.Ledger;
-using RoezanGhl.Sync.Planning;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.TestSupport;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;

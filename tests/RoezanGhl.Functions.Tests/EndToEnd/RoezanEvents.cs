@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RoezanGhl.Sync.Events;
+using RoezanGhl.Core.Events;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using RoezanGhl.GhlSimulator.State;
-using RoezanGhl.Sync.Ledger;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.TestSupport;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;

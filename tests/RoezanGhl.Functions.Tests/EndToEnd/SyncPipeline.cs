@@ -8,12 +8,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Credentials.Secrets;
+using RoezanGhl.Engine;
+using RoezanGhl.Engine.Intake;
+using RoezanGhl.Engine.Processing;
 using RoezanGhl.Functions.Functions;
 using RoezanGhl.Ghl.Auth;
-using RoezanGhl.Sync.Ledger;
-using RoezanGhl.Sync.Processing;
-using RoezanGhl.Sync.Secrets;
-using RoezanGhl.Sync.Webhooks;
+using RoezanGhl.Storage;
+using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport;
 using RoezanGhl.TestSupport.Ghl;
 using RoezanGhl.TestSupport.Queues;
@@ -21,7 +24,7 @@ using RoezanGhl.TestSupport.Queues;
 namespace RoezanGhl.Functions.Tests.EndToEnd;
 
 /// <summary>
-/// The whole app in-process: the DI wiring of <c>AddRoezanGhlFunctions</c> against Azurite (a queue and
+/// The whole app in-process: the DI wiring of <c>AddRoezanGhl</c> against Azurite (a queue and
 /// tables of its own) and the GHL simulator, webhooks posted to <see cref="RoezanWebhookFunction"/>, queued
 /// messages moved by <see cref="QueueTestPump"/> (as the host would) to <see cref="RoezanEventProcessorFunction"/>.
 /// Only the token provider (fake tokens the simulator accepts) and the secret store (in memory) are replaced.
@@ -65,7 +68,7 @@ internal sealed class SyncPipeline : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public TableClient LedgerTable => new(Azurite.ConnectionString, TablePrefix + EventLedger.TableSuffix);
+    public TableClient LedgerTable => new(Azurite.ConnectionString, _services.GetRequiredService<StorageNames>().EventsTable);
 
     /// <summary>Settings that lift GHL's 100 requests / 10 s per location (in the client and the simulator) to measure the engine itself.</summary>
     public static Dictionary<string, string?> UnthrottledSettings => new() { ["Ghl:RateLimitMaxRequests"] = "10000" };
@@ -103,7 +106,7 @@ internal sealed class SyncPipeline : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddRoezanGhlFunctions(configuration);
+        services.AddRoezanGhl(configuration);
         services.Replace(ServiceDescriptor.Singleton<IGhlTokenProvider>(tokens));
         services.Replace(ServiceDescriptor.Singleton<ISecretStore>(new InMemorySecretStore().With(SecretNames.RoezanWebhookSecret(AccountId), WebhookSecret)));
         configure?.Invoke(services);
@@ -165,9 +168,9 @@ internal sealed class SyncPipeline : IAsyncDisposable
         await RawQueue.DeleteIfExistsAsync().ConfigureAwait(false);
         await Pump.PoisonQueue.DeleteIfExistsAsync().ConfigureAwait(false);
         var tables = new TableServiceClient(Azurite.ConnectionString);
-        foreach (var suffix in new[] { EventLedger.TableSuffix, SyncServiceCollectionExtensions.LinksTableSuffix })
+        foreach (var table in _services.GetRequiredService<StorageNames>().Tables)
         {
-            await tables.DeleteTableAsync(TablePrefix + suffix).ConfigureAwait(false);
+            await tables.DeleteTableAsync(table).ConfigureAwait(false);
         }
 
         await _services.DisposeAsync().ConfigureAwait(false);

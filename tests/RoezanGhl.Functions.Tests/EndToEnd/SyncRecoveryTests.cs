@@ -2,12 +2,11 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Notifications;
 using RoezanGhl.Ghl;
 using RoezanGhl.GhlSimulator.State;
-using RoezanGhl.Sync.Ledger;
-using RoezanGhl.Sync.Notifications;
-using RoezanGhl.Sync.Planning;
-using RoezanGhl.Sync.Processing;
+using RoezanGhl.Storage.Ledger;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RoezanGhl.TestSupport;
 using Xunit.Abstractions;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;

@@ -2,13 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using RoezanGhl.Sync.Tokens;
+using RoezanGhl.Credentials.Tokens;
+using RoezanGhl.Engine;
 using RoezanGhl.TestSupport;
 
 namespace RoezanGhl.Functions.Tests.OAuth;
 
 /// <summary>
-/// The app's real DI wiring (<c>AddRoezanGhlFunctions</c>) over local settings and Azurite, with a fake clock,
+/// The app's real DI wiring (<c>AddRoezanGhl</c>) over local settings and Azurite, with a fake clock,
 /// captured logs and the token endpoint answered in-process.
 /// </summary>
 internal sealed class FunctionsTestHost : IDisposable
@@ -36,7 +37,7 @@ internal sealed class FunctionsTestHost : IDisposable
         services.AddSingleton(Configuration);
         services.AddSingleton<TimeProvider>(Time);
         services.AddFakeLogging();
-        services.AddRoezanGhlFunctions(Configuration);
+        services.AddRoezanGhl(Configuration);
         services.AddHttpClient(GhlOAuthTokenClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Endpoint);
         Services = services.BuildServiceProvider();
     }

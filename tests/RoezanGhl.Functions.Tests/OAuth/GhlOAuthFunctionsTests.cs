@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Functions.Functions;
 using RoezanGhl.Ghl.Auth;
-using RoezanGhl.Sync.Tokens;
 
 namespace RoezanGhl.Functions.Tests.OAuth;
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RoezanGhl.Credentials.Secrets;
+using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Ghl.Auth;
-using RoezanGhl.Sync.Secrets;
-using RoezanGhl.Sync.Tokens;
 
 namespace RoezanGhl.Functions.Tests.OAuth;
 

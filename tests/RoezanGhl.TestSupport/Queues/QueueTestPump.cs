@@ -1,7 +1,7 @@
 using System.Text;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using RoezanGhl.Sync.Queueing;
+using RoezanGhl.Storage.Queueing;
 
 namespace RoezanGhl.TestSupport.Queues;
 

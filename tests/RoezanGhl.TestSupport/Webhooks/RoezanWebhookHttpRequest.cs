@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using RoezanGhl.Sync.Webhooks;
+using RoezanGhl.Core.Events;
 
 namespace RoezanGhl.TestSupport.Webhooks;
 

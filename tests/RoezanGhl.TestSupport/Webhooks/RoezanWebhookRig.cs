@@ -8,15 +8,18 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using RoezanGhl.Sync.Ledger;
-using RoezanGhl.Sync.Queueing;
-using RoezanGhl.Sync.Secrets;
-using RoezanGhl.Sync.Webhooks;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Credentials.Secrets;
+using RoezanGhl.Engine.Intake;
+using RoezanGhl.Engine.Mapping;
+using RoezanGhl.Storage;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.Storage.Queueing;
 
 namespace RoezanGhl.TestSupport.Webhooks;
 
 /// <summary>
-/// The webhook door wired as the app wires it (<see cref="IngestionServiceCollectionExtensions.AddRoezanIngestion"/>)
+/// The webhook door wired as the app wires it (the storage, accounts and intake areas of <c>AddRoezanGhl</c>)
 /// against Azurite, with a queue, table prefix and container of its own, a fake clock, an in-memory secret store
 /// and a fake logger. Disposing deletes what it created.
 /// </summary>
@@ -89,7 +92,9 @@ public sealed class RoezanWebhookRig : IAsyncDisposable
         services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<ISecretStore>(secrets);
-        services.AddRoezanIngestion(configuration);
+        services.AddRoezanStorage(configuration);
+        services.AddRoezanAccounts();
+        services.AddRoezanIntake();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new RoezanWebhookRig(provider, time, secrets, logs, queueName, tablePrefix);
@@ -121,7 +126,7 @@ public sealed class RoezanWebhookRig : IAsyncDisposable
     }
 
     /// <summary>The queued events, each decoded as the host's trigger decodes it.</summary>
-    public async Task<IReadOnlyList<Sync.Events.QueuedRoezanEvent>> PeekEventsAsync()
+    public async Task<IReadOnlyList<QueuedRoezanEvent>> PeekEventsAsync()
     {
         var raw = await PeekRawAsync().ConfigureAwait(false);
         return [.. raw.Select(text => RoezanEventQueueClient.Deserialize(HostQueueMessageEncoding.DecodeAsTrigger(text)))];
@@ -132,9 +137,10 @@ public sealed class RoezanWebhookRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var storage = Azurite.ConnectionString;
+        var names = Services.GetRequiredService<StorageNames>();
         await RawQueue.DeleteIfExistsAsync().ConfigureAwait(false);
-        await new TableServiceClient(storage).GetTableClient(TablePrefix + EventLedger.TableSuffix).DeleteAsync().ConfigureAwait(false);
-        await new BlobServiceClient(storage).GetBlobContainerClient(QueueName + "-payloads").DeleteIfExistsAsync().ConfigureAwait(false);
+        await new TableServiceClient(storage).GetTableClient(names.EventsTable).DeleteAsync().ConfigureAwait(false);
+        await new BlobServiceClient(storage).GetBlobContainerClient(names.PayloadsContainer).DeleteIfExistsAsync().ConfigureAwait(false);
         await Services.DisposeAsync().ConfigureAwait(false);
     }
 }

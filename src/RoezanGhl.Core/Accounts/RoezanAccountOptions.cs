@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using RoezanGhl.Core.Mapping;
+using RoezanGhl.Core.Planning;
+
+namespace RoezanGhl.Core.Accounts;
+
+/// <summary>
+/// One Roezan account: its webhook URL is <c>/api/roezan/{accountId}/events</c>, its secret is
+/// <c>SecretNames.RoezanWebhookSecret</c>, and its events go to one GHL location.
+/// Bound from <c>Roezan:Accounts:{accountId}</c> (<c>Roezan__Accounts__{accountId}__GhlLocationId</c>).
+/// </summary>
+public sealed class RoezanAccountOptions
+{
+    /// <summary>The GHL location (sub-account) that this Roezan account feeds.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string GhlLocationId { get; set; } = string.Empty;
+
+    /// <summary>ISO 3166 region used to read phone numbers written without a country code.</summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[A-Z]{2}$", ErrorMessage = "DefaultPhoneRegion must be a two-letter ISO 3166 region such as US or GB.")]
+    public string DefaultPhoneRegion { get; set; } = "US";
+
+    /// <summary>IANA (or Windows) time zone id used to resolve due dates ("tomorrow at 3").</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TimeZone { get; set; } = "America/New_York";
+
+    /// <summary>
+    /// Which flows run: contacts-only, contacts-and-history or everything (<see cref="FlowPresets"/>).
+    /// Unset means <see cref="FlowPresets.Default"/>. An unknown name stops the app at start.
+    /// </summary>
+    public string? Preset { get; set; }
+
+    /// <summary>Per-flow overrides of the preset, by <see cref="Planning.SyncFlows"/> member name: <c>Flows:FollowUpTasks = false</c>.</summary>
+    public Dictionary<string, bool> Flows { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The field mapping; unset means the mapping file's entry for this account, else the defaults.</summary>
+    public AccountMapping? Mapping { get; set; }
+}

@@ -1,0 +1,24 @@
+namespace RoezanGhl.Core.Events;
+
+/// <summary>
+/// What the webhook puts on the events queue and the processor reads: the validated, normalized event,
+/// the account it arrived for (from the route) and when we accepted it (for latency and ordering).
+/// Read a queue message with <c>RoezanEventQueueClient.ReadAsync</c> (Storage), which also resolves
+/// <see cref="PayloadBlob"/>.
+/// </summary>
+public sealed class QueuedRoezanEvent
+{
+    /// <summary>The Roezan account as configured (<c>Roezan:Accounts:{accountId}</c>), whatever case the URL used.</summary>
+    public required string AccountId { get; init; }
+
+    public required DateTimeOffset AcceptedAt { get; init; }
+
+    public required RoezanEvent Event { get; init; }
+
+    /// <summary>
+    /// Set when the event was too large for a queue message (64 KiB after Base64): <see cref="Event"/> then
+    /// carries only id, type and occurredAt, and the whole <see cref="QueuedRoezanEvent"/> is stored in this
+    /// blob (<c>container/name</c> in the app's storage account).
+    /// </summary>
+    public string? PayloadBlob { get; init; }
+}

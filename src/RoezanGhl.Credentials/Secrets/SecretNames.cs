@@ -1,0 +1,47 @@
+namespace RoezanGhl.Credentials.Secrets;
+
+/// <summary>The one place that names the secrets the app reads and writes.</summary>
+public static class SecretNames
+{
+    /// <summary>
+    /// The Roezan webhook secret(s) of one account. Several secrets, separated by commas or whitespace,
+    /// are all accepted, so that a secret can be rotated with overlap.
+    /// </summary>
+    public static string RoezanWebhookSecret(string accountId) => $"roezan-webhook-secret-{Sanitize(accountId)}";
+
+    /// <summary>
+    /// The GHL token of one location: a Private Integration token (<c>pit-…</c>) as plain text, or an
+    /// OAuth token set as JSON (access token, refresh token, expiry).
+    /// </summary>
+    public static string GhlToken(string locationId) => $"ghl-token-{Sanitize(locationId)}";
+
+    /// <summary>
+    /// The <c>X-API-Key</c> of one account's Roezan integration API. Optional: with it the reconciler polls
+    /// Roezan for inbound messages the webhook missed; without it that step is skipped.
+    /// </summary>
+    public static string RoezanApiKey(string accountId) => $"roezan-api-key-{Sanitize(accountId)}";
+
+    public const string GhlOAuthClientId = "ghl-oauth-client-id";
+
+    public const string GhlOAuthClientSecret = "ghl-oauth-client-secret";
+
+    /// <summary>
+    /// The HMAC key that signs the OAuth install <c>state</c>. Optional: without it the key is derived from
+    /// the client secret, so that an OAuth deployment needs no extra secret.
+    /// </summary>
+    public const string GhlOAuthStateKey = "ghl-oauth-state-key";
+
+    /// <summary>Key Vault secret names allow only letters, digits and dashes.</summary>
+    public static string Sanitize(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return string.Create(id.Length, id, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-';
+            }
+        });
+    }
+}

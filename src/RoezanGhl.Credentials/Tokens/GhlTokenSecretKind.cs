@@ -1,0 +1,9 @@
+namespace RoezanGhl.Credentials.Tokens;
+
+public enum GhlTokenSecretKind
+{
+    Missing,
+    PrivateIntegration,
+    OAuth,
+    Unreadable,
+}

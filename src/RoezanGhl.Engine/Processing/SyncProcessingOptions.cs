@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RoezanGhl.Engine.Processing;
+
+/// <summary>
+/// The <c>Sync:Processing</c> section: how the queue function waits, retries and gives up. The defaults
+/// suit production; tests shorten the delays.
+/// </summary>
+public sealed class SyncProcessingOptions
+{
+    public const string SectionName = "Sync:Processing";
+
+    /// <summary>Must equal host.json's <c>extensions.queues.maxDequeueCount</c>: the last attempt records the event as failed before the host poisons it.</summary>
+    [Range(1, 100)]
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>How long an event holds its leases (creation claims, contact lock) and its ledger entry while it runs; renewed at each step.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Delay before an event blocked by another event's lease (e.g. the one creating the same contact) tries again.</summary>
+    public TimeSpan LeaseWaitDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Delay before a note or task whose contact is not linked yet tries again.</summary>
+    public TimeSpan ContactWaitDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after it was accepted an event may wait for its contact before it is recorded as failed.</summary>
+    public TimeSpan ContactWaitLimit { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Delay after a 429 that carried no Retry-After.</summary>
+    public TimeSpan RateLimitDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Delay between tries of events whose GHL location needs attention (revoked grant, inactive location).</summary>
+    public TimeSpan LocationAttentionDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Up to this much random-looking (but per-event stable) delay is added so that re-queued events do not return in one burst.</summary>
+    public TimeSpan RequeueJitter { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using RoezanGhl.Storage;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.Storage.Queueing;
+
+namespace RoezanGhl.Engine.Reconciliation;
+
+public static class ReconciliationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The reconciler (<see cref="Reconciler"/>) and its steps, the per-location lease and the poison-queue replay
+    /// the CLI uses, with the <c>Sync</c> reconcile settings validated on start. Needs the storage, accounts,
+    /// processing, token, GHL client and Roezan API areas (<c>AddRoezanGhl</c> registers them).
+    /// </summary>
+    public static IServiceCollection AddRoezanReconciliation(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ReconcileLocationLease>();
+        services.TryAddSingleton(provider => new PoisonReplayer(
+            RawQueueClients.Create(provider, provider.GetRequiredService<StorageNames>().PoisonQueue),
+            provider.GetRequiredService<RoezanEventQueueClient>(),
+            provider.GetRequiredService<ProcessingLedger>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<PoisonReplayer>>()));
+        services.TryAddSingleton<TokenRefreshSweep>();
+        services.TryAddSingleton<MissedMessagePoller>();
+        services.TryAddSingleton<ContactDriftSweep>();
+        services.TryAddSingleton<Reconciler>();
+        return services;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RoezanGhl.Credentials.Secrets;
+
+namespace RoezanGhl.Roezan;
+
+/// <summary>
+/// The few calls of Roezan's integration API the reconciler needs: find a contact by phone and list a contact's
+/// inbound messages. Every call is made for one account, with that account's <c>X-API-Key</c> from the secret
+/// store (<see cref="SecretNames.RoezanApiKey"/>). Roezan's rate-limit headers are kept per account: when
+/// <c>ratelimit-remaining</c> reaches 0 the next call waits for <c>ratelimit-reset</c> (up to
+/// <see cref="RoezanApiOptions.MaxRateLimitWait"/>), and a 429 or a longer wait ends in a
+/// <see cref="RoezanApiException"/> with <see cref="RoezanApiException.RetryAfter"/>. Members are virtual for tests.
+/// </summary>
+public class RoezanApiClient
+{
+    public const string ContactIdPlaceholder = "{contactId}";
+
+    private const string ApiKeyHeader = "X-API-Key";
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _http = null!;
+    private readonly RoezanApiOptions _options = null!;
+    private readonly ISecretStore _secrets = null!;
+    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly ILogger _logger = null!;
+    private readonly ConcurrentDictionary<string, RoezanRateLimitHeaders> _limits = new(StringComparer.OrdinalIgnoreCase);
+
+    public RoezanApiClient(HttpClient http, IOptions<RoezanApiOptions> options, ISecretStore secrets, TimeProvider time, ILogger<RoezanApiClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _options = options.Value;
+        _secrets = secrets ?? throw new ArgumentNullException(nameof(secrets));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>For mocking.</summary>
+    protected RoezanApiClient()
+    {
+    }
+
+    /// <summary>True when the account has an API key (the secret exists); without one, nothing is polled.</summary>
+    public virtual async Task<bool> IsConfiguredAsync(string accountId, CancellationToken cancellationToken) =>
+        await ApiKeyAsync(accountId, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary><c>GET {ContactLookupPath}?phone=…</c>: the Roezan contact with this number, or null (404).</summary>
+    public virtual async Task<RoezanApiContact?> FindContactByPhoneAsync(string accountId, string phone, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(phone);
+        var uri = Build(_options.ContactLookupPath, [new("phone", phone)]);
+        var envelope = await GetAsync(accountId, uri, RoezanApiJsonContext.Default.RoezanApiContactEnvelope, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
+        return envelope?.Contact is { Id.Length: > 0 } contact ? contact : null;
+    }
+
+    /// <summary>
+    /// <c>GET {MessagesPath}?direction=inbound&amp;limit=…</c>: the contact's latest inbound messages (Roezan's
+    /// page; there is no "since" parameter, so callers filter by <see cref="RoezanApiMessage.CreatedAt"/>).
+    /// An unknown contact gives an empty list.
+    /// </summary>
+    public virtual async Task<IReadOnlyList<RoezanApiMessage>> GetInboundMessagesAsync(string accountId, string contactId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
+        var path = _options.MessagesPath.Replace(ContactIdPlaceholder, Uri.EscapeDataString(contactId), StringComparison.Ordinal);
+        var uri = Build(path, [new("direction", "inbound"), new("limit", _options.MessagesLimit.ToString(CultureInfo.InvariantCulture))]);
+        var envelope = await GetAsync(accountId, uri, RoezanApiJsonContext.Default.RoezanApiMessagesEnvelope, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
+        return envelope?.Messages ?? [];
+    }
+
+    private async Task<T?> GetAsync<T>(string accountId, Uri uri, JsonTypeInfo<T> type, bool notFoundIsNull, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        var key = await ApiKeyAsync(accountId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RoezanApiException($"Roezan account '{accountId}' has no API key (secret '{SecretNames.RoezanApiKey(accountId)}').");
+        await WaitForRateLimitAsync(accountId, cancellationToken).ConfigureAwait(false);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.Add(Json);
+        request.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RoezanApiException($"Roezan's API did not answer for account '{accountId}' ({exception.GetType().Name}).", innerException: exception);
+        }
+
+        using (response)
+        {
+            var now = _time.GetUtcNow();
+            var limits = RoezanRateLimitHeaders.Read(response.Headers, now);
+            if (limits.Remaining is not null)
+            {
+                _limits[accountId] = limits;
+            }
+
+            RoezanApiLog.Call(_logger, accountId, uri.AbsolutePath, (int)response.StatusCode, limits.Remaining);
+            if (response.StatusCode == HttpStatusCode.NotFound && notFoundIsNull)
+            {
+                return null;
+            }
+
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var wait = response.Headers.RetryAfter?.Delta ?? limits.WaitBeforeNextCall(now);
+                throw new RoezanApiException($"Roezan's API rate-limited account '{accountId}'; try again in {wait.TotalSeconds:0} s.", response.StatusCode, wait);
+            }
+
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new RoezanApiException($"Roezan's API refused the key of account '{accountId}' ({(int)response.StatusCode}); check secret '{SecretNames.RoezanApiKey(accountId)}'.", response.StatusCode);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new RoezanApiException($"Roezan's API answered {(int)response.StatusCode} for account '{accountId}' ({uri.AbsolutePath}).", response.StatusCode);
+            }
+
+            try
+            {
+                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                return await JsonSerializer.DeserializeAsync(body, type, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException exception)
+            {
+                throw new RoezanApiException($"Roezan's API answered {uri.AbsolutePath} for account '{accountId}' with JSON of an unexpected shape.", response.StatusCode, innerException: exception);
+            }
+        }
+    }
+
+    /// <summary>Waits for the reset when the last answer said nothing remains; gives up when that is too far off.</summary>
+    private async Task WaitForRateLimitAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (!_limits.TryGetValue(accountId, out var limits))
+        {
+            return;
+        }
+
+        var wait = limits.WaitBeforeNextCall(_time.GetUtcNow());
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (wait > _options.MaxRateLimitWait)
+        {
+            throw new RoezanApiException($"Roezan's rate limit for account '{accountId}' is used up for {wait.TotalSeconds:0} s more.", HttpStatusCode.TooManyRequests, wait);
+        }
+
+        RoezanApiLog.WaitingForRateLimit(_logger, accountId, wait.TotalSeconds);
+        await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> ApiKeyAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var key = await _secrets.GetSecretAsync(SecretNames.RoezanApiKey(accountId), bypassCache: false, cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(key) ? null : key.Trim();
+    }
+
+    private Uri Build(string path, IReadOnlyList<KeyValuePair<string, string>> query)
+    {
+        var text = _options.BaseUrl.ToString().TrimEnd('/') + "/" + path.TrimStart('/');
+        var separator = text.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        foreach (var (name, value) in query)
+        {
+            text += $"{separator}{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}";
+            separator = '&';
+        }
+
+        return new Uri(text, UriKind.Absolute);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Storage.Leases;
+using RoezanGhl.Storage.Ledger;
+
+namespace RoezanGhl.Storage.Links;
+
+/// <summary>
+/// Contact identity in Table storage, per GHL location: Roezan contact id, E.164 phone and email → GHL
+/// contact id; per GHL contact the values we last wrote and when (ordering, change detection, drift
+/// repair); per Roezan task its GHL task. Writes are upserts of whole rows keyed by identity, so writing
+/// the same link twice is harmless (idempotent); who may write a contact's state is decided by the leases
+/// (<see cref="LeaseStore"/>), not here.
+/// </summary>
+public class ContactLinkStore
+{
+    private readonly LinksTable _table = null!;
+
+    public ContactLinkStore(LinksTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _table = table;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected ContactLinkStore()
+    {
+    }
+
+    /// <summary>The GHL contact linked to any of <paramref name="identity"/>'s identities: Roezan id first, then phone, then email.</summary>
+    public virtual async Task<string?> FindContactIdAsync(string locationId, string accountId, ContactIdentity identity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var partition = LinkRowKeys.Partition(locationId);
+        var lookups = IndexKeys(accountId, identity)
+            .Select(rowKey => table.GetEntityIfExistsAsync<LinkIndexEntity>(partition, rowKey, cancellationToken: cancellationToken))
+            .ToList();
+        var found = await Task.WhenAll(lookups).ConfigureAwait(false);
+        return found.FirstOrDefault(response => response.HasValue)?.Value?.GhlContactId;
+    }
+
+    /// <summary>What is known about the event's contact and task (null members when not linked).</summary>
+    public virtual async Task<SyncSnapshot> ReadSnapshotAsync(string locationId, string accountId, EventSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var partition = LinkRowKeys.Partition(locationId);
+        var taskRead = subject.RoezanTaskId is { } taskId
+            ? table.GetEntityIfExistsAsync<TaskLinkEntity>(partition, LinkRowKeys.RoezanTask(accountId, taskId), cancellationToken: cancellationToken)
+            : null;
+
+        var contactId = await FindContactIdAsync(locationId, accountId, subject.Contact, cancellationToken).ConfigureAwait(false);
+        var task = taskRead is null ? null : await taskRead.ConfigureAwait(false);
+        var taskSnapshot = task is { HasValue: true, Value: { } linkedTask } ? ToSnapshot(linkedTask) : null;
+
+        // A task already linked names its GHL contact even when the contact's own links are not readable.
+        contactId ??= taskSnapshot?.GhlContactId;
+        var contact = contactId is null ? null : await ReadContactAsync(locationId, contactId, cancellationToken).ConfigureAwait(false);
+        return new SyncSnapshot { Contact = contact, Task = taskSnapshot };
+    }
+
+    /// <summary>The recorded state of one GHL contact; a link without a state row reads as an empty state.</summary>
+    public virtual async Task<ContactSnapshot> ReadContactAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<ContactStateEntity>(LinkRowKeys.Partition(locationId), LinkRowKeys.ContactState(ghlContactId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is not { } state)
+        {
+            return new ContactSnapshot { GhlContactId = ghlContactId };
+        }
+
+        return ToSnapshot(state);
+    }
+
+    /// <summary>
+    /// Links every identity of <paramref name="identity"/> to <paramref name="ghlContactId"/> and, when
+    /// <paramref name="state"/> is given, records it as the contact's last applied state. One batch in the
+    /// location's partition: all of it is written or none.
+    /// </summary>
+    public virtual async Task RecordContactAsync(string locationId, string accountId, string ghlContactId, ContactIdentity identity, ContactSnapshot? state, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ghlContactId);
+        ArgumentNullException.ThrowIfNull(identity);
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var partition = LinkRowKeys.Partition(locationId);
+        var actions = IndexKeys(accountId, identity)
+            .Select(rowKey => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new LinkIndexEntity
+            {
+                PartitionKey = partition,
+                RowKey = rowKey,
+                GhlContactId = ghlContactId,
+                EventId = eventId,
+            }))
+            .ToList();
+        if (state is not null)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new ContactStateEntity
+            {
+                PartitionKey = partition,
+                RowKey = LinkRowKeys.ContactState(ghlContactId),
+                GhlContactId = ghlContactId,
+                Fields = JsonSerializer.Serialize(state.Fields, SyncStateJsonContext.Default.ContactFields),
+                LastOccurredAt = state.LastOccurredAt,
+                LastEventId = state.LastEventId,
+                AccountId = accountId,
+                RoezanContactId = identity.RoezanContactId,
+            }));
+        }
+
+        if (actions.Count > 0)
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Every GHL contact of the location with a recorded state, in row order, after <paramref name="afterGhlContactId"/>
+    /// when given: what the reconciler compares GHL with and polls Roezan for.
+    /// </summary>
+    public virtual async IAsyncEnumerable<LinkedContact> ListLinkedContactsAsync(string locationId, string? afterGhlContactId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var partition = LinkRowKeys.Partition(locationId);
+        // '}' follows '|': the range holds exactly the rows that start with the prefix.
+        var from = afterGhlContactId is null ? LinkRowKeys.ContactStatePrefix : LinkRowKeys.ContactState(afterGhlContactId);
+        var end = LinkRowKeys.ContactStatePrefix[..^1] + "}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {end}");
+        await foreach (var state in table.QueryAsync<ContactStateEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new LinkedContact
+            {
+                State = ToSnapshot(state),
+                AccountId = state.AccountId,
+                RoezanContactId = state.RoezanContactId,
+            };
+        }
+    }
+
+    /// <summary>Drops the recorded state of a GHL contact that no longer exists (the reconciler made it again under a new id).</summary>
+    public virtual async Task ForgetContactAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        await table.DeleteEntityAsync(LinkRowKeys.Partition(locationId), LinkRowKeys.ContactState(ghlContactId), ETag.All, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The GHL task linked to a Roezan task, or null.</summary>
+    public virtual async Task<TaskSnapshot?> ReadTaskAsync(string locationId, string accountId, string roezanTaskId, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TaskLinkEntity>(LinkRowKeys.Partition(locationId), LinkRowKeys.RoezanTask(accountId, roezanTaskId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row is { HasValue: true, Value: { } task } ? ToSnapshot(task) : null;
+    }
+
+    /// <summary>Links a Roezan task to its GHL task with the values last written (an upsert: repeating it is harmless).</summary>
+    public virtual async Task RecordTaskAsync(string locationId, string accountId, string roezanTaskId, TaskSnapshot task, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(
+            new TaskLinkEntity
+            {
+                PartitionKey = LinkRowKeys.Partition(locationId),
+                RowKey = LinkRowKeys.RoezanTask(accountId, roezanTaskId),
+                GhlTaskId = task.GhlTaskId,
+                GhlContactId = task.GhlContactId,
+                Fields = JsonSerializer.Serialize(task.Fields, SyncStateJsonContext.Default.TaskFields),
+                LastOccurredAt = task.LastOccurredAt,
+                LastEventId = eventId,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static List<string> IndexKeys(string accountId, ContactIdentity identity)
+    {
+        var keys = new List<string>(3);
+        if (identity.RoezanContactId is { } roezanId) keys.Add(LinkRowKeys.RoezanContact(accountId, roezanId));
+        if (identity.Phone is { } phone) keys.Add(LinkRowKeys.Phone(phone));
+        if (identity.Email is { } email) keys.Add(LinkRowKeys.Email(email));
+        return keys;
+    }
+
+    private static ContactSnapshot ToSnapshot(ContactStateEntity state) => new()
+    {
+        GhlContactId = state.GhlContactId,
+        Fields = state.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.ContactFields) ?? ContactFields.Empty : ContactFields.Empty,
+        LastOccurredAt = state.LastOccurredAt,
+        LastEventId = state.LastEventId,
+    };
+
+    private static TaskSnapshot ToSnapshot(TaskLinkEntity task) => new()
+    {
+        GhlTaskId = task.GhlTaskId,
+        GhlContactId = task.GhlContactId,
+        Fields = task.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.TaskFields) ?? new TaskFields() : new TaskFields(),
+        LastOccurredAt = task.LastOccurredAt,
+    };
+}

@@ -1,0 +1,30 @@
+using Azure;
+using Azure.Data.Tables;
+using RoezanGhl.Core.Planning;
+
+namespace RoezanGhl.Storage.Links;
+
+/// <summary>One GHL contact: the values we last wrote to it (JSON) and when that Roezan change happened.</summary>
+internal sealed class ContactStateEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string GhlContactId { get; set; } = "";
+
+    /// <summary><see cref="Core.Planning.ContactFields"/> as JSON.</summary>
+    public string? Fields { get; set; }
+
+    public DateTimeOffset? LastOccurredAt { get; set; }
+
+    public string? LastEventId { get; set; }
+
+    public string? AccountId { get; set; }
+
+    public string? RoezanContactId { get; set; }
+}

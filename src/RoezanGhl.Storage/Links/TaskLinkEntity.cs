@@ -1,0 +1,28 @@
+using Azure;
+using Azure.Data.Tables;
+using RoezanGhl.Core.Planning;
+
+namespace RoezanGhl.Storage.Links;
+
+/// <summary>A Roezan task linked to its GHL task, with the values we last wrote and when that change happened.</summary>
+internal sealed class TaskLinkEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string GhlTaskId { get; set; } = "";
+
+    public string GhlContactId { get; set; } = "";
+
+    /// <summary><see cref="Core.Planning.TaskFields"/> as JSON.</summary>
+    public string? Fields { get; set; }
+
+    public DateTimeOffset? LastOccurredAt { get; set; }
+
+    public string? LastEventId { get; set; }
+}

@@ -1,4 +1,0 @@
-namespace RoezanGhl.Sync.Mapping;
-
-/// <summary>The mappings a mapping file holds by Roezan account id, and what is wrong with it (nothing when <see cref="Problems"/> is empty).</summary>
-public sealed record AccountMappingFileContents(IReadOnlyDictionary<string, AccountMapping> Accounts, IReadOnlyList<ConfigurationProblem> Problems);

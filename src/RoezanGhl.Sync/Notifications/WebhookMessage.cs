@@ -1,4 +1,0 @@
-namespace RoezanGhl.Sync.Notifications;
-
-/// <summary>The body Teams and Slack incoming webhooks accept.</summary>
-public sealed record WebhookMessage(string Text);

@@ -1,7 +1,0 @@
-namespace RoezanGhl.Sync.Planning;
-
-/// <summary><c>PUT /contacts/{id}/tasks/{taskId}/completed</c> with <c>completed: true</c>. Idempotent.</summary>
-public sealed record CompleteTaskStep : PlanStep
-{
-    public override string Describe() => "PUT /contacts/{id}/tasks/{taskId}/completed";
-}

@@ -1,7 +1,0 @@
-namespace RoezanGhl.Sync.Planning;
-
-/// <summary>Where the processor gets an account's <see cref="PlanningProfile"/>. Issue 6 replaces the default.</summary>
-public interface IPlanningProfileSource
-{
-    PlanningProfile GetProfile(string accountId);
-}

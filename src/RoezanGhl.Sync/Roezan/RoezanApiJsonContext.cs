@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace RoezanGhl.Sync.Roezan;
-
-/// <summary>Roezan's integration API speaks snake_case JSON.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
-[JsonSerializable(typeof(RoezanApiContactEnvelope))]
-[JsonSerializable(typeof(RoezanApiMessagesEnvelope))]
-internal sealed partial class RoezanApiJsonContext : JsonSerializerContext;

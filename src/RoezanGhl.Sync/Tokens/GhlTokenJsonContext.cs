@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace RoezanGhl.Sync.Tokens;
-
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(GhlOAuthTokenSet))]
-[JsonSerializable(typeof(GhlTokenEndpointResponse))]
-internal sealed partial class GhlTokenJsonContext : JsonSerializerContext;

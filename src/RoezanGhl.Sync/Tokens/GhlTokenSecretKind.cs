@@ -1,9 +1,0 @@
-namespace RoezanGhl.Sync.Tokens;
-
-internal enum GhlTokenSecretKind
-{
-    Missing,
-    PrivateIntegration,
-    OAuth,
-    Unreadable,
-}

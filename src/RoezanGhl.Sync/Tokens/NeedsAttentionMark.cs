@@ -1,4 +1,0 @@
-namespace RoezanGhl.Sync.Tokens;
-
-/// <summary>Why a location was marked, and which secret value was refused.</summary>
-internal sealed record NeedsAttentionMark(string Reason, string Fingerprint);

@@ -1,0 +1,119 @@
+using System.Text;
+using RoezanGhl.Core.Events;
+using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Webhooks;
+
+namespace RoezanGhl.Core.Tests.Events;
+
+public class RoezanEventParserTests
+{
+    private static RoezanIngestResult Reject(string body)
+    {
+        Assert.False(RoezanEventParser.TryParse(Encoding.UTF8.GetBytes(body), out _, out var rejection));
+        return rejection;
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("{\"id\":\"e\",")]
+    [InlineData("{\"id\":'e'}")]
+    [InlineData("<event id=\"e\"/>")]
+    [InlineData("id=e&type=note.created")]
+    [InlineData("{\"id\":\"e\"} trailing")]
+    [InlineData("{\"id\":\"e\" /* comment */}")]
+    public void A_body_that_is_not_json_is_malformed_with_line_and_byte(string body)
+    {
+        var rejection = Reject(body);
+        Assert.Equal(RoezanIngestOutcome.MalformedJson, rejection.Outcome);
+        Assert.Equal(400, rejection.StatusCode);
+        Assert.Matches(@"line \d+, byte \d+", rejection.Detail);
+        Assert.Equal(["body"], rejection.Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \r\n")]
+    public void An_empty_body_is_malformed(string body)
+    {
+        var rejection = Reject(body);
+        Assert.Equal(RoezanIngestOutcome.MalformedJson, rejection.Outcome);
+        Assert.Contains("empty", rejection.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_malformed()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"id":"e","type":"X"}""");
+        bytes[8] = 0xFF;
+        Assert.False(RoezanEventParser.TryParse(bytes, out _, out var rejection));
+        Assert.Equal(RoezanIngestOutcome.MalformedJson, rejection.Outcome);
+    }
+
+    [Theory]
+    [InlineData("[]", "body")]
+    [InlineData("\"an event\"", "body")]
+    [InlineData("42", "body")]
+    [InlineData("null", "body")]
+    [InlineData("""{"id":42}""", "id")]
+    [InlineData("""{"id":"e","data":"contact"}""", "data")]
+    [InlineData("""{"id":"e","data":{"contact":{"tags":"vip"}}}""", "data.contact.tags")]
+    [InlineData("""{"id":"e","data":{"contact":{"tags":["vip",7]}}}""", "data.contact.tags[1]")]
+    [InlineData("""{"id":"e","data":{"task":{"completed":"yes"}}}""", "data.task.completed")]
+    [InlineData("""{"id":"e","data":{"contact":{"customFields":["a"]}}}""", "data.contact.customFields")]
+    public void A_member_of_the_wrong_json_type_is_invalid_naming_the_field(string body, string field)
+    {
+        var rejection = Reject(body);
+        Assert.Equal(RoezanIngestOutcome.Invalid, rejection.Outcome);
+        Assert.Equal([field], rejection.Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24")]
+    [InlineData("2026-11-24T10:00:00")]
+    [InlineData("2026-11-24 10:00:00Z")]
+    [InlineData("24/11/2026 10:00")]
+    [InlineData("2026-13-24T10:00:00Z")]
+    [InlineData("yesterday")]
+    [InlineData("1732442400")]
+    public void Occurred_at_must_be_an_rfc3339_date_time_with_an_offset(string value)
+    {
+        var rejection = Reject(JsonTemplate.Fill("""{"id":"e","type":"note.created","occurredAt":"$0"}""", value));
+        Assert.Equal(RoezanIngestOutcome.Invalid, rejection.Outcome);
+        Assert.Contains("RFC 3339", Assert.Single(rejection.Errors!["occurredAt"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T10:00:00Z", "2026-11-24T10:00:00+00:00")]
+    [InlineData("2026-11-24T05:00:00-05:00", "2026-11-24T10:00:00+00:00")]
+    [InlineData("2026-11-24T10:00:00.123+01:00", "2026-11-24T09:00:00.123+00:00")]
+    [InlineData("2026-11-24T10:00:00\\u002B01:00", "2026-11-24T09:00:00+00:00")]
+    public void Rfc3339_date_times_are_read_with_their_offset(string value, string utc)
+    {
+        Assert.True(RoezanEventParser.TryParse(Encoding.UTF8.GetBytes(JsonTemplate.Fill("""{"occurredAt":"$0"}""", value)), out var evt, out _));
+        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), evt.OccurredAt);
+    }
+
+    [Fact]
+    public void A_leading_byte_order_mark_is_ignored()
+    {
+        byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(RoezanSampleEvents.NoteCreated())];
+        Assert.True(RoezanEventParser.TryParse(body, out var evt, out _));
+        Assert.Equal("evt_note_1", evt.Id);
+    }
+
+    [Fact]
+    public void Unknown_members_are_ignored_so_that_roezan_can_add_fields()
+    {
+        Assert.True(RoezanEventParser.TryParse(Encoding.UTF8.GetBytes(RoezanSampleEvents.ContactUpdated()), out var evt, out _));
+        Assert.Equal(RoezanEventTypes.ContactUpdated, evt.Type);
+        Assert.Equal(8, evt.Data!.Contact!.CustomFields!.Count);
+    }
+
+    [Fact]
+    public void Member_names_are_case_sensitive_as_the_schema_says()
+    {
+        Assert.True(RoezanEventParser.TryParse(Encoding.UTF8.GetBytes("""{"ID":"e","Type":"note.created"}"""), out var evt, out _));
+        Assert.Null(evt.Id);
+        Assert.Null(evt.Type);
+    }
+}

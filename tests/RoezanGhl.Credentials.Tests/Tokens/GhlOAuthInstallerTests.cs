@@ -1,0 +1,167 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using RoezanGhl.Credentials.Tokens;
+using RoezanGhl.TestSupport.Tokens;
+
+namespace RoezanGhl.Credentials.Tests.Tokens;
+
+public sealed class GhlOAuthInstallerTests
+{
+    private readonly TokenWorld _world = new();
+    private readonly GhlOAuthInstaller _installer;
+
+    public GhlOAuthInstallerTests()
+    {
+        var options = Options.Create(_world.OAuth);
+        var signer = new GhlOAuthStateSigner(_world.Store, new InMemoryNonceStore(), options, _world.Time);
+        var tokenClient = new GhlOAuthTokenClient(new FakeHttpClientFactory(_world.Endpoint), options);
+        _installer = new GhlOAuthInstaller(_world.Store, tokenClient, signer, _world.Lock, _world.Statuses, options, _world.Time, new FakeLogger<GhlOAuthInstaller>(_world.Logs));
+        _world.PutClientCredentials();
+        _world.Endpoint.AcceptCode("test-code-1");
+    }
+
+    [Fact]
+    public async Task Start_redirects_to_the_choose_location_page_with_every_parameter()
+    {
+        var outcome = await _installer.StartAsync(CancellationToken.None);
+
+        Assert.Equal(302, outcome.StatusCode);
+        var target = outcome.RedirectTo!;
+        Assert.Equal("https://marketplace.gohighlevel.com/oauth/chooselocation", target.GetLeftPart(UriPartial.Path));
+        var query = Query(target);
+        Assert.Equal("code", query["response_type"]);
+        Assert.Equal("https://app.test/api/ghl/oauth/callback", query["redirect_uri"]);
+        Assert.Equal(FakeGhlTokenEndpoint.ClientId, query["client_id"]);
+        Assert.Equal("contacts.readonly contacts.write", query["scope"]);
+        Assert.StartsWith("v1.", query["state"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_without_a_redirect_uri_says_which_setting_is_missing()
+    {
+        _world.OAuth.RedirectUri = null;
+
+        var outcome = await _installer.StartAsync(CancellationToken.None);
+
+        Assert.Equal(503, outcome.StatusCode);
+        Assert.Null(outcome.RedirectTo);
+        Assert.Contains("GhlOAuth:RedirectUri", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Callback_exchanges_the_code_and_stores_the_tokens_for_the_location_ghl_names()
+    {
+        await _world.Statuses.MarkNeedsAttentionAsync(TokenWorld.LocationId, "revoked", "sha256:old", CancellationToken.None);
+        var state = await NewStateAsync();
+
+        var outcome = await _installer.CompleteAsync("test-code-1", state, null, CancellationToken.None);
+
+        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal(TokenWorld.LocationId, outcome.LocationId);
+        var form = Assert.Single(_world.Endpoint.Requests);
+        Assert.Equal("authorization_code", form["grant_type"]);
+        Assert.Equal("test-code-1", form["code"]);
+        Assert.Equal("Location", form["user_type"]);
+        Assert.Equal("https://app.test/api/ghl/oauth/callback", form["redirect_uri"]);
+        var stored = _world.StoredSet();
+        Assert.Equal("test-access-1", stored.AccessToken);
+        Assert.Equal("test-refresh-1", stored.RefreshToken);
+        Assert.Equal("company-test-1", stored.CompanyId);
+        Assert.Equal(1, _world.Lock.Acquisitions);
+        Assert.False((await _world.Statuses.GetAsync(TokenWorld.LocationId, CancellationToken.None))!.NeedsAttention);
+        Assert.Contains(TokenWorld.LocationId, outcome.ToHtml(), StringComparison.Ordinal);
+        _world.AssertLogsHoldNoSecrets();
+    }
+
+    [Fact]
+    public async Task Callback_with_a_reused_state_is_refused_and_ghl_is_not_called_again()
+    {
+        var state = await NewStateAsync();
+        await _installer.CompleteAsync("test-code-1", state, null, CancellationToken.None);
+
+        var replay = await _installer.CompleteAsync("test-code-1", state, null, CancellationToken.None);
+
+        Assert.Equal(400, replay.StatusCode);
+        Assert.Contains("already used", replay.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, _world.Endpoint.Calls);
+    }
+
+    [Fact]
+    public async Task Callback_with_an_expired_state_is_refused()
+    {
+        var state = await NewStateAsync();
+        _world.Time.Advance(TimeSpan.FromMinutes(11));
+
+        var outcome = await _installer.CompleteAsync("test-code-1", state, null, CancellationToken.None);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Contains("expired", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, _world.Endpoint.Calls);
+    }
+
+    [Fact]
+    public async Task Callback_with_a_forged_state_is_refused()
+    {
+        var outcome = await _installer.CompleteAsync("test-code-1", "v1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null, CancellationToken.None);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Contains("not issued by this app", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, _world.Endpoint.Calls);
+        Assert.Empty(_world.Store.Versions(TokenWorld.TokenSecretName));
+    }
+
+    [Fact]
+    public async Task Callback_shows_ghls_refusal_html_encoded()
+    {
+        _world.Endpoint.ForcedAnswer = (HttpStatusCode.BadRequest, """{"statusCode":400,"message":"<script>alert(1)</script> code is invalid"}""");
+
+        var outcome = await _installer.CompleteAsync("test-code-1", await NewStateAsync(), null, CancellationToken.None);
+
+        Assert.Equal(400, outcome.StatusCode);
+        var html = outcome.ToHtml();
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; code is invalid", html, StringComparison.Ordinal);
+        Assert.Empty(_world.Store.Versions(TokenWorld.TokenSecretName));
+    }
+
+    [Fact]
+    public async Task Callback_refuses_a_company_token()
+    {
+        _world.Endpoint.UserType = "Company";
+
+        var outcome = await _installer.CompleteAsync("test-code-1", await NewStateAsync(), null, CancellationToken.None);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Contains("sub-account", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(_world.Store.Versions(TokenWorld.TokenSecretName));
+    }
+
+    [Fact]
+    public async Task Callback_with_an_error_from_highlevel_shows_it_encoded()
+    {
+        var outcome = await _installer.CompleteAsync(null, null, "access_denied<b>", CancellationToken.None);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Contains("access_denied&lt;b&gt;", outcome.ToHtml(), StringComparison.Ordinal);
+        Assert.Equal(0, _world.Endpoint.Calls);
+    }
+
+    [Fact]
+    public async Task Callback_that_cannot_store_the_tokens_says_so()
+    {
+        _world.Store.FailWrite = (name, _) => name == TokenWorld.TokenSecretName ? new InvalidOperationException("vault unavailable (test)") : null;
+
+        var outcome = await _installer.CompleteAsync("test-code-1", await NewStateAsync(), null, CancellationToken.None);
+
+        Assert.Equal(500, outcome.StatusCode);
+        Assert.Contains("could not be stored", outcome.Title, StringComparison.Ordinal);
+        _world.AssertLogsHoldNoSecrets();
+    }
+
+    private async Task<string> NewStateAsync() => Query((await _installer.StartAsync(CancellationToken.None)).RedirectTo!)["state"];
+
+    private static Dictionary<string, string> Query(Uri uri) => uri.Query.TrimStart('?').Split('&')
+        .Select(p => p.Split('=', 2))
+        .ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]), StringComparer.Ordinal);
+}

@@ -1,0 +1,118 @@
+using System.Text;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.Storage.Queueing;
+using RoezanGhl.Storage.Reconciliation;
+
+namespace RoezanGhl.Engine.Tests.Reconciliation;
+
+public sealed class ReDriveTests : IAsyncLifetime
+{
+    private ReconcileRig _rig = null!;
+
+    public async Task InitializeAsync() => _rig = await ReconcileRig.StartAsync();
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
+
+    private static string ContactCreated(string id) => $$$$"""
+        {"id":"{{{{id}}}}","type":"contact.created","occurredAt":"2026-11-24T09:00:00Z",
+         "data":{"contact":{"id":"c_9","firstName":"Bo","phone":"(201) 555-0109","tags":["lead"]}}}
+        """;
+
+    [Fact]
+    public async Task An_event_that_ended_in_the_poison_queue_goes_back_with_its_history_and_is_then_applied_once()
+    {
+        Assert.True((await _rig.PostAsync(ContactCreated("evt_poisoned"))).IsSuccess);
+        _rig.Simulator.Settings = _rig.Simulator.Settings with { ServerErrorBurst = 1_000 };
+        var pump = await _rig.DrainAsync();
+        Assert.Equal(1, pump.Poisoned);
+        var failed = await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_poisoned", CancellationToken.None);
+        Assert.Equal(EventLedgerStatus.Failed, failed.Status);
+        var poisonText = (await _rig.RawPoison.PeekMessagesAsync()).Value.Single().MessageText;
+
+        _rig.Simulator.Settings = _rig.Simulator.Settings with { ServerErrorBurst = 0 };
+        var summary = await _rig.RunAsync();
+
+        Assert.Equal((1, 0), (summary.ReDriven, summary.PermanentFailures));
+        Assert.Empty((await _rig.RawPoison.PeekMessagesAsync()).Value);
+        var requeued = Assert.Single((await _rig.RawQueue.PeekMessagesAsync()).Value);
+        // Written as the trigger reads it (Base64) and byte for byte the event that was poisoned.
+        Assert.Equal(HostQueueMessageEncoding.DecodeAsTrigger(poisonText).ToString(), HostQueueMessageEncoding.DecodeAsTrigger(requeued.MessageText).ToString());
+        var reopened = await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_poisoned", CancellationToken.None);
+        Assert.Equal(EventLedgerStatus.Queued, reopened.Status);
+        Assert.Equal(failed.Attempts, reopened.Attempts);
+        Assert.Equal(failed.LastError, reopened.LastError);
+        Assert.StartsWith("re-driven from the poison queue by reconcile:", reopened.Outcome, StringComparison.Ordinal);
+
+        await _rig.DrainAsync();
+
+        var applied = await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_poisoned", CancellationToken.None);
+        Assert.Equal(EventLedgerStatus.Applied, applied.Status);
+        Assert.Equal(failed.Attempts + 1, applied.Attempts);
+        var contact = Assert.Single(_rig.Simulator.State.ContactsOf(ReconcileRig.LocationId));
+        Assert.Equal("+12015550109", (string?)contact["phone"]);
+    }
+
+    [Fact]
+    public async Task A_permanent_failure_is_counted_and_left_for_a_person()
+    {
+        var ledger = _rig.Ledger;
+        var entry = await ledger.ReadAsync(ReconcileRig.AccountId, "evt_refused", CancellationToken.None);
+        await ledger.SaveAsync(entry with { Status = EventLedgerStatus.Failed, Attempts = 1, LastError = "GHL POST /contacts/ answered 422: email must be an email" }, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var summary = await _rig.RunAsync();
+
+        Assert.Equal((0, 1), (summary.ReDriven, summary.PermanentFailures));
+        Assert.Equal(EventLedgerStatus.Failed, (await ledger.ReadAsync(ReconcileRig.AccountId, "evt_refused", CancellationToken.None)).Status);
+        Assert.Empty(await _rig.PeekQueuedAsync());
+        // Counted once: the next run counts only failures since this one.
+        Assert.Equal(0, (await _rig.RunAsync()).PermanentFailures);
+    }
+
+    [Fact]
+    public async Task A_poison_copy_of_an_event_applied_meanwhile_is_dropped_not_queued()
+    {
+        var queued = new QueuedRoezanEvent { AccountId = ReconcileRig.AccountId, AcceptedAt = DateTimeOffset.UtcNow, Event = new RoezanEvent { Id = "evt_done", Type = RoezanEventTypes.NoteCreated } };
+        await _rig.RawPoison.CreateIfNotExistsAsync();
+        await _rig.RawPoison.SendMessageAsync(Convert.ToBase64String(RoezanEventQueueClient.Serialize(queued).ToArray()));
+        var entry = await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_done", CancellationToken.None);
+        await _rig.Ledger.SaveAsync(entry with { Status = EventLedgerStatus.Applied, Attempts = 2 }, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var summary = await _rig.RunAsync();
+
+        Assert.Equal(0, summary.ReDriven);
+        Assert.Empty((await _rig.RawPoison.PeekMessagesAsync()).Value);
+        Assert.Empty(await _rig.PeekQueuedAsync());
+        Assert.Equal(EventLedgerStatus.Applied, (await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_done", CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task Poison_messages_of_other_accounts_and_unreadable_ones_stay_where_they_are()
+    {
+        await _rig.RawPoison.CreateIfNotExistsAsync();
+        var other = new QueuedRoezanEvent { AccountId = "someone-else", AcceptedAt = DateTimeOffset.UtcNow, Event = new RoezanEvent { Id = "evt_other", Type = RoezanEventTypes.NoteCreated } };
+        await _rig.RawPoison.SendMessageAsync(Convert.ToBase64String(RoezanEventQueueClient.Serialize(other).ToArray()));
+        await _rig.RawPoison.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes("not json at all")));
+        await _rig.RawPoison.SendMessageAsync("{\"written\":\"without Base64 by some other producer\"}");
+
+        var summary = await _rig.RunAsync();
+
+        Assert.Equal((ReconcileRunOutcome.Completed, 0), (summary.Outcome, summary.ReDriven));
+        Assert.Equal(3, (await _rig.RawPoison.PeekMessagesAsync(10)).Value.Length);
+        Assert.Empty(await _rig.PeekQueuedAsync());
+    }
+
+    [Fact]
+    public async Task A_dry_run_counts_what_it_would_re_drive_and_moves_nothing()
+    {
+        await _rig.RawPoison.CreateIfNotExistsAsync();
+        var queued = new QueuedRoezanEvent { AccountId = ReconcileRig.AccountId, AcceptedAt = DateTimeOffset.UtcNow, Event = new RoezanEvent { Id = "evt_waiting", Type = RoezanEventTypes.NoteCreated } };
+        await _rig.RawPoison.SendMessageAsync(Convert.ToBase64String(RoezanEventQueueClient.Serialize(queued).ToArray()));
+
+        var summary = await _rig.RunAsync(dryRun: true);
+
+        Assert.Equal(1, summary.ReDriven);
+        Assert.Single((await _rig.RawPoison.PeekMessagesAsync(10)).Value);
+        Assert.Empty(await _rig.PeekQueuedAsync());
+    }
+}

@@ -1,0 +1,93 @@
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Storage.Links;
+
+namespace RoezanGhl.Storage.Tests.Links;
+
+public sealed class ContactLinkStoreTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
+    private readonly ContactLinkStore _store = new(LinksTableFixture.Create());
+    private readonly CancellationToken _ct = CancellationToken.None;
+
+    [Fact]
+    public async Task Unlinked_contact_reads_as_an_empty_snapshot()
+    {
+        var snapshot = await _store.ReadSnapshotAsync("loc-1", "acct-1", new EventSubject { Contact = new ContactIdentity { Phone = "+12015550123" } }, _ct);
+
+        Assert.Null(snapshot.Contact);
+        Assert.Null(snapshot.Task);
+    }
+
+    [Fact]
+    public async Task Recorded_contact_is_found_by_each_identity_with_its_state()
+    {
+        var identity = new ContactIdentity { RoezanContactId = "c_1", Phone = "+12015550123", Email = "ana@example.com" };
+        var fields = new ContactFields { FirstName = "Ana", Phone = "+12015550123", Tags = ["vip"], CustomFields = new Dictionary<string, string> { ["plan"] = "gold" } };
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", identity, new ContactSnapshot { GhlContactId = "ghl-1", Fields = fields, LastOccurredAt = T0, LastEventId = "evt_1" }, "evt_1", _ct);
+
+        foreach (var probe in new[] { new ContactIdentity { RoezanContactId = "c_1" }, new ContactIdentity { Phone = "+12015550123" }, new ContactIdentity { Email = "ana@example.com" } })
+        {
+            var snapshot = await _store.ReadSnapshotAsync("loc-1", "acct-1", new EventSubject { Contact = probe }, _ct);
+            Assert.Equal("ghl-1", snapshot.Contact?.GhlContactId);
+            Assert.Equal(fields, snapshot.Contact!.Fields);
+            Assert.Equal(T0, snapshot.Contact.LastOccurredAt);
+            Assert.Equal("evt_1", snapshot.Contact.LastEventId);
+        }
+    }
+
+    [Fact]
+    public async Task Links_are_per_location_and_roezan_ids_per_account()
+    {
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", new ContactIdentity { RoezanContactId = "c_1", Phone = "+12015550123" }, null, "evt_1", _ct);
+
+        Assert.Null(await _store.FindContactIdAsync("loc-2", "acct-1", new ContactIdentity { Phone = "+12015550123" }, _ct));
+        Assert.Null(await _store.FindContactIdAsync("loc-1", "acct-2", new ContactIdentity { RoezanContactId = "c_1" }, _ct));
+        Assert.Equal("ghl-1", await _store.FindContactIdAsync("loc-1", "acct-1", new ContactIdentity { RoezanContactId = "c_1" }, _ct));
+    }
+
+    [Fact]
+    public async Task Roezan_id_wins_over_a_phone_that_points_elsewhere()
+    {
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-phone", new ContactIdentity { Phone = "+12015550123" }, null, "evt_1", _ct);
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-roezan", new ContactIdentity { RoezanContactId = "c_1" }, null, "evt_2", _ct);
+
+        var found = await _store.FindContactIdAsync("loc-1", "acct-1", new ContactIdentity { RoezanContactId = "c_1", Phone = "+12015550123" }, _ct);
+
+        Assert.Equal("ghl-roezan", found);
+    }
+
+    [Fact]
+    public async Task Link_without_state_reads_as_an_empty_state_that_orders_nothing()
+    {
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", new ContactIdentity { Phone = "+12015550123" }, null, "evt_1", _ct);
+
+        var snapshot = await _store.ReadSnapshotAsync("loc-1", "acct-1", new EventSubject { Contact = new ContactIdentity { Phone = "+12015550123" } }, _ct);
+
+        Assert.Equal("ghl-1", snapshot.Contact!.GhlContactId);
+        Assert.True(snapshot.Contact.Fields.IsEmpty);
+        Assert.Null(snapshot.Contact.LastOccurredAt);
+    }
+
+    [Fact]
+    public async Task Identities_with_characters_table_keys_forbid_are_stored_and_found()
+    {
+        var identity = new ContactIdentity { RoezanContactId = "c/1#?\\~", Email = "a/b#c@example.com" };
+        await _store.RecordContactAsync("loc/1", "acct#1", "ghl-1", identity, null, "evt_1", _ct);
+
+        Assert.Equal("ghl-1", await _store.FindContactIdAsync("loc/1", "acct#1", new ContactIdentity { Email = "A/B#C@example.com" }, _ct));
+        Assert.Equal("ghl-1", await _store.FindContactIdAsync("loc/1", "acct#1", new ContactIdentity { RoezanContactId = "c/1#?\\~" }, _ct));
+    }
+
+    [Fact]
+    public async Task Task_link_is_read_back_with_its_contact()
+    {
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", new ContactIdentity { RoezanContactId = "c_1" }, null, "evt_1", _ct);
+        var task = new TaskSnapshot { GhlTaskId = "task-1", GhlContactId = "ghl-1", Fields = new TaskFields { Title = "Call", DueDate = T0, Completed = false }, LastOccurredAt = T0 };
+        await _store.RecordTaskAsync("loc-1", "acct-1", "t_1", task, "evt_t1", _ct);
+
+        var snapshot = await _store.ReadSnapshotAsync("loc-1", "acct-1", new EventSubject { Contact = new ContactIdentity { RoezanContactId = "c_1" }, RoezanTaskId = "t_1" }, _ct);
+
+        Assert.Equal(task, snapshot.Task);
+        Assert.Equal("ghl-1", snapshot.Contact!.GhlContactId);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Time.Testing;
+using RoezanGhl.Storage.Leases;
+
+namespace RoezanGhl.Storage.Tests.Links;
+
+public sealed class LeaseStoreTests
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
+    private readonly LeaseStore _leases;
+    private readonly CancellationToken _ct = CancellationToken.None;
+
+    public LeaseStoreTests()
+    {
+        _leases = new LeaseStore(LinksTableFixture.Create(), _time);
+    }
+
+    [Fact]
+    public async Task Second_event_cannot_take_a_key_the_first_holds()
+    {
+        Assert.True((await _leases.TryAcquireAsync("loc-1", ["phone:+12015550123"], "evt_a", Minute, _ct)).Acquired);
+
+        var second = await _leases.TryAcquireAsync("loc-1", ["phone:+12015550123"], "evt_b", Minute, _ct);
+
+        Assert.False(second.Acquired);
+        Assert.Equal("evt_a", second.HeldBy);
+        Assert.Equal("phone:+12015550123", second.BlockingKey);
+        Assert.Equal(_time.GetUtcNow() + Minute, second.HeldUntil);
+    }
+
+    [Fact]
+    public async Task Holder_gets_its_own_lease_again_after_a_redelivery()
+    {
+        await _leases.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct);
+
+        Assert.True((await _leases.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct)).Acquired);
+    }
+
+    [Fact]
+    public async Task Expired_lease_is_taken_over()
+    {
+        await _leases.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct);
+        _time.Advance(Minute + TimeSpan.FromSeconds(1));
+
+        Assert.True((await _leases.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_b", Minute, _ct)).Acquired);
+        Assert.False((await _leases.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct)).Acquired);
+    }
+
+    [Fact]
+    public async Task Released_key_is_free_and_release_by_another_event_does_nothing()
+    {
+        await _leases.TryAcquireAsync("loc-1", ["k"], "evt_a", Minute, _ct);
+
+        await _leases.ReleaseAsync("loc-1", ["k"], "evt_b", _ct);
+        Assert.False((await _leases.TryAcquireAsync("loc-1", ["k"], "evt_c", Minute, _ct)).Acquired);
+
+        await _leases.ReleaseAsync("loc-1", ["k"], "evt_a", _ct);
+        Assert.True((await _leases.TryAcquireAsync("loc-1", ["k"], "evt_c", Minute, _ct)).Acquired);
+    }
+
+    [Fact]
+    public async Task Failing_on_one_key_gives_back_the_keys_taken_by_the_same_call()
+    {
+        await _leases.TryAcquireAsync("loc-1", ["phone:+1"], "evt_a", Minute, _ct);
+
+        var blocked = await _leases.TryAcquireAsync("loc-1", ["email:x@example.com", "phone:+1"], "evt_b", Minute, _ct);
+
+        Assert.False(blocked.Acquired);
+        Assert.True((await _leases.TryAcquireAsync("loc-1", ["email:x@example.com"], "evt_c", Minute, _ct)).Acquired);
+    }
+
+    [Fact]
+    public async Task Many_racing_events_leave_exactly_one_holder()
+    {
+        var attempts = Enumerable.Range(0, 12)
+            .Select(i => _leases.TryAcquireAsync("loc-1", ["phone:+12015550123", "roezan:acct-1:c_1"], $"evt_{i}", Minute, _ct))
+            .ToList();
+
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, result => result.Acquired);
+    }
+}
