@@ -70,6 +70,10 @@ public sealed class MainTemplateTests(CompiledMainTemplate compiled)
         Assert.Empty(TemplateRules.OutputsNameTheAppWebhookAndVault(Template));
 
     [Fact]
+    public void App_reads_its_configuration_vault_and_writes_only_the_tokens_vault() =>
+        Assert.Empty(KeyVaultAccessRules.AppWritesTokensOnly(Template));
+
+    [Fact]
     public void Template_reads_the_settings_the_sample_lists_and_nothing_local_only()
     {
         var names = TemplateAppSettings.Read(Template).Select(s => s.Name).ToList();

@@ -83,6 +83,7 @@ public static class TemplateRules
             (nameof(AppSettingsMatchTheSample), () => AppSettingsMatchTheSample(template, sample)),
             (nameof(GhlAndScheduleSettingsAreParameters), () => GhlAndScheduleSettingsAreParameters(template)),
             (nameof(OutputsNameTheAppWebhookAndVault), () => OutputsNameTheAppWebhookAndVault(template)),
+            (nameof(KeyVaultAccessRules.AppWritesTokensOnly), () => KeyVaultAccessRules.AppWritesTokensOnly(template)),
         };
         return rules.SelectMany(rule => rule.Check().Select(violation => $"{rule.Name}: {violation}")).ToList();
     }
