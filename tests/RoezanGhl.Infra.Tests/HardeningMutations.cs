@@ -31,7 +31,22 @@ public static class HardeningMutations
                 nameof(KeyVaultAccessRules.AppWritesTokensOnly), "tokens: none"),
             ["both vault modules deploy one vault"] = (t => ModuleParameters(t, "tokensVault")["name"] = new JsonObject { ["value"] = "[format('kv-{0}', variables('resourceToken'))]" },
                 nameof(KeyVaultAccessRules.AppWritesTokensOnly), "name the same vault"),
+
+            // Key Vault audit events and storage logs in Log Analytics.
+            ["tokens vault audit events not collected"] = (t => Properties(t, "tokensVault", "audit")["logs"]![0]!["category"] = "AzurePolicyEvaluationDetails",
+                nameof(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics), "module 'tokensVault': AuditEvent"),
+            ["config vault without diagnostic setting"] = (t => Resources(t, "configVault").Remove("audit"),
+                nameof(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics), "module 'configVault': AuditEvent"),
+            ["queue deletes not logged"] = (t => Properties(t, "storage", "queueLogs")["logs"] = new JsonArray(Log("StorageRead"), Log("StorageWrite")),
+                nameof(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics), "(queue): StorageDelete"),
+            ["table logs disabled"] = (t => Properties(t, "storage", "tableLogs")["logs"] = new JsonArray(Log("StorageRead", false), Log("StorageWrite", false), Log("StorageDelete", false)),
+                nameof(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics), "(table): StorageRead"),
+            ["blob logs go to a workspace elsewhere"] = (t => Properties(t, "storage", "blobLogs")["workspaceId"] =
+                    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/elsewhere/providers/Microsoft.OperationalInsights/workspaces/elsewhere",
+                nameof(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics), "(blob): StorageWrite"),
         };
+
+    private static JsonObject Log(string category, bool enabled = true) => new() { ["category"] = category, ["enabled"] = enabled };
 
     private static string RoleDefinition(string roleId) =>
         $"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{roleId}')]";

@@ -74,6 +74,10 @@ public sealed class MainTemplateTests(CompiledMainTemplate compiled)
         Assert.Empty(KeyVaultAccessRules.AppWritesTokensOnly(Template));
 
     [Fact]
+    public void Key_vault_audit_events_and_storage_reads_writes_and_deletes_go_to_log_analytics() =>
+        Assert.Empty(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics(Template));
+
+    [Fact]
     public void Template_reads_the_settings_the_sample_lists_and_nothing_local_only()
     {
         var names = TemplateAppSettings.Read(Template).Select(s => s.Name).ToList();

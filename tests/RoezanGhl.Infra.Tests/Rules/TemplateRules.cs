@@ -84,6 +84,7 @@ public static class TemplateRules
             (nameof(GhlAndScheduleSettingsAreParameters), () => GhlAndScheduleSettingsAreParameters(template)),
             (nameof(OutputsNameTheAppWebhookAndVault), () => OutputsNameTheAppWebhookAndVault(template)),
             (nameof(KeyVaultAccessRules.AppWritesTokensOnly), () => KeyVaultAccessRules.AppWritesTokensOnly(template)),
+            (nameof(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics), () => DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics(template)),
         };
         return rules.SelectMany(rule => rule.Check().Select(violation => $"{rule.Name}: {violation}")).ToList();
     }
