@@ -44,6 +44,33 @@ public static class HardeningMutations
             ["blob logs go to a workspace elsewhere"] = (t => Properties(t, "storage", "blobLogs")["workspaceId"] =
                     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/elsewhere/providers/Microsoft.OperationalInsights/workspaces/elsewhere",
                 nameof(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics), "(blob): StorageWrite"),
+
+            // Private networking: a parameter, off by default; on, public access off, VNet integration, endpoints and DNS.
+            ["private networking on by default"] = (t => RootParameter(t, PrivateNetworkRules.Parameter)["defaultValue"] = true,
+                nameof(PrivateNetworkRules.PrivateNetworkingIsAParameterOffByDefault), "must be off by default"),
+            ["network deployed whatever the parameter"] = (t => Resource(t, string.Empty, "network").Remove("condition"),
+                nameof(PrivateNetworkRules.PrivateNetworkingIsAParameterOffByDefault), "virtualNetworks of module 'network' is deployed while"),
+            ["storage stays public with private networking"] = (t => Properties(t, "storage", "storage")["publicNetworkAccess"] = "Enabled",
+                nameof(PrivateNetworkRules.PrivateNetworkingTurnsPublicAccessOff), "module 'storage': publicNetworkAccess is 'Enabled'"),
+            ["tokens vault firewall open with private networking"] = (t => Properties(t, "tokensVault", "vault")["networkAcls"]!["defaultAction"] = "Allow",
+                nameof(PrivateNetworkRules.PrivateNetworkingTurnsPublicAccessOff), "module 'tokensVault': networkAcls.defaultAction is 'Allow'"),
+            ["app without VNet integration"] = (t => Properties(t, "functionApp", "site").Remove("virtualNetworkSubnetId"),
+                nameof(PrivateNetworkRules.AppJoinsASubnetDelegatedToContainerApps), "virtualNetworkSubnetId is not set"),
+            ["app subnet delegated to server farms"] = (t => Properties(t, "network", "network")["subnets"]![0]!["properties"]!["delegations"]![0]!["properties"]!["serviceName"] = "Microsoft.Web/serverFarms",
+                nameof(PrivateNetworkRules.AppJoinsASubnetDelegatedToContainerApps), "no subnet is delegated to Microsoft.App/environments"),
+            ["app joins the private endpoint subnet"] = (t => ModuleTemplate(t, "network")["outputs"]!["appSubnetId"]!["value"] =
+                    "[resourceId('Microsoft.Network/virtualNetworks/subnets', format('{0}-vnet', parameters('namePrefix')), variables('privateEndpointSubnetName'))]",
+                nameof(PrivateNetworkRules.AppJoinsASubnetDelegatedToContainerApps), "not a subnet delegated"),
+            ["no queue endpoint"] = (t => Resources(t, "network").Remove("queueEndpoint"),
+                nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), "no private endpoint serves Microsoft.Storage/storageAccounts of module 'storage' (queue)"),
+            ["table endpoint serves files"] = (t => ModuleParameters(t, "network/tableEndpoint")["groupId"] = new JsonObject { ["value"] = "file" },
+                nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), "(table)"),
+            ["tokens vault without its own endpoint"] = (t => ModuleParameters(t, "network/tokensVaultEndpoint")["serviceId"] = new JsonObject { ["value"] = "[parameters('configKeyVaultId')]" },
+                nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), "module 'tokensVault' (vault)"),
+            ["blob endpoint registers in the queue zone"] = (t => ModuleParameters(t, "network/blobEndpoint")["privateDnsZoneId"] = new JsonObject { ["value"] = "[reference('queueZone').outputs.id.value]" },
+                nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), "does not register in privatelink.blob.core.windows.net"),
+            ["vault zone not linked to the network"] = (t => Resources(t, "network/vaultZone").Remove("zone::link"),
+                nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), "privatelink.vaultcore.azure.net is not deployed or not linked"),
         };
 
     private static JsonObject Log(string category, bool enabled = true) => new() { ["category"] = category, ["enabled"] = enabled };

@@ -78,6 +78,22 @@ public sealed class MainTemplateTests(CompiledMainTemplate compiled)
         Assert.Empty(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics(Template));
 
     [Fact]
+    public void Private_networking_is_a_parameter_that_is_off_by_default() =>
+        Assert.Empty(PrivateNetworkRules.PrivateNetworkingIsAParameterOffByDefault(Template));
+
+    [Fact]
+    public void Private_networking_turns_public_access_off_on_the_vaults_and_storage() =>
+        Assert.Empty(PrivateNetworkRules.PrivateNetworkingTurnsPublicAccessOff(Template));
+
+    [Fact]
+    public void Private_networking_puts_the_app_in_a_subnet_delegated_to_container_apps() =>
+        Assert.Empty(PrivateNetworkRules.AppJoinsASubnetDelegatedToContainerApps(Template));
+
+    [Fact]
+    public void Private_networking_gives_each_vault_and_storage_service_an_endpoint_in_its_linked_privatelink_zone() =>
+        Assert.Empty(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage(Template));
+
+    [Fact]
     public void Template_reads_the_settings_the_sample_lists_and_nothing_local_only()
     {
         var names = TemplateAppSettings.Read(Template).Select(s => s.Name).ToList();

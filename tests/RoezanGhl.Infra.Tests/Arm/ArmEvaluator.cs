@@ -20,19 +20,21 @@ public sealed partial class ArmEvaluator
     /// <summary>A value as the template writes it in <paramref name="scope"/>, evaluated.</summary>
     public ArmValue Evaluate(JsonNode? json, ArmScope scope) => Resolve(ArmValue.FromTemplate(json, scope));
 
-    /// <summary>A property of an object (case-insensitive, as in ARM), evaluated.</summary>
+    /// <summary>A property of an object (case-insensitive, as in ARM), evaluated; null when the object has no such property.</summary>
     public ArmValue Member(ArmValue target, string name)
     {
         target = Resolve(target);
         if (target.Members is { } members)
         {
-            return members.TryGetValue(name, out var member) ? Resolve(member) : ArmValue.Unknown($"{target.Render()}.{name}");
+            return members.TryGetValue(name, out var member) ? Resolve(member) : ArmValue.Null;
         }
 
-        if (target.IsKnown && target.Json is JsonObject obj
-            && obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } property)
+        if (target.IsKnown && target.Json is JsonObject obj)
         {
-            return Resolve(target.Scope is null ? ArmValue.Of(property.Value) : ArmValue.FromTemplate(property.Value, target.Scope));
+            var property = obj.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+            return property.Key is null
+                ? ArmValue.Null
+                : Resolve(target.Scope is null ? ArmValue.Of(property.Value) : ArmValue.FromTemplate(property.Value, target.Scope));
         }
 
         return ArmValue.Unknown($"{target.Render()}.{name}");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -10,18 +11,21 @@ namespace RoezanGhl.Infra.Tests.Arm;
 /// </summary>
 public abstract record ArmExpression
 {
+    // Rules evaluate the same few hundred expressions over and over (every mutation case, every rule).
+    private static readonly ConcurrentDictionary<string, ArmExpression> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>Whether a template string is an expression (<c>[...]</c>) rather than a literal (<c>[[</c> escapes a bracket).</summary>
     public static bool IsExpression(string text) =>
         text.Length >= 2 && text[0] == '[' && text[^1] == ']' && !text.StartsWith("[[", StringComparison.Ordinal);
 
     /// <summary>Parses the text of a template string that <see cref="IsExpression"/> accepts.</summary>
-    public static ArmExpression Parse(string text)
+    public static ArmExpression Parse(string text) => Parsed.GetOrAdd(text, static text =>
     {
         var reader = new Reader(text[1..^1]);
         var expression = reader.ReadExpression();
         reader.ExpectEnd();
         return expression;
-    }
+    });
 
     public sealed record StringLiteral(string Value) : ArmExpression;
 
