@@ -71,7 +71,30 @@ public static class HardeningMutations
                 nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), "does not register in privatelink.blob.core.windows.net"),
             ["vault zone not linked to the network"] = (t => Resources(t, "network/vaultZone").Remove("zone::link"),
                 nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), "privatelink.vaultcore.azure.net is not deployed or not linked"),
+
+            // Retention: soft delete with a retention parameter, and a lifecycle rule for leftover claim-check payloads.
+            ["blob soft delete off"] = (t => BlobService(t)["deleteRetentionPolicy"]!["enabled"] = false,
+                nameof(RetentionRules.BlobAndContainerSoftDeleteAreOn), "deleteRetentionPolicy is not enabled"),
+            ["container soft delete missing"] = (t => BlobService(t).Remove("containerDeleteRetentionPolicy"),
+                nameof(RetentionRules.BlobAndContainerSoftDeleteAreOn), "containerDeleteRetentionPolicy is not enabled"),
+            ["soft delete retention fixed in the module"] = (t => BlobService(t)["deleteRetentionPolicy"]!["days"] = 7,
+                nameof(RetentionRules.BlobAndContainerSoftDeleteAreOn), "deleteRetentionPolicy.days is '7', not a template parameter"),
+            ["lifecycle rule disabled"] = (t => LifecycleRule(t)["enabled"] = false,
+                nameof(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted), "no enabled lifecycle rule deletes block blobs under roezan-events-payloads/"),
+            ["lifecycle rule covers the package container"] = (t => LifecycleRule(t)["definition"]!["filters"]!["prefixMatch"] = new JsonArray("app-package/"),
+                nameof(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted), "under roezan-events-payloads/"),
+            ["lifecycle rule only moves payloads to cool"] = (t => LifecycleRule(t)["definition"]!["actions"]!["baseBlob"] =
+                    new JsonObject { ["tierToCool"] = new JsonObject { ["daysAfterModificationGreaterThan"] = "[parameters('claimCheckRetentionDays')]" } },
+                nameof(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted), "no enabled lifecycle rule deletes"),
+            ["lifecycle rule days fixed in the module"] = (t => LifecycleRule(t)["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"] = 30,
+                nameof(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted), "not a template parameter"),
+            ["lifecycle policy removed"] = (t => Resources(t, "storage").Remove("storage::lifecycle"),
+                nameof(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted), "no enabled lifecycle rule"),
         };
+
+    private static JsonObject BlobService(ArmTemplate template) => Properties(template, "storage", "storage::blobService");
+
+    private static JsonObject LifecycleRule(ArmTemplate template) => (JsonObject)Properties(template, "storage", "storage::lifecycle")["policy"]!["rules"]![0]!;
 
     private static JsonObject Log(string category, bool enabled = true) => new() { ["category"] = category, ["enabled"] = enabled };
 

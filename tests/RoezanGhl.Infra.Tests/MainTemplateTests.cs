@@ -94,6 +94,14 @@ public sealed class MainTemplateTests(CompiledMainTemplate compiled)
         Assert.Empty(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage(Template));
 
     [Fact]
+    public void Deleted_blobs_and_containers_stay_recoverable_for_a_retention_the_deployer_sets() =>
+        Assert.Empty(RetentionRules.BlobAndContainerSoftDeleteAreOn(Template));
+
+    [Fact]
+    public void A_lifecycle_rule_deletes_leftover_claim_check_payloads_after_a_number_of_days_the_deployer_sets() =>
+        Assert.Empty(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted(Template));
+
+    [Fact]
     public void Template_reads_the_settings_the_sample_lists_and_nothing_local_only()
     {
         var names = TemplateAppSettings.Read(Template).Select(s => s.Name).ToList();

@@ -89,6 +89,8 @@ public static class TemplateRules
             (nameof(PrivateNetworkRules.PrivateNetworkingTurnsPublicAccessOff), () => PrivateNetworkRules.PrivateNetworkingTurnsPublicAccessOff(template)),
             (nameof(PrivateNetworkRules.AppJoinsASubnetDelegatedToContainerApps), () => PrivateNetworkRules.AppJoinsASubnetDelegatedToContainerApps(template)),
             (nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), () => PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage(template)),
+            (nameof(RetentionRules.BlobAndContainerSoftDeleteAreOn), () => RetentionRules.BlobAndContainerSoftDeleteAreOn(template)),
+            (nameof(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted), () => RetentionRules.LeftoverClaimCheckPayloadsAreDeleted(template)),
         };
         return rules.SelectMany(rule => rule.Check().Select(violation => $"{rule.Name}: {violation}")).ToList();
     }
