@@ -75,6 +75,25 @@ public sealed class AccountSettingsTests : IDisposable
         Assert.Equal("00000000-0000-0000-0000-000000000001", (string?)parameters["operatorPrincipalId"]!["value"]);
         Assert.Equal("acme", (string?)parameters["accounts"]!["value"]![0]!["id"]);
         Assert.Equal("America/Chicago", (string?)parameters["accounts"]!["value"]![0]!["timeZone"]);
+        Assert.False((bool)parameters["enablePrivateNetworking"]!["value"]!);
+    }
+
+    [Fact]
+    public async Task Main_parameters_turn_private_networking_on_when_the_environment_asks()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["AZURE_ENV_NAME"] = "roezanghl-test",
+            ["AZURE_LOCATION"] = "eastus2",
+            ["ROEZAN_PRIVATE_NETWORKING"] = "true",
+        };
+        var output = Path.Combine(_directory, "private.parameters.json");
+
+        var run = await BicepCli.Restored.RunAsync(["build-params", RepositoryLayout.MainBicepParam, "--outfile", output], environment, CancellationToken.None);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var parameters = JsonNode.Parse(await File.ReadAllTextAsync(output))!["parameters"]!;
+        Assert.True((bool)parameters["enablePrivateNetworking"]!["value"]!);
     }
 
     [Fact]
