@@ -13,7 +13,13 @@ public static class SecretNames
     /// The GHL token of one location: a Private Integration token (<c>pit-…</c>) as plain text, or an
     /// OAuth token set as JSON (access token, refresh token, expiry).
     /// </summary>
-    public static string GhlToken(string locationId) => $"ghl-token-{Sanitize(locationId)}";
+    public static string GhlToken(string locationId) => GhlTokenPrefix + Sanitize(locationId);
+
+    /// <summary>The prefix of every GHL token secret: the ones the app writes (and the tokens vault holds).</summary>
+    public const string GhlTokenPrefix = "ghl-token-";
+
+    /// <summary>True for a GHL token's secret name (<see cref="GhlToken"/>).</summary>
+    public static bool IsGhlToken(string name) => name is not null && name.StartsWith(GhlTokenPrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// The <c>X-API-Key</c> of one account's Roezan integration API. Optional: with it the reconciler polls
