@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace RoezanGhl.Core.GhlWebhooks;
 
@@ -74,6 +75,13 @@ internal static class GhlJsonShapeCheck
                             return false;
                         }
 
+                        if (reader.TokenType == JsonTokenType.String && !Utf8.IsValid(reader.ValueSpan))
+                        {
+                            // Checked for every string, read or not: a body is UTF-8 JSON or it is refused.
+                            rejection = NotUtf8();
+                            return false;
+                        }
+
                         if (nextIsType && reader.TokenType == JsonTokenType.String)
                         {
                             type = reader.GetString();
@@ -93,13 +101,15 @@ internal static class GhlJsonShapeCheck
         }
         catch (InvalidOperationException)
         {
-            // GetString on a name or value that is not valid UTF-8.
-            rejection = GhlWebhookRejection.MalformedJson("The body is not valid UTF-8.");
+            // GetString on a member name that is not valid UTF-8.
+            rejection = NotUtf8();
             return false;
         }
 
         return true;
     }
+
+    private static GhlWebhookRejection NotUtf8() => GhlWebhookRejection.MalformedJson("The body is not valid UTF-8.");
 
     private static GhlWebhookRejection NotAnObject() => Invalid(string.Empty, "must be a JSON object");
 
