@@ -9,9 +9,13 @@ namespace RoezanGhl.Core.GhlWebhooks;
 /// </summary>
 public abstract class GhlWebhookEvent
 {
-    /// <summary>Set by <see cref="GhlWebhookParser"/> from <see cref="Type"/> (or from the endpoint for a provider message).</summary>
+    /// <summary>
+    /// Set by <see cref="GhlWebhookParser"/> from <see cref="Type"/> (for a provider message, from the endpoint);
+    /// set it when building an event by hand (reconciliation, tests). Not serialized: a queued event gets it back
+    /// from <see cref="GhlWebhookEventTypes.KindOf"/> or its class.
+    /// </summary>
     [JsonIgnore]
-    public GhlWebhookEventKind Kind { get; internal set; }
+    public GhlWebhookEventKind Kind { get; set; }
 
     /// <summary>HighLevel's event name (<c>ContactUpdate</c>); for a provider message the channel (<c>SMS</c>, <c>Email</c>).</summary>
     public string? Type { get; set; }
