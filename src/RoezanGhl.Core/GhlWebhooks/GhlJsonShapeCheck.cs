@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -125,7 +126,7 @@ internal static class GhlJsonShapeCheck
 
         var parent = frames[^1];
         return parent.Names is null
-            ? GhlJsonPointer.Item(string.Empty, parent.Index)[1..]
+            ? parent.Index.ToString(CultureInfo.InvariantCulture)
             : GhlJsonPointer.Escape(parent.CurrentName ?? string.Empty);
     }
 
