@@ -127,6 +127,12 @@ var appSettings = {
   Ghl__DailyReserve: string(ghlDailyReserve)
   GhlOAuth__RedirectUri: ghlOAuthRedirectUri
   Notifications__WebhookUrl: notificationWebhookUrl
+  // Empty keys mean HighLevel's published ones (see GhlWebhookOptions); set them here when HighLevel rotates.
+  GhlWebhook__PublicKeys__0: ''
+  GhlWebhook__AllowLegacyRsa: 'false'
+  GhlWebhook__LegacyPublicKey: ''
+  GhlWebhook__MaxBodyBytes: '262144'
+  GhlWebhook__TimestampTolerance: '00:05:00'
 }
 
 var accountSettings = roezanAccountSettings(accounts)

@@ -30,6 +30,7 @@ public static class RoezanGhlServiceCollectionExtensions
         services.AddRoezanStorage(configuration);
         services.AddRoezanAccounts();
         services.AddRoezanIntake();
+        services.AddGhlWebhookIntake();
         services.AddRoezanProcessing();
         services.AddRoezanNotifications();
         services.AddRoezanReconciliation();
