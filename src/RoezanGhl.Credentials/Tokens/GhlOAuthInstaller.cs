@@ -14,38 +14,30 @@ public sealed partial class GhlOAuthInstaller
 {
     private const string StartPath = "/api/ghl/oauth/start";
 
-    private readonly ISecretStore _secrets;
+    private readonly GhlLocationTokenStore _store;
     private readonly GhlOAuthTokenClient _tokenClient;
     private readonly GhlOAuthStateSigner _states;
-    private readonly ITokenRefreshLock _refreshLock;
-    private readonly ILocationStatusStore _statuses;
     private readonly IOptions<GhlOAuthOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<GhlOAuthInstaller> _logger;
 
     public GhlOAuthInstaller(
-        ISecretStore secrets,
+        GhlLocationTokenStore store,
         GhlOAuthTokenClient tokenClient,
         GhlOAuthStateSigner states,
-        ITokenRefreshLock refreshLock,
-        ILocationStatusStore statuses,
         IOptions<GhlOAuthOptions> options,
         TimeProvider time,
         ILogger<GhlOAuthInstaller> logger)
     {
-        ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(tokenClient);
         ArgumentNullException.ThrowIfNull(states);
-        ArgumentNullException.ThrowIfNull(refreshLock);
-        ArgumentNullException.ThrowIfNull(statuses);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        _secrets = secrets;
+        _store = store;
         _tokenClient = tokenClient;
         _states = states;
-        _refreshLock = refreshLock;
-        _statuses = statuses;
         _options = options;
         _time = time;
         _logger = logger;
@@ -60,7 +52,7 @@ public sealed partial class GhlOAuthInstaller
             return NotConfigured("The setting GhlOAuth:RedirectUri (GhlOAuth__RedirectUri) is not set: set it to this app's /api/ghl/oauth/callback URL, as registered in the marketplace app.");
         }
 
-        var client = await GhlOAuthClientCredentials.LoadAsync(_secrets, cancellationToken).ConfigureAwait(false);
+        var client = await _store.LoadClientAsync(cancellationToken).ConfigureAwait(false);
         if (client is null)
         {
             return NotConfigured($"The secrets '{SecretNames.GhlOAuthClientId}' and '{SecretNames.GhlOAuthClientSecret}' are not both set.");
@@ -90,7 +82,7 @@ public sealed partial class GhlOAuthInstaller
         }
 
         var options = _options.Value;
-        var client = await GhlOAuthClientCredentials.LoadAsync(_secrets, cancellationToken).ConfigureAwait(false);
+        var client = await _store.LoadClientAsync(cancellationToken).ConfigureAwait(false);
         if (client is null || string.IsNullOrWhiteSpace(options.RedirectUri))
         {
             return NotConfigured($"OAuth install needs the secrets '{SecretNames.GhlOAuthClientId}' and '{SecretNames.GhlOAuthClientSecret}' and the setting GhlOAuth:RedirectUri.");
@@ -141,10 +133,10 @@ public sealed partial class GhlOAuthInstaller
 
         try
         {
-            var lease = await _refreshLock.AcquireAsync(set.LocationId, cancellationToken).ConfigureAwait(false);
+            var lease = await _store.LockAsync(set.LocationId, cancellationToken).ConfigureAwait(false);
             await using (lease.ConfigureAwait(false))
             {
-                await _secrets.SetSecretAsync(SecretNames.GhlToken(set.LocationId), GhlTokenSecret.Write(set), cancellationToken).ConfigureAwait(false);
+                await _store.WriteAsync(set.LocationId, set, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -155,7 +147,7 @@ public sealed partial class GhlOAuthInstaller
 
         try
         {
-            await _statuses.ClearAsync(set.LocationId, cancellationToken).ConfigureAwait(false);
+            await _store.Statuses.ClearAsync(set.LocationId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

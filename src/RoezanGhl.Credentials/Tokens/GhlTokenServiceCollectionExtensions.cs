@@ -92,6 +92,7 @@ public static class GhlTokenServiceCollectionExtensions
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.TryAddSingleton<GhlOAuthTokenClient>();
+        services.TryAddSingleton<GhlLocationTokenStore>();
         services.TryAddSingleton<GhlTokenProvider>();
         services.TryAddSingleton<IGhlTokenProvider>(sp => sp.GetRequiredService<GhlTokenProvider>());
         services.TryAddSingleton<GhlOAuthStateSigner>();

@@ -16,7 +16,7 @@ public sealed class GhlOAuthInstallerTests
         var options = Options.Create(_world.OAuth);
         var signer = new GhlOAuthStateSigner(_world.Store, new InMemoryNonceStore(), options, _world.Time);
         var tokenClient = new GhlOAuthTokenClient(new FakeHttpClientFactory(_world.Endpoint), options);
-        _installer = new GhlOAuthInstaller(_world.Store, tokenClient, signer, _world.Lock, _world.Statuses, options, _world.Time, new FakeLogger<GhlOAuthInstaller>(_world.Logs));
+        _installer = new GhlOAuthInstaller(new GhlLocationTokenStore(_world.Store, _world.Lock, _world.Statuses), tokenClient, signer, options, _world.Time, new FakeLogger<GhlOAuthInstaller>(_world.Logs));
         _world.PutClientCredentials();
         _world.Endpoint.AcceptCode("test-code-1");
     }
