@@ -78,7 +78,7 @@ internal sealed record BoundSetting(string Key, Type Type, object? Default)
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.SetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0)
+            if (property.GetIndexParameters().Length > 0)
             {
                 continue;
             }
@@ -86,6 +86,18 @@ internal sealed record BoundSetting(string Key, Type Type, object? Default)
             var key = $"{prefix}__{property.Name}";
             var propertyType = property.PropertyType;
             var value = instance is null ? null : property.GetValue(instance);
+            if (ListItemType(propertyType) is { } itemType && IsScalar(itemType))
+            {
+                // The binder fills a list through its getter too, item by index: PublicKeys__0, PublicKeys__1.
+                settings.Add(new BoundSetting(key + "__{}", propertyType, value));
+                continue;
+            }
+
+            if (property.SetMethod is not { IsPublic: true })
+            {
+                continue;
+            }
+
             if (IsScalar(propertyType))
             {
                 settings.Add(new BoundSetting(key, propertyType, value));
@@ -114,6 +126,13 @@ internal sealed record BoundSetting(string Key, Type Type, object? Default)
         return underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || underlying == typeof(decimal)
             || underlying == typeof(TimeSpan) || underlying == typeof(Uri) || underlying == typeof(DateTimeOffset) || underlying == typeof(TimeOnly);
     }
+
+    private static Type? ListItemType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+            && (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(ICollection<>) || definition == typeof(IEnumerable<>))
+            ? type.GetGenericArguments()[0]
+            : null;
 
     private static Type? DictionaryValueType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && type.GetGenericArguments()[0] == typeof(string)
