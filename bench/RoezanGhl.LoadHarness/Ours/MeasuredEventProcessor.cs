@@ -19,7 +19,7 @@ namespace RoezanGhl.LoadHarness.Ours;
 /// </summary>
 internal sealed class MeasuredEventProcessor(
     RoezanEventQueueClient queue,
-    ProcessingLedger ledger,
+    EventLedger ledger,
     ContactLinkStore links,
     LeaseStore leases,
     GhlStepExecutor executor,

@@ -129,7 +129,7 @@ public sealed class RoezanWebhookIngestor
         EventLedgerClaim claim;
         try
         {
-            claim = await _ledger.ClaimAsync(account, evt, $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
+            claim = await _ledger.ClaimAsync(RoezanLedgerIntake.Of(account, evt), $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
         {

@@ -48,7 +48,7 @@ namespace RoezanGhl.Engine.Processing;
 public class RoezanEventProcessor
 {
     private readonly RoezanEventQueueClient _queue;
-    private readonly ProcessingLedger _ledger;
+    private readonly EventLedger _ledger;
     private readonly ContactLinkStore _links;
     private readonly LeaseStore _leases;
     private readonly GhlStepExecutor _executor;
@@ -62,7 +62,7 @@ public class RoezanEventProcessor
 
     public RoezanEventProcessor(
         RoezanEventQueueClient queue,
-        ProcessingLedger ledger,
+        EventLedger ledger,
         ContactLinkStore links,
         LeaseStore leases,
         GhlStepExecutor executor,
@@ -142,10 +142,10 @@ public class RoezanEventProcessor
         catch (GhlApiException exception) when (exception.Kind == GhlErrorKind.Permanent)
         {
             var message = GhlMessage(exception);
-            run.Entry = run.Entry! with { GhlTraceId = exception.TraceId };
+            run.Entry = run.Entry! with { TargetTraceId = exception.TraceId };
             return await FinishAsync(run, EventLedgerStatus.Failed, message, exception.TraceId, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException exception) when (ProcessingLedger.IsConcurrencyConflict(exception) && run.Entry is not null)
+        catch (RequestFailedException exception) when (EventLedger.IsConcurrencyConflict(exception) && run.Entry is not null)
         {
             // Another delivery of this event wrote its entry first: let that one finish; look again shortly.
             SyncLog.EventRequeued(_logger, eventId, queued.AccountId, run.LocationId, _options.LeaseWaitDelay.TotalSeconds, "another delivery is working on it");
@@ -296,7 +296,7 @@ public class RoezanEventProcessor
         var now = _time.GetUtcNow();
         run.Entry = entry = await _ledger.SaveAsync(entry with
         {
-            EventType = run.Queued.Event.Type,
+            Type = run.Queued.Event.Type,
             Status = EventLedgerStatus.Processing,
             Attempts = entry.Attempts + 1,
             Plan = plan,
@@ -431,12 +431,12 @@ public class RoezanEventProcessor
         var entry = run.Entry ?? await _ledger.ReadAsync(run.Queued.AccountId, run.EventId, cancellationToken).ConfigureAwait(false);
         run.Entry = await _ledger.SaveAsync(entry with
         {
-            EventType = run.Queued.Event.Type,
+            Type = run.Queued.Event.Type,
             Status = status,
             LastError = status == EventLedgerStatus.Applied ? null : reason,
-            GhlTraceId = traceId ?? entry.GhlTraceId,
+            TargetTraceId = traceId ?? entry.TargetTraceId,
             Outcome = outcome ?? $"{status.ToString().ToLowerInvariant()}: {reason}",
-            GhlContactId = contactId ?? entry.GhlContactId ?? run.Plan?.GhlContactId,
+            TargetContactId = contactId ?? entry.TargetContactId ?? run.Plan?.GhlContactId,
             Plan = run.Plan ?? entry.Plan,
             Leases = [],
             ClaimedBy = null,
@@ -474,7 +474,7 @@ public class RoezanEventProcessor
         var now = _time.GetUtcNow();
         run.Entry = await _ledger.SaveAsync(entry with
         {
-            EventType = run.Queued.Event.Type,
+            Type = run.Queued.Event.Type,
             Status = status,
             LastError = reason,
             Plan = keep ? entry.Plan : null,
@@ -523,7 +523,7 @@ public class RoezanEventProcessor
             run.Entry = await _ledger.SaveAsync(entry with
             {
                 LastError = $"attempt {run.DequeueCount} failed: {reason}",
-                GhlTraceId = ghl?.TraceId ?? entry.GhlTraceId,
+                TargetTraceId = ghl?.TraceId ?? entry.TargetTraceId,
                 ClaimedBy = null,
             }, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
@@ -601,13 +601,13 @@ public class RoezanEventProcessor
 
         public long DequeueCount { get; } = dequeueCount;
 
-        public string Claim { get; } = ProcessingLedger.ClaimPrefix + Guid.NewGuid().ToString("N");
+        public string Claim { get; } = EventLedger.ProcessorClaimPrefix + Guid.NewGuid().ToString("N");
 
         public RoezanAccountOptions? Account { get; set; }
 
         public string LocationId => Account?.GhlLocationId ?? "(unknown)";
 
-        public LedgerProcessingEntry? Entry { get; set; }
+        public EventLedgerEntry? Entry { get; set; }
 
         public SyncPlan? Plan { get; set; }
 

@@ -22,7 +22,7 @@ public class Reconciler
     private readonly ReconcileLocationLease _lease = null!;
     private readonly TokenRefreshSweep _tokens = null!;
     private readonly PoisonReplayer _poison = null!;
-    private readonly LedgerHistory _ledger = null!;
+    private readonly EventLedger _ledger = null!;
     private readonly MissedMessagePoller _messages = null!;
     private readonly ContactDriftSweep _drift = null!;
     private readonly ReconcileSummaryStore _summaries = null!;
@@ -35,7 +35,7 @@ public class Reconciler
         ReconcileLocationLease lease,
         TokenRefreshSweep tokens,
         PoisonReplayer poison,
-        LedgerHistory ledger,
+        EventLedger ledger,
         MissedMessagePoller messages,
         ContactDriftSweep drift,
         ReconcileSummaryStore summaries,

@@ -22,8 +22,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.TryAddSingleton(provider => new PoisonReplayer(
             RawQueueClients.Create(provider, provider.GetRequiredService<StorageNames>().PoisonQueue),
             provider.GetRequiredService<RoezanEventQueueClient>(),
-            provider.GetRequiredService<ProcessingLedger>(),
-            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<EventLedger>(),
             provider.GetRequiredService<ILogger<PoisonReplayer>>()));
         services.TryAddSingleton<TokenRefreshSweep>();
         services.TryAddSingleton<MissedMessagePoller>();

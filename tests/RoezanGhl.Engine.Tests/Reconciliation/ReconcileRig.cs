@@ -83,7 +83,7 @@ internal sealed class ReconcileRig : IAsyncDisposable
 
     public ReconcileCursorStore Cursors => Get<ReconcileCursorStore>();
 
-    public ProcessingLedger Ledger => Get<ProcessingLedger>();
+    public EventLedger Ledger => Get<EventLedger>();
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
