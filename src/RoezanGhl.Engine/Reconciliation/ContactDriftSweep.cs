@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Engine.Processing;
+using RoezanGhl.Engine.Processing.RoezanToGhl;
 using RoezanGhl.Ghl;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.Ghl.Models;
@@ -158,7 +159,7 @@ public class ContactDriftSweep
             return true;
         }
 
-        string[] keys = [ContactLockKey(contact.Id)];
+        string[] keys = [GhlLeaseKeys.ContactLock(contact.Id)];
         var lease = await _leases.TryAcquireAsync(run.LocationId, keys, run.Owner, ContactLockDuration, cancellationToken).ConfigureAwait(false);
         if (!lease.Acquired)
         {
@@ -276,7 +277,7 @@ public class ContactDriftSweep
         var accountId = linked.AccountId ?? run.Accounts[0].Key;
         var identity = new ContactIdentity { RoezanContactId = linked.RoezanContactId, Phone = fields.Phone, Email = fields.Email };
         // The processor's lease names: the creation claims of the identity and the old contact's lock.
-        var keys = identity.CreationClaimKeys(accountId).Select(key => "new:" + key).Append(ContactLockKey(state.GhlContactId)).ToList();
+        var keys = identity.CreationClaimKeys(accountId).Select(GhlLeaseKeys.CreationClaim).Append(GhlLeaseKeys.ContactLock(state.GhlContactId)).ToList();
         var lease = await _leases.TryAcquireAsync(run.LocationId, keys, run.Owner, ContactLockDuration, cancellationToken).ConfigureAwait(false);
         if (!lease.Acquired)
         {
@@ -307,7 +308,4 @@ public class ContactDriftSweep
             await _leases.ReleaseAsync(run.LocationId, keys, run.Owner, CancellationToken.None).ConfigureAwait(false);
         }
     }
-
-    // The lock an event holds while it writes the contact (RoezanEventProcessor's lease keys).
-    private static string ContactLockKey(string ghlContactId) => "contact:" + ghlContactId;
 }

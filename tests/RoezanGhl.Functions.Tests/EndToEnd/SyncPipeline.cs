@@ -46,7 +46,7 @@ internal sealed class SyncPipeline : IAsyncDisposable
         TablePrefix = tablePrefix;
         RawQueue = new QueueClient(Azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         Webhook = new RoezanWebhookFunction(services.GetRequiredService<RoezanWebhookIngestor>());
-        Processor = new RoezanEventProcessorFunction(services.GetRequiredService<RoezanEventProcessor>());
+        Processor = new RoezanEventProcessorFunction(services.GetRequiredService<EventProcessor>());
         Pump = new QueueTestPump(RawQueue, HostQueueSettings.FromRepository(), DeliverAsync, retryVisibility: TimeSpan.FromSeconds(1), pollInterval: TimeSpan.FromMilliseconds(50));
     }
 
