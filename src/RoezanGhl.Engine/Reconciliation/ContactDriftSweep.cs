@@ -23,18 +23,18 @@ namespace RoezanGhl.Engine.Reconciliation;
 /// <see cref="ReconciliationOptions.ReconcileRecreateDeleted"/>, created again and re-linked. The cursor is
 /// saved after the work it covers, so a run that stops (budget, reserve, failure) resumes where it was.
 /// </summary>
-public class ContactDriftSweep
+public sealed class ContactDriftSweep
 {
     private static readonly TimeSpan ContactLockDuration = TimeSpan.FromMinutes(2);
 
-    private readonly GhlContactsClient _ghl = null!;
-    private readonly GhlStepExecutor _executor = null!;
-    private readonly ContactLinkStore _links = null!;
-    private readonly LeaseStore _leases = null!;
-    private readonly ReconcileCursorStore _cursors = null!;
-    private readonly ReconciliationOptions _options = null!;
-    private readonly TimeProvider _time = TimeProvider.System;
-    private readonly ILogger _logger = null!;
+    private readonly GhlContactsClient _ghl;
+    private readonly GhlStepExecutor _executor;
+    private readonly ContactLinkStore _links;
+    private readonly LeaseStore _leases;
+    private readonly ReconcileCursorStore _cursors;
+    private readonly ReconciliationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     public ContactDriftSweep(
         GhlContactsClient ghl,
@@ -55,11 +55,6 @@ public class ContactDriftSweep
         _options = options.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-    }
-
-    /// <summary>For mocking.</summary>
-    protected ContactDriftSweep()
-    {
     }
 
     private bool Repairs(ReconcileRun run) => !run.DryRun && _options.DriftMode == DriftMode.Repair;

@@ -18,16 +18,16 @@ namespace RoezanGhl.Engine.Reconciliation;
 /// message the webhook already delivered is a duplicate in the ledger and is not applied twice. The cursor
 /// moves after each contact is done; a pass over every contact moves <see cref="MessageCursor.Since"/>.
 /// </summary>
-public class MissedMessagePoller
+public sealed class MissedMessagePoller
 {
-    private readonly RoezanApiClient _roezan = null!;
-    private readonly ContactLinkStore _links = null!;
-    private readonly ReconcileCursorStore _cursors = null!;
-    private readonly RoezanWebhookIngestor _ingestor = null!;
-    private readonly EventLedger _ledger = null!;
-    private readonly ReconciliationOptions _options = null!;
-    private readonly TimeProvider _time = TimeProvider.System;
-    private readonly ILogger _logger = null!;
+    private readonly RoezanApiClient _roezan;
+    private readonly ContactLinkStore _links;
+    private readonly ReconcileCursorStore _cursors;
+    private readonly RoezanWebhookIngestor _ingestor;
+    private readonly EventLedger _ledger;
+    private readonly ReconciliationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     public MissedMessagePoller(
         RoezanApiClient roezan,
@@ -48,11 +48,6 @@ public class MissedMessagePoller
         _options = options.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-    }
-
-    /// <summary>For mocking.</summary>
-    protected MissedMessagePoller()
-    {
     }
 
     internal async Task RunAsync(ReconcileRun run, CancellationToken cancellationToken)

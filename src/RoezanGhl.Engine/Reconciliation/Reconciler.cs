@@ -56,13 +56,13 @@ public class Reconciler
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>For mocking.</summary>
+    /// <summary>For the timer function's test, which mocks <see cref="RunAllAsync"/>.</summary>
     protected Reconciler()
     {
     }
 
     /// <summary>The GHL locations the configured Roezan accounts feed, each once.</summary>
-    public virtual IReadOnlyList<string> Locations() =>
+    public IReadOnlyList<string> Locations() =>
         [.. _accounts.CurrentValue.Accounts.Values
             .Where(account => account is not null && !string.IsNullOrWhiteSpace(account.GhlLocationId))
             .Select(account => account.GhlLocationId)
@@ -86,7 +86,7 @@ public class Reconciler
     /// queues or the cursors: drift is only reported, and what would be re-driven, fed or refreshed is counted.
     /// <paramref name="progress"/> hears the name of each step as it starts.
     /// </summary>
-    public virtual async Task<ReconcileRunSummary> ReconcileLocationAsync(string locationId, bool dryRun, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<ReconcileRunSummary> ReconcileLocationAsync(string locationId, bool dryRun, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(locationId);
         var accounts = _accounts.CurrentValue.Accounts
