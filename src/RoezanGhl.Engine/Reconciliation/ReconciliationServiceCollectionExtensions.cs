@@ -25,8 +25,11 @@ public static class ReconciliationServiceCollectionExtensions
             provider.GetRequiredService<EventLedger>(),
             provider.GetRequiredService<ILogger<PoisonReplayer>>()));
         services.TryAddSingleton<TokenRefreshSweep>();
+        services.TryAddSingleton<MissedMessageFeeder>();
         services.TryAddSingleton<MissedMessagePoller>();
+        services.TryAddSingleton<DriftRepairer>();
         services.TryAddSingleton<ContactDriftSweep>();
+        services.TryAddSingleton<ReconcileSteps>();
         services.TryAddSingleton<Reconciler>();
         return services;
     }
