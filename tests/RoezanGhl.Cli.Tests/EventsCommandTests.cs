@@ -11,11 +11,11 @@ public sealed class EventsCommandTests : IAsyncLifetime
     {
         _rig = await CliRig.StartAsync();
         await using var services = _rig.Services();
-        var ledger = services.Get<ProcessingLedger>();
+        var ledger = services.Get<EventLedger>();
         async Task SaveAsync(string account, string id, EventLedgerStatus status, string? error, string? outcome, DateTimeOffset at, string? contact = null)
         {
             var entry = await ledger.ReadAsync(account, id, CancellationToken.None);
-            await ledger.SaveAsync(entry with { EventType = "contact.updated", Status = status, Attempts = 1, LastError = error, Outcome = outcome, GhlContactId = contact }, at, CancellationToken.None);
+            await ledger.SaveAsync(entry with { Type = "contact.updated", Status = status, Attempts = 1, LastError = error, Outcome = outcome, TargetContactId = contact }, at, CancellationToken.None);
         }
 
         var now = DateTimeOffset.UtcNow;

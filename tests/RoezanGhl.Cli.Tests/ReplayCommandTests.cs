@@ -35,7 +35,7 @@ public sealed class ReplayCommandTests : IAsyncLifetime
         await PoisonAsync("evt_2");
         await using (var services = _rig.Services())
         {
-            var ledger = services.Get<ProcessingLedger>();
+            var ledger = services.Get<EventLedger>();
             var entry = await ledger.ReadAsync(CliRig.AccountId, "evt_2", CancellationToken.None);
             await ledger.SaveAsync(entry with { Status = EventLedgerStatus.Failed, Attempts = 5, LastError = "gave up after 5 attempts, moved to the poison queue: GHL answered 503" }, DateTimeOffset.UtcNow, CancellationToken.None);
         }
@@ -50,7 +50,7 @@ public sealed class ReplayCommandTests : IAsyncLifetime
         Assert.Equal(["evt_2"], await QueuedIdsAsync());
         Assert.Single((await _rig.RawPoison.PeekMessagesAsync(32)).Value);
         await using var after = _rig.Services();
-        var reopened = await after.Get<ProcessingLedger>().ReadAsync(CliRig.AccountId, "evt_2", CancellationToken.None);
+        var reopened = await after.Get<EventLedger>().ReadAsync(CliRig.AccountId, "evt_2", CancellationToken.None);
         Assert.Equal((EventLedgerStatus.Queued, 5), (reopened.Status, reopened.Attempts));
     }
 

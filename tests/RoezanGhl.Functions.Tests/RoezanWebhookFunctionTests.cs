@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Functions.Tests;
@@ -90,7 +91,7 @@ public class RoezanWebhookFunctionTests
         await using var rig = RoezanWebhookRig.Create();
         var body = RoezanSampleEvents.NoteCreated("evt_fn_wait");
         var evt = JsonSerializer.Deserialize(body, RoezanJsonContext.Default.RoezanEvent)!;
-        await rig.Ledger.ClaimAsync("acme", evt, "webhook:other", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(new LedgerIntake { AccountId = "acme", EventId = evt.Id! }, "webhook:other", TimeSpan.FromSeconds(30), CancellationToken.None);
         var request = Request(body, rig.Sign(body));
 
         var result = Assert.IsType<ContentResult>(await new RoezanWebhookFunction(rig.Ingestor).RunAsync(request, "acme", CancellationToken.None));

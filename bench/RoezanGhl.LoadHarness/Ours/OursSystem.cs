@@ -86,12 +86,11 @@ internal sealed class OursSystem : ISystemUnderLoad
         services.AddRoezanGhl(configuration);
         services.Replace(ServiceDescriptor.Singleton<IGhlTokenProvider>(new FakeGhlTokenProvider()));
         services.Replace(ServiceDescriptor.Singleton<ISecretStore>(secrets));
-        services.AddSingleton(context.Timeline);
-        services.Replace(ServiceDescriptor.Singleton<RoezanEventProcessor, MeasuredEventProcessor>());
+        services.AddSingleton<IEventOutcomeObserver>(new TimelineOutcomeObserver(context.Timeline));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         _webhook = new RoezanWebhookFunction(_services.GetRequiredService<RoezanWebhookIngestor>());
-        _processor = new RoezanEventProcessorFunction(_services.GetRequiredService<RoezanEventProcessor>());
+        _processor = new RoezanEventProcessorFunction(_services.GetRequiredService<EventProcessor>());
         _rawQueue = new QueueClient(Azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         await _rawQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         // A deployed app finds its ledger table there already; the first event of the run should not pay for creating it.

@@ -46,7 +46,7 @@ public sealed class RoezanEventAcceptor
         EventLedgerClaim claim;
         try
         {
-            claim = await _ledger.ClaimAsync(account, evt, $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
+            claim = await _ledger.ClaimAsync(RoezanLedgerIntake.Of(account, evt), $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
         {

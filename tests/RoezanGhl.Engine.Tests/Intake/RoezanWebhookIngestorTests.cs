@@ -1,10 +1,12 @@
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Engine.Intake;
+using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
 using RoezanGhl.TestSupport;
@@ -32,7 +34,7 @@ public class RoezanWebhookIngestorTests
         Assert.Equal("ana.diaz@example.com", queued.Event.Data.Contact.Email);
         var row = await rig.Ledger.GetAsync("acme", "evt_accept_1", CancellationToken.None);
         Assert.Equal(EventLedgerStatus.Queued, row!.Status);
-        Assert.Equal(("contact.updated", "c_1001", (DateTimeOffset?)null), (row.Type, row.ContactId, row.ClaimedAt));
+        Assert.Equal(("contact.updated", "c_1001", (DateTimeOffset?)null), (row.Type, row.SourceContactId, row.ClaimedAt));
     }
 
     [Fact]
@@ -84,7 +86,7 @@ public class RoezanWebhookIngestorTests
         await using var rig = RoezanWebhookRig.Create();
         var body = RoezanSampleEvents.NoteCreated("evt_in_flight");
         var evt = RoezanEventJson.Parse(body);
-        await rig.Ledger.ClaimAsync("acme", evt, "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", evt), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(10));
 
         var result = await rig.PostAsync(body);
@@ -99,7 +101,7 @@ public class RoezanWebhookIngestorTests
     {
         await using var rig = RoezanWebhookRig.Create();
         var body = RoezanSampleEvents.NoteCreated("evt_orphan");
-        await rig.Ledger.ClaimAsync("acme", RoezanEventJson.Parse(body), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", RoezanEventJson.Parse(body)), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(31));
 
         var result = await rig.PostAsync(body);
@@ -115,7 +117,7 @@ public class RoezanWebhookIngestorTests
     {
         await using var rig = RoezanWebhookRig.Create(settings: new Dictionary<string, string?> { ["Webhook:ClaimTimeout"] = "00:00:05" });
         var body = RoezanSampleEvents.NoteCreated("evt_short_claim");
-        await rig.Ledger.ClaimAsync("acme", RoezanEventJson.Parse(body), "webhook:crashed", TimeSpan.FromSeconds(5), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", RoezanEventJson.Parse(body)), "webhook:crashed", TimeSpan.FromSeconds(5), CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(6));
 
         Assert.Equal(RoezanIngestOutcome.Accepted, (await rig.PostAsync(body)).Outcome);
@@ -153,7 +155,7 @@ public class RoezanWebhookIngestorTests
         await using var rig = RoezanWebhookRig.Create();
         var body = RoezanSampleEvents.NoteCreated("evt_edge");
         var evt = RoezanEventJson.Parse(body);
-        await rig.Ledger.ClaimAsync("acme", evt, "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", evt), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
         await rig.Queue.EnqueueAsync(new QueuedRoezanEvent { AccountId = "acme", AcceptedAt = rig.Time.GetUtcNow(), Event = evt }, CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(31));
 
@@ -329,7 +331,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task Unreachable_ledger_storage_is_a_503_and_nothing_is_queued()
     {
-        await using var rig = RoezanWebhookRig.Create(services => services.Replace(ServiceDescriptor.Singleton<EventLedger, UnreachableLedger>()));
+        await using var rig = RoezanWebhookRig.Create(services => services.Replace(ServiceDescriptor.Singleton(UnreachableLedger)));
 
         var result = await rig.PostAsync(RoezanSampleEvents.NoteCreated("evt_no_ledger"));
 
@@ -380,12 +382,15 @@ public class RoezanWebhookIngestorTests
         Assert.Equal(("evt_logged", "task.created", "acme"), (fields["EventId"], fields["EventType"], fields["AccountId"]));
     }
 
-    /// <summary>Storage that the SDK gave up on after its retries.</summary>
-    private sealed class UnreachableLedger : EventLedger
-    {
-        public override Task<EventLedgerClaim> ClaimAsync(string accountId, RoezanEvent evt, string claimant, TimeSpan claimTimeout, CancellationToken cancellationToken) =>
-            Task.FromException<EventLedgerClaim>(new AggregateException(new RequestFailedException(0, "connection refused")));
-    }
+    /// <summary>The ledger against a table endpoint nothing listens on, without retries: storage the SDK gave up on.</summary>
+    private static EventLedger UnreachableLedger(IServiceProvider services) => new(
+        new TableServiceClient(
+            new Uri("http://127.0.0.1:1/devstoreaccount1"),
+            new TableSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])),
+            new TableClientOptions { Retry = { MaxRetries = 0 } }),
+        services.GetRequiredService<StorageNames>(),
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<ILogger<EventLedger>>());
 
     /// <summary>Fails the first sends it is given, then behaves.</summary>
     private sealed class FailingQueueClient(RoezanEventQueueClient inner, FailingQueueClient.Budget failures) : RoezanEventQueueClient

@@ -83,7 +83,7 @@ internal sealed class ReconcileRig : IAsyncDisposable
 
     public ReconcileCursorStore Cursors => Get<ReconcileCursorStore>();
 
-    public ProcessingLedger Ledger => Get<ProcessingLedger>();
+    public EventLedger Ledger => Get<EventLedger>();
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
@@ -160,7 +160,7 @@ internal sealed class ReconcileRig : IAsyncDisposable
     /// <summary>Delivers the events queue to the processor as the host would (Base64, dequeue counts, poison after host.json's maxDequeueCount) until it is idle.</summary>
     public async Task<QueueTestPump> DrainAsync()
     {
-        var processor = Get<RoezanEventProcessor>();
+        var processor = Get<EventProcessor>();
         var pump = new QueueTestPump(
             RawQueue,
             HostQueueSettings.FromRepository(),

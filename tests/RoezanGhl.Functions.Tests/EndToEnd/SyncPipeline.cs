@@ -46,7 +46,7 @@ internal sealed class SyncPipeline : IAsyncDisposable
         TablePrefix = tablePrefix;
         RawQueue = new QueueClient(Azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         Webhook = new RoezanWebhookFunction(services.GetRequiredService<RoezanWebhookIngestor>());
-        Processor = new RoezanEventProcessorFunction(services.GetRequiredService<RoezanEventProcessor>());
+        Processor = new RoezanEventProcessorFunction(services.GetRequiredService<EventProcessor>());
         Pump = new QueueTestPump(RawQueue, HostQueueSettings.FromRepository(), DeliverAsync, retryVisibility: TimeSpan.FromSeconds(1), pollInterval: TimeSpan.FromMilliseconds(50));
     }
 
@@ -142,8 +142,8 @@ internal sealed class SyncPipeline : IAsyncDisposable
     public Task DrainAsync(TimeSpan? timeout = null) => Pump.RunUntilIdleAsync(timeout ?? TimeSpan.FromSeconds(60));
 
     /// <summary>The ledger status of an event.</summary>
-    public async Task<LedgerProcessingEntry> LedgerAsync(string eventId) =>
-        await _services.GetRequiredService<ProcessingLedger>().ReadAsync(AccountId, eventId, CancellationToken.None).ConfigureAwait(false);
+    public async Task<EventLedgerEntry> LedgerAsync(string eventId) =>
+        await _services.GetRequiredService<EventLedger>().ReadAsync(AccountId, eventId, CancellationToken.None).ConfigureAwait(false);
 
     /// <summary>Every ledger row's status by event id.</summary>
     public async Task<Dictionary<string, string>> LedgerStatusesAsync()
