@@ -31,10 +31,10 @@ public static class RoezanEventParser
             return false;
         }
 
-        // One pass first: it finds syntax errors and duplicate names, which the serializer would let through.
+        // One pass first: syntax errors, and duplicate names and undecodable strings, which the serializer lets through.
         try
         {
-            if (JsonDuplicateMembers.TryFind(body, out var field, out var jsonPointer))
+            if (StrictJsonReader.TryFindDuplicateMember(body, out var field, out var jsonPointer))
             {
                 rejection = RoezanIngestResult.Invalid(
                     [new RoezanFieldError(field, $"is given more than once in one object (JSON pointer {jsonPointer}); send each member once")], null);

@@ -151,4 +151,22 @@ public class RoezanEventParserTests
         Assert.Equal(["id"], rejection.Errors!.Keys);
         Assert.Contains("more than once", rejection.Errors["id"][0], StringComparison.Ordinal);
     }
+
+    // Found by scripts/fuzz.sh: the reader checks UTF-8 only when a string is read, so a custom field value that is
+    // not text passed the parser and threw InvalidOperationException in the validator (a 500 instead of a 400).
+    [Theory]
+    [InlineData("""{"id":"e","type":"contact.updated","occurredAt":"2026-11-24T10:00:00Z","data":{"contact":{"id":"c","email":"a@example.com","customFields":{"plan":"g<FF>ld"}}}}""")]
+    [InlineData("""{"id":"e","type":"contact.updated","occurredAt":"2026-11-24T10:00:00Z","data":{"contact":{"id":"c","email":"a@example.com","customFields":{"plan":"\ud800"}}}}""")]
+    [InlineData("""{"id":"e","<FF>x":1}""")]
+    [InlineData("""{"id":"e","x\udc00":1}""")]
+    public void A_string_that_is_not_unicode_text_is_malformed_json_wherever_it_is(string template)
+    {
+        // <FF> stands for a raw 0xFF byte (never UTF-8); \ud800 and \udc00 are escapes of lone surrogates.
+        var bytes = Encoding.Latin1.GetBytes(template.Replace("<FF>", "\u00FF", StringComparison.Ordinal));
+
+        Assert.False(RoezanEventParser.TryParse(bytes, out _, out var rejection));
+        Assert.Equal(RoezanIngestOutcome.MalformedJson, rejection.Outcome);
+        Assert.Matches(@"line 1, byte \d+", rejection.Detail);
+    }
 }
+

@@ -1,16 +1,19 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace RoezanGhl.Core.Events;
 
 /// <summary>
-/// Finds a member name given twice in one JSON object, at any depth, unknown members included.
-/// System.Text.Json would keep the last value without a word, so one body could mean one thing to us and
-/// another to the next reader (RFC 7493 I-JSON forbids it). Names are compared as text after unescaping
+/// One pass over a webhook body for what System.Text.Json lets through: a member name given twice in one
+/// object (at any depth, unknown members included), which the serializer would settle silently by keeping
+/// the last value, so that one body could mean one thing to us and another to the next reader; and strings
+/// that are not Unicode text (bytes that are not UTF-8, a lone surrogate escape), which the reader only
+/// notices when a value is read (RFC 7493 I-JSON forbids both). Names are compared after unescaping
 /// (<c>"\u0069d"</c> is <c>"id"</c>) and case-sensitively, as the contract's member names are.
 /// </summary>
-internal static class JsonDuplicateMembers
+internal static class StrictJsonReader
 {
     // Names echoed in an answer are cut here: a body may hold one name of 200 KB.
     private const int MaxEchoedNameLength = 100;
@@ -19,8 +22,8 @@ internal static class JsonDuplicateMembers
     /// Reads the whole body once. True with the duplicate's place as a field path (<c>data.contact.email</c>)
     /// and as a JSON pointer (<c>/data/contact/email</c>, RFC 6901); false when every object's names are unique.
     /// </summary>
-    /// <exception cref="JsonException">The body is not well-formed JSON (line and byte are set).</exception>
-    public static bool TryFind(ReadOnlySpan<byte> json, out string field, out string jsonPointer)
+    /// <exception cref="JsonException">The body is not well-formed JSON or holds a string that is not Unicode text (line and byte are set).</exception>
+    public static bool TryFindDuplicateMember(ReadOnlySpan<byte> json, out string field, out string jsonPointer)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         var frames = new List<Frame>();
@@ -31,7 +34,7 @@ internal static class JsonDuplicateMembers
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    var name = reader.GetString()!;
+                    var name = ReadText(ref reader, json);
                     if (!parent!.Names.Add(name))
                     {
                         parent.Key = name;
@@ -44,6 +47,11 @@ internal static class JsonDuplicateMembers
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     depth--;
                     continue;
+            }
+
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                CheckText(ref reader, json);
             }
 
             // A value starts: in an array it is the next element.
@@ -65,6 +73,39 @@ internal static class JsonDuplicateMembers
 
         field = jsonPointer = string.Empty;
         return false;
+    }
+
+    private static string ReadText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw NotText(reader, json);
+        }
+    }
+
+    /// <summary>Unescaped strings are checked in place; only escaped ones are decoded (which can allocate).</summary>
+    private static void CheckText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            _ = ReadText(ref reader, json);
+        }
+        else if (!Utf8.IsValid(reader.ValueSpan))
+        {
+            throw NotText(reader, json);
+        }
+    }
+
+    /// <summary>A syntax error as the reader reports one: zero-based line and byte in that line of the string's start.</summary>
+    private static JsonException NotText(Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    {
+        var before = json[..(int)reader.TokenStartIndex];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return new JsonException("A string is not valid UTF-8 text.", null, before.Count((byte)'\n'), before.Length - lineStart);
     }
 
     private static (string Field, string JsonPointer) Describe(List<Frame> frames, int depth)
