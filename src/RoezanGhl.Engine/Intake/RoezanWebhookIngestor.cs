@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
@@ -14,7 +15,8 @@ namespace RoezanGhl.Engine.Intake;
 /// signature (401) → JSON (400) → contract (400) → normalization (400) — then accepts the event exactly
 /// once: claim its id in the ledger (insert-if-absent), enqueue, mark Queued. Nothing is enqueued for a
 /// rejection, and a failed enqueue gives the claim back and answers 503 so that Roezan's retry is not
-/// mistaken for a duplicate.
+/// mistaken for a duplicate. Only outages answer 503; an unexpected exception escapes to the function's
+/// middleware, which answers 500 with a problem body and logs it.
 /// </summary>
 /// <remarks>
 /// One edge remains by design: an instance that dies after enqueueing but before marking the row Queued
@@ -85,7 +87,7 @@ public sealed class RoezanWebhookIngestor
         {
             secrets = await _secrets.GetSecretAsync(secretName, bypassCache: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsOutage(ex, cancellationToken))
         {
             RoezanWebhookLog.SecretStoreFailed(_logger, ex, account);
             return RoezanIngestResult.Unavailable("The webhook secret could not be read; retry later.", null, StorageRetryAfter);
@@ -131,7 +133,7 @@ public sealed class RoezanWebhookIngestor
         {
             claim = await _ledger.ClaimAsync(account, evt, $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
+        catch (Exception ex) when (IsOutage(ex, cancellationToken))
         {
             RoezanWebhookLog.LedgerFailed(_logger, ex, eventId, account);
             return RoezanIngestResult.Unavailable("The event ledger could not be reached; retry later.", eventId, StorageRetryAfter);
@@ -154,11 +156,18 @@ public sealed class RoezanWebhookIngestor
         {
             messageId = await _queue.EnqueueAsync(queued, message, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
+        catch (Exception ex) when (IsOutage(ex, CancellationToken.None))
         {
             RoezanWebhookLog.EnqueueFailed(_logger, ex, eventId, account);
             await ReleaseAsync(claim, ex, eventId, account).ConfigureAwait(false);
             return RoezanIngestResult.Unavailable("The event could not be queued; retry later.", eventId, StorageRetryAfter);
+        }
+        catch (Exception ex)
+        {
+            // A bug, not an outage: give the claim back so that Roezan's retry is not told to wait, then let the
+            // function's middleware answer 500 and log the exception.
+            await ReleaseAsync(claim, ex, eventId, account).ConfigureAwait(false);
+            throw;
         }
 
         try
@@ -168,7 +177,7 @@ public sealed class RoezanWebhookIngestor
                 RoezanWebhookLog.MarkQueuedFailed(_logger, null, eventId, account);
             }
         }
-        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
+        catch (Exception ex) when (IsOutage(ex, CancellationToken.None))
         {
             RoezanWebhookLog.MarkQueuedFailed(_logger, ex, eventId, account);
         }
@@ -186,18 +195,20 @@ public sealed class RoezanWebhookIngestor
                 : $"enqueue failed: {cause.GetType().Name}";
             await _ledger.ReleaseAsync(claim, reason, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
+        catch (Exception ex) when (IsOutage(ex, CancellationToken.None))
         {
             RoezanWebhookLog.ReleaseFailed(_logger, ex, eventId, account);
         }
     }
 
     /// <summary>
-    /// What storage throws when it cannot be reached: a failed response, the SDK's AggregateException after its
-    /// retries, a transport error, or a timeout (a cancellation nobody asked for).
+    /// What storage and Key Vault throw when they cannot be reached: a failed response, the SDK's AggregateException
+    /// after its retries, a failed sign-in of the managed identity, a transport error, or a timeout (a cancellation
+    /// nobody asked for). These answer 503 so that Roezan retries; anything else is a bug and escapes to a 500,
+    /// which does not invite endless retries.
     /// </summary>
-    private static bool IsStorageFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is RequestFailedException or AggregateException or IOException or HttpRequestException or InvalidOperationException ||
+    private static bool IsOutage(Exception ex, CancellationToken cancellationToken) =>
+        ex is RequestFailedException or AggregateException or AuthenticationFailedException or IOException or HttpRequestException or TimeoutException ||
         (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>Account ids are case-insensitive in the URL; the configured spelling is used from here on.</summary>
