@@ -119,6 +119,8 @@ var appSettings = {
   Roezan__Api__BaseUrl: roezanApiBaseUrl
   Ghl__DailyReserve: string(ghlDailyReserve)
   GhlOAuth__RedirectUri: ghlOAuthRedirectUri
+  // An OAuth install never replaces a working Private Integration token unless an operator turns this on.
+  GhlOAuth__AllowReplacingPrivateIntegrationToken: 'false'
   Notifications__WebhookUrl: notificationWebhookUrl
 }
 
