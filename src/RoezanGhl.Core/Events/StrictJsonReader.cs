@@ -35,7 +35,7 @@ internal static class StrictJsonReader
             {
                 case JsonTokenType.PropertyName:
                     var name = ReadText(ref reader, json);
-                    if (!parent!.Names.Add(name))
+                    if (!parent!.TryAddName(name))
                     {
                         parent.Key = name;
                         (field, jsonPointer) = Describe(frames, depth);
@@ -134,7 +134,12 @@ internal static class StrictJsonReader
     /// <summary>One open object or array; kept and reused per depth while reading.</summary>
     private sealed class Frame
     {
-        private HashSet<string>? _names;
+        // Most objects have a handful of members: a list searched in order allocates least; a set takes over
+        // for a large one, so that 30,000 members cost 30,000 lookups rather than 450 million comparisons.
+        private const int ListLimit = 16;
+
+        private List<string>? _few;
+        private HashSet<string>? _many;
 
         public bool IsArray { get; private set; }
 
@@ -144,14 +149,41 @@ internal static class StrictJsonReader
         /// <summary>The member being read, in an object.</summary>
         public string Key { get; set; } = string.Empty;
 
-        public HashSet<string> Names => _names ??= new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>False when the object already has a member of this name.</summary>
+        public bool TryAddName(string name)
+        {
+            if (_many is { Count: > 0 })
+            {
+                return _many.Add(name);
+            }
+
+            _few ??= new List<string>(ListLimit);
+            foreach (var seen in _few)
+            {
+                if (string.Equals(seen, name, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            if (_few.Count < ListLimit)
+            {
+                _few.Add(name);
+                return true;
+            }
+
+            _many ??= new HashSet<string>(StringComparer.Ordinal);
+            _many.UnionWith(_few);
+            return _many.Add(name);
+        }
 
         public void Enter(bool isArray)
         {
             IsArray = isArray;
             Index = -1;
             Key = string.Empty;
-            _names?.Clear();
+            _few?.Clear();
+            _many?.Clear();
         }
     }
 }

@@ -136,6 +136,16 @@ public class RoezanEventParserTests
     }
 
     [Fact]
+    public void A_duplicate_is_found_in_an_object_with_many_members_too()
+    {
+        var fields = string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"f{i}\":{i}"));
+        var rejection = Reject(JsonTemplate.Fill("""{"id":"e","data":{"contact":{"customFields":{ $0,"f3":0}}}}""", fields));
+
+        Assert.Equal(["data.contact.customFields.f3"], rejection.Errors!.Keys);
+        Assert.True(RoezanEventParser.TryParse(Encoding.UTF8.GetBytes(JsonTemplate.Fill("""{"id":"e","data":{"contact":{"customFields":{ $0}}}}""", fields)), out _, out _));
+    }
+
+    [Fact]
     public void The_same_name_in_sibling_objects_and_names_differing_in_case_are_not_duplicates()
     {
         Assert.True(RoezanEventParser.TryParse(
