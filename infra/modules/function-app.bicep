@@ -126,6 +126,8 @@ var appSettings = {
   Roezan__Api__BaseUrl: roezanApiBaseUrl
   Ghl__DailyReserve: string(ghlDailyReserve)
   GhlOAuth__RedirectUri: ghlOAuthRedirectUri
+  // An OAuth install never replaces a working Private Integration token unless an operator turns this on.
+  GhlOAuth__AllowReplacingPrivateIntegrationToken: 'false'
   Notifications__WebhookUrl: notificationWebhookUrl
   // Empty keys mean HighLevel's published ones (see GhlWebhookOptions); set them here when HighLevel rotates.
   GhlWebhook__PublicKeys__0: ''

@@ -27,6 +27,9 @@ public static class SecretNames
     /// </summary>
     public static string RoezanApiKey(string accountId) => $"roezan-api-key-{Sanitize(accountId)}";
 
+    /// <summary>Key Vault's limit on a secret name.</summary>
+    public const int MaxLength = 127;
+
     public const string GhlOAuthClientId = "ghl-oauth-client-id";
 
     public const string GhlOAuthClientSecret = "ghl-oauth-client-secret";
@@ -37,7 +40,10 @@ public static class SecretNames
     /// </summary>
     public const string GhlOAuthStateKey = "ghl-oauth-state-key";
 
-    /// <summary>Key Vault secret names allow only letters, digits and dashes.</summary>
+    /// <summary>
+    /// Key Vault secret names allow only letters, digits and dashes, so every other character becomes a dash:
+    /// ids that differ only there share a name (<see cref="AccountSecretNamesValidator"/> stops the app on that).
+    /// </summary>
     public static string Sanitize(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);

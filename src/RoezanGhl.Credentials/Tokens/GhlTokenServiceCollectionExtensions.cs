@@ -96,6 +96,7 @@ public static class GhlTokenServiceCollectionExtensions
         services.TryAddSingleton<GhlTokenProvider>();
         services.TryAddSingleton<IGhlTokenProvider>(sp => sp.GetRequiredService<GhlTokenProvider>());
         services.TryAddSingleton<GhlOAuthStateSigner>();
+        services.TryAddSingleton<GhlOAuthInstallWriter>();
         services.TryAddSingleton<GhlOAuthInstaller>();
         return services;
     }

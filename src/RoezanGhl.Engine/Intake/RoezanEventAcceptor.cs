@@ -9,7 +9,7 @@ namespace RoezanGhl.Engine.Intake;
 /// <summary>
 /// Accepts an admitted event exactly once, whoever brought it (the webhook, or the reconciler's poll of Roezan's
 /// API): claim its id in the ledger (insert-if-absent), enqueue, mark Queued. A failed enqueue gives the claim back
-/// and answers 503, so that the sender's retry is not mistaken for a duplicate.
+/// and answers 503, so that the sender's retry is not mistaken for a duplicate; a bug gives the claim back and throws.
 /// </summary>
 public sealed class RoezanEventAcceptor
 {
@@ -48,7 +48,7 @@ public sealed class RoezanEventAcceptor
         {
             claim = await _ledger.ClaimAsync(RoezanLedgerIntake.Of(account, evt), $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
+        catch (Exception ex) when (IntakeOutages.IsOutage(ex, cancellationToken))
         {
             RoezanWebhookLog.LedgerFailed(_logger, ex, eventId, account);
             return RoezanIngestResult.Unavailable("The event ledger could not be reached; retry later.", eventId, StorageRetryAfter);
@@ -71,11 +71,18 @@ public sealed class RoezanEventAcceptor
         {
             messageId = await _queue.EnqueueAsync(queued, message, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
+        catch (Exception ex) when (IntakeOutages.IsOutage(ex, CancellationToken.None))
         {
             RoezanWebhookLog.EnqueueFailed(_logger, ex, eventId, account);
             await ReleaseAsync(claim, ex, eventId, account).ConfigureAwait(false);
             return RoezanIngestResult.Unavailable("The event could not be queued; retry later.", eventId, StorageRetryAfter);
+        }
+        catch (Exception ex)
+        {
+            // A bug, not an outage: give the claim back so that the sender's retry is not told to wait, then let the
+            // function's middleware answer 500 and log the exception.
+            await ReleaseAsync(claim, ex, eventId, account).ConfigureAwait(false);
+            throw;
         }
 
         try
@@ -85,7 +92,7 @@ public sealed class RoezanEventAcceptor
                 RoezanWebhookLog.MarkQueuedFailed(_logger, null, eventId, account);
             }
         }
-        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
+        catch (Exception ex) when (IntakeOutages.IsOutage(ex, CancellationToken.None))
         {
             RoezanWebhookLog.MarkQueuedFailed(_logger, ex, eventId, account);
         }
@@ -103,17 +110,10 @@ public sealed class RoezanEventAcceptor
                 : $"enqueue failed: {cause.GetType().Name}";
             await _ledger.ReleaseAsync(claim, reason, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
+        catch (Exception ex) when (IntakeOutages.IsOutage(ex, CancellationToken.None))
         {
             RoezanWebhookLog.ReleaseFailed(_logger, ex, eventId, account);
         }
     }
 
-    /// <summary>
-    /// What storage throws when it cannot be reached: a failed response, the SDK's AggregateException after its
-    /// retries, a transport error, or a timeout (a cancellation nobody asked for).
-    /// </summary>
-    private static bool IsStorageFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is RequestFailedException or AggregateException or IOException or HttpRequestException or InvalidOperationException ||
-        (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

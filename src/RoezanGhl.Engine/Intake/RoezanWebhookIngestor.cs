@@ -12,7 +12,9 @@ namespace RoezanGhl.Engine.Intake;
 /// signature (401) → JSON (400) → contract (400) → normalization (400) — then hands the event to
 /// <see cref="RoezanEventAcceptor"/>, which accepts it exactly once: claim its id in the ledger
 /// (insert-if-absent), enqueue, mark Queued. Nothing is enqueued for a rejection, and a failed enqueue gives
-/// the claim back and answers 503 so that Roezan's retry is not mistaken for a duplicate.
+/// the claim back and answers 503 so that Roezan's retry is not mistaken for a duplicate. Only outages answer 503
+/// (<see cref="IntakeOutages"/>); an unexpected exception escapes to the function's middleware, which answers 500
+/// with a problem body and logs it.
 /// </summary>
 /// <remarks>
 /// One edge remains by design: an instance that dies after enqueueing but before marking the row Queued
@@ -80,7 +82,7 @@ public sealed class RoezanWebhookIngestor
         {
             secrets = await _secrets.GetSecretAsync(secretName, bypassCache: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IntakeOutages.IsOutage(ex, cancellationToken))
         {
             RoezanWebhookLog.SecretStoreFailed(_logger, ex, account);
             return RoezanIngestResult.Unavailable("The webhook secret could not be read; retry later.", null, StorageRetryAfter);

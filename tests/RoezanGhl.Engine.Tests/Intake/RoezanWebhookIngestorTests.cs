@@ -328,6 +328,36 @@ public class RoezanWebhookIngestorTests
         Assert.Empty(await rig.PeekRawAsync());
     }
 
+    [Theory]
+    [InlineData(typeof(InvalidOperationException))]
+    [InlineData(typeof(NullReferenceException))]
+    [InlineData(typeof(FormatException))]
+    public async Task A_bug_reading_the_secret_is_no_outage_it_escapes_so_that_the_function_answers_500(Type bug)
+    {
+        await using var rig = RoezanWebhookRig.Create();
+        rig.Secrets.Failure = (Exception)Activator.CreateInstance(bug, "bug (test)")!;
+
+        await Assert.ThrowsAsync(bug, () => rig.PostAsync(RoezanSampleEvents.NoteCreated()));
+
+        Assert.Empty(await rig.PeekRawAsync());
+    }
+
+    [Fact]
+    public async Task A_bug_while_queueing_gives_the_claim_back_and_escapes_so_that_a_retry_is_accepted_at_once()
+    {
+        var failures = new FailingQueueClient.Budget(1);
+        await using var rig = RoezanWebhookRig.Create(services => services.Replace(ServiceDescriptor.Singleton<RoezanEventQueueClient>(
+            sp => new FailingQueueClient(ActivatorUtilities.CreateInstance<RoezanEventQueueClient>(sp), failures, () => new InvalidOperationException("bug (test)")))));
+        var body = RoezanSampleEvents.NoteCreated("evt_enqueue_bug");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => rig.PostAsync(body));
+
+        var row = await rig.Ledger.GetAsync("acme", "evt_enqueue_bug", CancellationToken.None);
+        Assert.Equal((EventLedgerStatus.Received, (DateTimeOffset?)null), (row!.Status, row.ClaimedAt));
+        Assert.Equal(RoezanIngestOutcome.Accepted, (await rig.PostAsync(body)).Outcome);
+        Assert.Single(await rig.PeekRawAsync());
+    }
+
     [Fact]
     public async Task Unreachable_ledger_storage_is_a_503_and_nothing_is_queued()
     {
@@ -392,14 +422,14 @@ public class RoezanWebhookIngestorTests
         services.GetRequiredService<TimeProvider>(),
         services.GetRequiredService<ILogger<EventLedger>>());
 
-    /// <summary>Fails the first sends it is given, then behaves.</summary>
-    private sealed class FailingQueueClient(RoezanEventQueueClient inner, FailingQueueClient.Budget failures) : RoezanEventQueueClient
+    /// <summary>Fails the first sends it is given (a storage error unless told otherwise), then behaves.</summary>
+    private sealed class FailingQueueClient(RoezanEventQueueClient inner, FailingQueueClient.Budget failures, Func<Exception>? failure = null) : RoezanEventQueueClient
     {
         public override string QueueName => inner.QueueName;
 
         public override Task<string> EnqueueAsync(QueuedRoezanEvent queued, BinaryData serialized, CancellationToken cancellationToken) =>
             Interlocked.Decrement(ref failures.Remaining) >= 0
-                ? throw new RequestFailedException(500, "injected queue failure")
+                ? throw (failure?.Invoke() ?? new RequestFailedException(500, "injected queue failure"))
                 : inner.EnqueueAsync(queued, serialized, cancellationToken);
 
         public override Task<QueuedRoezanEvent> ReadAsync(BinaryData body, CancellationToken cancellationToken) => inner.ReadAsync(body, cancellationToken);

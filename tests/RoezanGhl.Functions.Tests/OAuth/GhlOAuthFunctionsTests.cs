@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Functions.Functions;
 using RoezanGhl.Ghl.Auth;
@@ -9,7 +10,7 @@ namespace RoezanGhl.Functions.Tests.OAuth;
 
 public sealed class GhlOAuthFunctionsTests : IDisposable
 {
-    private readonly FunctionsTestHost _host = new();
+    private readonly FunctionsTestHost _host = new(new Dictionary<string, string?> { ["Roezan:Accounts:acme:GhlLocationId"] = CodeExchangeEndpoint.LocationId });
 
     public void Dispose() => _host.Dispose();
 
@@ -39,6 +40,23 @@ public sealed class GhlOAuthFunctionsTests : IDisposable
         var status = await _host.Services.GetRequiredService<ILocationStatusStore>().GetAsync(CodeExchangeEndpoint.LocationId, CancellationToken.None);
         Assert.False(status!.NeedsAttention);
         AssertNoTokenInLogs();
+    }
+
+    [Fact]
+    public async Task Callback_for_a_location_no_account_feeds_shows_a_page_saying_so_and_stores_nothing()
+    {
+        using var host = new FunctionsTestHost(new Dictionary<string, string?> { ["Roezan:Accounts:acme:GhlLocationId"] = "loc-other" });
+        var installer = host.Services.GetRequiredService<GhlOAuthInstaller>();
+        var start = (await new GhlOAuthStartFunction(installer).RunAsync(new DefaultHttpContext().Request, CancellationToken.None)) as RedirectResult;
+        var state = Uri.UnescapeDataString(start!.Url.Split("state=")[1]);
+        var context = new DefaultHttpContext();
+        context.Request.QueryString = new QueryString($"?code={CodeExchangeEndpoint.Code}&state={Uri.EscapeDataString(state)}");
+
+        var page = Assert.IsType<ContentResult>(await new GhlOAuthCallbackFunction(installer).RunAsync(context.Request, CancellationToken.None));
+
+        Assert.Equal(400, page.StatusCode);
+        Assert.Contains("not set up here", page.Content, StringComparison.Ordinal);
+        Assert.Null(await host.Services.GetRequiredService<ISecretStore>().GetSecretAsync(SecretNames.GhlToken(CodeExchangeEndpoint.LocationId), bypassCache: true, CancellationToken.None));
     }
 
     [Fact]
