@@ -38,15 +38,24 @@ public static class ReminderReplanner
             return ReplanDecision.Cancel($"the appointment moved and automation '{existing.AutomationName}' is no longer configured.");
         }
 
-        // The same automation against the moved appointment: a text tied to the start gets the new start's identity
-        // (a new send id); any other keeps its identity and its trigger time, so only the text and time change.
-        var tiedToStart = existing.TriggerIdentity == SendIds.AppointmentIdentity(appointment.Id, existing.AppointmentStart ?? appointment.StartTime)
-            || automation.Timing.Kind == AutomationTimingKind.BeforeAppointment;
-        var identity = tiedToStart ? SendIds.AppointmentIdentity(appointment.Id, appointment.StartTime) : existing.TriggerIdentity;
-        var replanned = change with { OccurredAt = tiedToStart ? change.OccurredAt : existing.TriggeredAt };
-        var decision = AutomationPlanner.PlanOne(account, automation, replanned, new TriggerMatch(identity), contact, consent, now, cancellationToken);
-        return decision.Send is { } replacement
-            ? new ReplanDecision(ReplanAction.Replan, $"the appointment moved to {SendScheduler.Describe(Instant.FromDateTimeOffset(appointment.StartTime), account.Zone)}.", replacement)
-            : ReplanDecision.Cancel($"the appointment moved and the new text cannot be sent: {decision.SkipReason}");
+        // A text tied to the start (a reminder) is planned afresh for the new start, under the new start's identity
+        // (a new send id). Any other (a confirmation still waiting for sending hours) keeps its id and its time, and is
+        // only re-rendered for the new start: planned as of its original due time, so it is not judged late.
+        var tiedToStart = automation.Timing.Kind == AutomationTimingKind.BeforeAppointment
+            || existing.TriggerIdentity == SendIds.AppointmentIdentity(appointment.Id, existing.AppointmentStart ?? appointment.StartTime);
+        var decision = tiedToStart
+            ? AutomationPlanner.PlanOne(account, automation, change, new TriggerMatch(SendIds.AppointmentIdentity(appointment.Id, appointment.StartTime)), contact, consent, now, cancellationToken)
+            : AutomationPlanner.PlanOne(account, automation, change with { OccurredAt = existing.TriggeredAt }, new TriggerMatch(existing.TriggerIdentity), contact, consent, Instant.FromDateTimeOffset(existing.RequestedAt), cancellationToken);
+        if (decision.Send is not { } replacement)
+        {
+            return ReplanDecision.Cancel($"the appointment moved and the new text cannot be sent: {decision.SkipReason}");
+        }
+
+        if (!tiedToStart)
+        {
+            replacement = replacement with { SendAt = existing.SendAt, RequestedAt = existing.RequestedAt, ShiftedBySendingHours = existing.ShiftedBySendingHours };
+        }
+
+        return new ReplanDecision(ReplanAction.Replan, $"the appointment moved to {SendScheduler.Describe(Instant.FromDateTimeOffset(appointment.StartTime), account.Zone)}.", replacement);
     }
 }

@@ -93,9 +93,10 @@ public sealed class SmsTemplate
         {
             throw;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FluidException or FileNotFoundException or FormatException or ParseException or ArgumentException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            // Limits (steps, output, recursion) are InvalidOperationException; include/render without a file is FileNotFoundException.
+            // What a template can make Fluid throw is open-ended (limits are InvalidOperationException, include without a
+            // file FileNotFoundException, a bad date format LiquidException): each is this template's problem, never the caller's.
             return new SmsRenderResult(string.Empty, tracker.Missing, $"the template could not be rendered: {ex.Message}");
         }
     }
