@@ -1,5 +1,6 @@
 using RoezanGhl.Core.Automations;
 using RoezanGhl.Core.Sms;
+using RoezanGhl.TestSupport;
 
 namespace RoezanGhl.Core.Tests.Automations;
 
@@ -29,6 +30,16 @@ public sealed class AutomationCatalogTests
         Assert.Equal(expected, result.Text);
         Assert.Empty(result.MissingPlaceholders);
         Assert.Equal(new SmsSegmentCount(SmsEncoding.Gsm7, expected.Length, 1), SmsSegmentCounter.Count(result.Text));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void The_docs_show_each_sample_as_it_renders(string name, string expected)
+    {
+        var docs = File.ReadAllText(RepositoryRoot.Combine("docs", "automations.md"));
+
+        Assert.Contains($"| `{name}` |", docs, StringComparison.Ordinal);
+        Assert.Contains($"| {expected} |", docs, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class AutomationEvents
         var at = webhook.Timestamp ?? receivedAt;
         switch (webhook)
         {
-            case GhlContactEvent { Id: { Length: > 0 } contactId } contact when webhook.Kind == GhlWebhookEventKind.ContactCreate:
+            case GhlContactEvent { Id: { Length: > 0 } contactId } when webhook.Kind == GhlWebhookEventKind.ContactCreate:
                 return new AutomationEvent { Kind = AutomationEventKind.ContactCreated, ContactId = contactId, OccurredAt = at, WebhookId = webhook.WebhookId };
             case GhlContactEvent { Id: { Length: > 0 } contactId } contact when webhook.Kind == GhlWebhookEventKind.ContactTagUpdate:
                 var now = (contact.Tags ?? []).Where(tag => !string.IsNullOrWhiteSpace(tag)).Select(tag => tag!.Trim());
