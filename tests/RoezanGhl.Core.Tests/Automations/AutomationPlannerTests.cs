@@ -175,6 +175,14 @@ public sealed class AutomationPlannerTests
     }
 
     [Fact]
+    public void An_event_without_the_appointment_its_kind_is_about_plans_nothing()
+    {
+        var bare = new AutomationEvent { Kind = AutomationEventKind.AppointmentCreated, ContactId = Ana.Id, OccurredAt = Offset("2026-06-01T10:00-04") };
+
+        Assert.Empty(AutomationPlanner.Plan(Account(Template("appointment-confirmation")), bare, Ana, ContactConsent.Allowed, At("2026-06-01T10:00-04")));
+    }
+
+    [Fact]
     public void Only_automations_whose_trigger_fires_are_in_the_plan()
     {
         var account = Account(Template("welcome-new-lead"), Template("appointment-confirmation"), new AutomationDefinition { Template = "appointment-confirmation", Name = "cancel-note", Trigger = new() { Event = "appointmentCancelled" }, Message = "Your appointment was cancelled." });

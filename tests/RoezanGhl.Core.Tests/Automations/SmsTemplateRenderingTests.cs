@@ -120,6 +120,18 @@ public sealed class SmsTemplateRenderingTests
         Assert.Equal(string.Empty, result.Text);
     }
 
+    [Theory]
+    [InlineData("{% assign s = 'ab' %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}")]
+    [InlineData("{% assign s = 'ab' %}{% for i in (1..30) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | size }}")]
+    [InlineData("{% assign s = 'ab' %}{% for i in (1..20) %}{% assign s = s | replace: 'a', 'aaaa' %}{% endfor %}{{ s | size }}")]
+    public void A_value_grown_in_a_loop_stops_at_the_size_limit_rather_than_exhaust_memory(string source)
+    {
+        var result = TemplateRig.Render(source);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("output size", result.Failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Output_past_the_limit_is_refused()
     {

@@ -23,6 +23,11 @@ public static class TriggerMatcher
 
     private static TriggerMatch? MatchKind(AutomationTrigger trigger, AutomationEvent evt)
     {
+        if (!CarriesItsSubject(evt))
+        {
+            return null;
+        }
+
         var delivery = evt.WebhookId ?? Instant.FromDateTimeOffset(evt.OccurredAt).ToString();
         return (trigger.Kind, evt.Kind) switch
         {
@@ -40,6 +45,15 @@ public static class TriggerMatcher
             _ => null,
         };
     }
+
+    /// <summary>An event built by hand without the appointment, task or message its kind is about triggers nothing.</summary>
+    private static bool CarriesItsSubject(AutomationEvent evt) => evt.Kind switch
+    {
+        AutomationEventKind.AppointmentCreated or AutomationEventKind.AppointmentUpdated or AutomationEventKind.AppointmentCancelled => evt.Appointment is not null,
+        AutomationEventKind.TaskCreated => evt.Task is not null,
+        AutomationEventKind.InboundMessage or AutomationEventKind.OutboundMessage => evt.Message is not null,
+        _ => true,
+    };
 
     private static TriggerMatch? TagAdded(AutomationTrigger trigger, AutomationEvent evt, string delivery)
     {
