@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NodaTime;
+using RoezanGhl.Core.Automations.Planning;
 using RoezanGhl.Core.Automations.Templates;
 using RoezanGhl.Core.Automations.Timing;
 using RoezanGhl.Core.Mapping;
@@ -12,9 +13,6 @@ internal sealed partial class AutomationEntryReader(string path, List<Configurat
 {
     public const int MaxTagLength = 100;
     public const int MaxListLength = 20;
-
-    /// <summary>Replies carriers reserve for opting out: an auto-reply to them would text someone who just said stop.</summary>
-    public static readonly IReadOnlyList<string> OptOutWords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"];
 
     public AutomationTrigger? Trigger(AutomationTriggerDefinition? trigger)
     {
@@ -216,7 +214,8 @@ internal sealed partial class AutomationEntryReader(string path, List<Configurat
             return $"'{keyword}' is not a keyword: 1 to 40 letters or digits, words separated by single spaces.";
         }
 
-        return OptOutWords.Contains(keyword.Trim(), StringComparer.OrdinalIgnoreCase)
+        // An auto-reply to an opt-out word would text someone who just said stop.
+        return OptOutKeywords.IsOptOutWord(keyword)
             ? $"'{keyword}' is an opt-out word: a STOP reply opts the contact out and is never answered by an automation."
             : null;
     }

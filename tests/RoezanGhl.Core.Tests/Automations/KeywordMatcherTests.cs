@@ -30,4 +30,16 @@ public sealed class KeywordMatcherTests
     [Fact]
     public void Accented_words_match_case_insensitively() =>
         Assert.Equal("horário", KeywordMatcher.FirstMatch("Qual o HORÁRIO?", ["horário"]));
+
+    [Theory]
+    [InlineData("STOP", true)]
+    [InlineData(" stop. ", true)]
+    [InlineData("Unsubscribe!", true)]
+    [InlineData("stopall", true)]
+    [InlineData("please stop texting me", false)]
+    [InlineData("stopped", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Only_a_reply_that_is_an_opt_out_word_is_an_opt_out(string? text, bool optOut) =>
+        Assert.Equal(optOut, OptOutKeywords.IsOptOutReply(text));
 }
