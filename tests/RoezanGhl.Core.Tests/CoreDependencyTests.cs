@@ -7,14 +7,16 @@ public class CoreDependencyTests
 {
     // BouncyCastle.Cryptography: Ed25519 for GHL's webhook signatures, which .NET lacks. It is pure managed
     // computation (no I/O, no native library), so the GHL door's checks stay testable in memory like the rest.
+    // Fluid (with its parser library Parlot): the Liquid engine that renders SMS automation templates. It parses
+    // and renders strings in memory; the core gives it no file provider, so include/render tags read nothing.
     private static readonly string[] Allowed =
     [
         "System.", "Microsoft.Extensions.Options", "Microsoft.Extensions.Primitives", "NodaTime", "PhoneNumbers",
-        "BouncyCastle.Cryptography",
+        "BouncyCastle.Cryptography", "Fluid", "Parlot",
     ];
 
     [Fact]
-    public void The_core_references_only_the_runtime_options_nodatime_libphonenumber_and_bouncycastle()
+    public void The_core_references_only_the_runtime_options_nodatime_libphonenumber_bouncycastle_and_fluid()
     {
         var references = typeof(SyncPlanner).Assembly.GetReferencedAssemblies().Select(reference => reference.Name!);
 

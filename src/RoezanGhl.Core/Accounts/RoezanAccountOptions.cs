@@ -25,6 +25,13 @@ public sealed class RoezanAccountOptions
     public string TimeZone { get; set; } = "America/New_York";
 
     /// <summary>
+    /// The culture (BCP 47, e.g. en-US, en-GB, es-MX) in which SMS automation templates format dates and times
+    /// (<c>{{ appointment.startTime | date }}</c>). An unknown culture stops the app at start.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Locale { get; set; } = AccountLocales.Default;
+
+    /// <summary>
     /// Which flows run: contacts-only, contacts-and-history or everything (<see cref="FlowPresets"/>).
     /// Unset means <see cref="FlowPresets.Default"/>. An unknown name stops the app at start.
     /// </summary>

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using RoezanGhl.Core.Automations;
 
 namespace RoezanGhl.Core.Mapping;
 
 /// <summary>
-/// How one Roezan account's contacts become GHL contacts, written as configuration rather than code:
+/// How one Roezan account's contacts become GHL contacts (and which GHL events text them back), written as configuration rather than code:
 /// bound from <c>Roezan:Accounts:{accountId}:Mapping</c>, or read from the file named by
 /// <c>Roezan:MappingFile</c> (schema: <c>Mapping/account-mapping.schema.json</c>). Every property has
 /// a default, so an account with no mapping at all syncs the standard fields under their own names.
@@ -37,4 +38,13 @@ public sealed class AccountMapping
 
     /// <summary>Whether a <c>contact.updated</c> also appends a note listing what changed.</summary>
     public bool NoteOnContactUpdate { get; set; }
+
+    /// <summary>
+    /// The account's SMS automations (GHL events that text the contact through Roezan): ready-made templates by
+    /// name with overrides, or whole definitions. Checked at start by <see cref="AutomationValidator"/>.
+    /// </summary>
+    public List<AutomationDefinition?> Automations { get; set; } = [];
+
+    /// <summary>When automations may text, in the account's time zone. Unset: 08:00 to 21:00.</summary>
+    public SendingHoursDefinition? SendingHours { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RoezanGhl.Core.Automations;
 
 namespace RoezanGhl.Core.Mapping;
 
@@ -39,6 +40,7 @@ public static partial class AccountMappingValidator
             problems.Add(new("tagMode", "must be Additive or Mirror."));
         }
 
+        problems.AddRange(AutomationValidator.Validate(mapping.Automations, mapping.SendingHours));
         return problems;
     }
 

@@ -76,9 +76,12 @@ public static partial class AccountMappingFile
     private static AccountMappingFileContents Failed(ConfigurationProblem problem) =>
         new(new Dictionary<string, AccountMapping>(), [problem]);
 
-    /// <summary>"$.accounts.demo.tagMode" → "accounts:demo:tagMode".</summary>
+    /// <summary>"$.accounts.demo.tagMode" → "accounts:demo:tagMode"; "$.accounts.demo.automations[2].timing" → "accounts:demo:automations:2:timing".</summary>
     private static string PathOf(string? jsonPath) =>
-        string.IsNullOrEmpty(jsonPath) ? string.Empty : jsonPath.TrimStart('$').TrimStart('.').Replace("['", ".", StringComparison.Ordinal).Replace("']", string.Empty, StringComparison.Ordinal).Replace('.', ':');
+        string.IsNullOrEmpty(jsonPath) ? string.Empty : ArrayIndex().Replace(jsonPath.TrimStart('$').TrimStart('.').Replace("['", ".", StringComparison.Ordinal).Replace("']", string.Empty, StringComparison.Ordinal), ".$1").Replace('.', ':');
+
+    [GeneratedRegex(@"\[(\d+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex ArrayIndex();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex AccountId();

@@ -7,7 +7,7 @@ using RoezanGhl.Core.Mapping;
 namespace RoezanGhl.Engine.Mapping;
 
 /// <summary>
-/// Start-up check of every account's preset, flow overrides, time zone and field mapping. Each
+/// Start-up check of every account's preset, flow overrides, time zone, locale, field mapping and SMS automations. Each
 /// failure names its setting ("Roezan:Accounts:demo:Mapping:customFields:plan: set exactly one of id or key").
 /// It also reads the raw settings for what the configuration binder silently skips: names under
 /// <c>Mapping</c> that nothing reads (a misspelt <c>TagPrefx</c>) and values it cannot convert
@@ -15,7 +15,7 @@ namespace RoezanGhl.Engine.Mapping;
 /// </summary>
 internal sealed class RoezanAccountsValidator : IValidateOptions<RoezanOptions>
 {
-    private static readonly string[] MappingSettings = [nameof(AccountMapping.StandardFields), nameof(AccountMapping.CustomFields), nameof(AccountMapping.Source), nameof(AccountMapping.TagPrefix), nameof(AccountMapping.TagMode), nameof(AccountMapping.NoteOnContactUpdate)];
+    private static readonly string[] MappingSettings = [nameof(AccountMapping.StandardFields), nameof(AccountMapping.CustomFields), nameof(AccountMapping.Source), nameof(AccountMapping.TagPrefix), nameof(AccountMapping.TagMode), nameof(AccountMapping.NoteOnContactUpdate), nameof(AccountMapping.Automations), nameof(AccountMapping.SendingHours)];
     private static readonly string[] CustomFieldSettings = [nameof(GhlCustomFieldTarget.Id), nameof(GhlCustomFieldTarget.Key)];
 
     private readonly IConfiguration? _configuration;
@@ -40,6 +40,11 @@ internal sealed class RoezanAccountsValidator : IValidateOptions<RoezanOptions>
                 problems.Add(new ConfigurationProblem($"{prefix}:TimeZone", $"'{account.TimeZone}' is not an IANA or Windows time zone id (for example America/New_York)."));
             }
 
+            if (AccountLocales.Find(account.Locale) is null)
+            {
+                problems.Add(new ConfigurationProblem($"{prefix}:Locale", $"'{account.Locale}' is not a culture name the runtime knows (for example en-US, en-GB, es-MX)."));
+            }
+
             if (account.Mapping is not null)
             {
                 problems.AddRange(AccountMappingValidator.Validate(account.Mapping).Select(p => p.Under($"{prefix}:Mapping")));
@@ -57,6 +62,7 @@ internal sealed class RoezanAccountsValidator : IValidateOptions<RoezanOptions>
                 }
 
                 problems.AddRange(UnreadSettings(account.GetSection("Mapping")));
+                problems.AddRange(UnreadAutomationSettings.Find(account.GetSection($"Mapping:{nameof(AccountMapping.Automations)}"), account.GetSection($"Mapping:{nameof(AccountMapping.SendingHours)}")));
                 problems.AddRange(UnconvertibleValues(account));
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
+using RoezanGhl.Core.Automations;
 using RoezanGhl.Core.Mapping;
 using RoezanGhl.Engine.Mapping;
 
@@ -53,6 +54,16 @@ public sealed class AccountMappingSchemaTests
     [InlineData("unknown-tag-mode", "accounts:demo:tagMode")]
     [InlineData("boolean-as-string", "accounts:demo:noteOnContactUpdate")]
     [InlineData("account-id-with-space", "accounts:demo account")]
+    [InlineData("automation-unknown-trigger", "accounts:demo:automations:0:trigger:event: 'tagRemoved' is not a trigger")]
+    [InlineData("automation-bad-offset", "accounts:demo:automations:1:timing:before: '24 hours' is not an offset")]
+    [InlineData("automation-misspelt-property", "accounts:demo:automations:0:timming")]
+    [InlineData("automation-condition-two-kinds", "accounts:demo:automations:0:conditions:0: must set exactly one of")]
+    [InlineData("automation-unknown-template", "accounts:demo:automations:0:template: 'welcome' is not a ready-made template")]
+    [InlineData("automation-before-and-after", "accounts:demo:automations:0:timing: set after or before, not both")]
+    [InlineData("automation-max-segments-zero", "accounts:demo:automations:0:maxSegments: must be 1 to 10")]
+    [InlineData("automation-without-message", "accounts:demo:automations:0:message: is empty")]
+    [InlineData("automation-has-phone-false", "accounts:demo:automations:0:conditions:0:hasPhone: can only be true")]
+    [InlineData("sending-hours-bad-time", "accounts:demo:sendingHours:start: '8:00' is not a time like 08:00")]
     public void The_validator_names_the_bad_entry(string sample, string entry)
     {
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Mapping", "Samples", "invalid", sample + ".json"));
@@ -86,6 +97,20 @@ public sealed class AccountMappingSchemaTests
         Assert.Equal("roezan:", mapping.TagPrefix);
         Assert.Equal(TagMode.Mirror, mapping.TagMode);
         Assert.True(mapping.NoteOnContactUpdate);
+    }
+
+    [Fact]
+    public void A_valid_file_gives_each_account_its_automations_and_sending_hours()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Mapping", "Samples", "valid", "automations.json"));
+
+        var mapping = Assert.Single(AccountMappingFile.Read(json).Accounts).Value;
+
+        Assert.Empty(AutomationValidator.TryResolve(mapping.Automations, mapping.SendingHours, out var automations, out var hours));
+        Assert.Equal(["welcome-new-lead", "appointment-confirmation", "appointment-reminder-24h", "reminder-2h", "tag-campaign", "keyword-auto-reply", "task-heads-up"], automations.Select(a => a.Name));
+        Assert.Equal("09:00–20:00", hours.ToString());
+        Assert.Equal("2h before the appointment", automations[3].Timing.ToString());
+        Assert.Equal(["HOURS", "opening hours"], automations[5].Trigger.Keywords);
     }
 
     private static bool SchemaAccepts(string json)

@@ -78,6 +78,10 @@ public sealed class AccountSettingsStartupTests : IDisposable
     [InlineData("Roezan:Accounts:demo:Mapping:TagMode", "1", "Roezan:Accounts:demo:Mapping:TagMode: '1' is not a tag mode")]
     [InlineData("Roezan:Accounts:demo:Mapping:NoteOnContactUpdate", "yes", "Roezan:Accounts:demo:Mapping:NoteOnContactUpdate: 'yes' is not true or false")]
     [InlineData("Roezan:Accounts:demo:Flows:TaskSync", "nope", "Roezan:Accounts:demo:Flows:TaskSync: 'nope' is not true or false")]
+    [InlineData("Roezan:Accounts:demo:Locale", "xx-Nowhere", "Roezan:Accounts:demo:Locale: 'xx-Nowhere' is not a culture name")]
+    [InlineData("Roezan:Accounts:demo:Mapping:Automations:0:Template", "welcome", "Roezan:Accounts:demo:Mapping:automations:0:template: 'welcome' is not a ready-made template")]
+    [InlineData("Roezan:Accounts:demo:Mapping:Automations:0:Timming:After", "5m", "Roezan:Accounts:demo:Mapping:Automations:0:Timming: is not read here")]
+    [InlineData("Roezan:Accounts:demo:Mapping:SendingHours:From", "08:00", "Roezan:Accounts:demo:Mapping:SendingHours:From: is not read here")]
     public void A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string value, string expected)
     {
         using var services = Start(new() { ["Roezan:Accounts:demo:GhlLocationId"] = "loc-demo", [key] = value });
@@ -85,6 +89,26 @@ public sealed class AccountSettingsStartupTests : IDisposable
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Automations_in_settings_are_read_and_checked_entry_by_entry()
+    {
+        using var services = Start(new()
+        {
+            ["Roezan:Accounts:demo:GhlLocationId"] = "loc-demo",
+            ["Roezan:Accounts:demo:Locale"] = "en-GB",
+            ["Roezan:Accounts:demo:Mapping:Automations:0:Template"] = "welcome-new-lead",
+            ["Roezan:Accounts:demo:Mapping:Automations:1:Template"] = "appointment-reminder-24h",
+            ["Roezan:Accounts:demo:Mapping:Automations:1:Timing:Before"] = "2 h",
+            ["Roezan:Accounts:demo:Mapping:Automations:1:Conditions:0:TagPresnt"] = "vip",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Roezan:Accounts:demo:Mapping:automations:1:timing:before: '2 h' is not an offset", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Roezan:Accounts:demo:Mapping:Automations:1:Conditions:0:TagPresnt: is not read here", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("automations:0", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

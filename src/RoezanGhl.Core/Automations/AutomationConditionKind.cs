@@ -1,0 +1,10 @@
+namespace RoezanGhl.Core.Automations;
+
+public enum AutomationConditionKind
+{
+    TagPresent,
+    TagAbsent,
+    CustomFieldEquals,
+    HasPhone,
+    NotOptedOut,
+}
