@@ -86,10 +86,18 @@ internal sealed record BoundSetting(string Key, Type Type, object? Default)
             var key = $"{prefix}__{property.Name}";
             var propertyType = property.PropertyType;
             var value = instance is null ? null : property.GetValue(instance);
-            if (ListItemType(propertyType) is { } itemType && IsScalar(itemType))
+            if (ListItemType(propertyType) is { } itemType)
             {
                 // The binder fills a list through its getter too, item by index: PublicKeys__0, PublicKeys__1.
-                settings.Add(new BoundSetting(key + "__{}", propertyType, value));
+                if (IsScalar(itemType))
+                {
+                    settings.Add(new BoundSetting(key + "__{}", propertyType, value));
+                }
+                else
+                {
+                    Walk(key + "__{}", itemType, Activator.CreateInstance(itemType), settings);
+                }
+
                 continue;
             }
 
