@@ -1,7 +1,9 @@
 using RoezanGhl.Storage.Ledger;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class EventsCommandTests : IAsyncLifetime
 {
     private static readonly string[] NewestFirst = ["evt_other", "evt_failed", "evt_applied", "evt_old"];

@@ -1,9 +1,11 @@
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Storage.Links;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class PlanCommandTests : IAsyncLifetime
 {
     private CliRig _rig = null!;

@@ -3,9 +3,11 @@ using RoezanGhl.Core.Planning;
 using RoezanGhl.Engine.Reconciliation;
 using RoezanGhl.Storage.Links;
 using RoezanGhl.Storage.Reconciliation;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class ReconcileCommandTests : IAsyncLifetime
 {
     private CliRig _rig = null!;

@@ -1,9 +1,11 @@
 using RoezanGhl.Core.Events;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class ReplayCommandTests : IAsyncLifetime
 {
     private CliRig _rig = null!;

@@ -1,8 +1,10 @@
 using RoezanGhl.Storage.Queueing;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class SendCommandTests : IAsyncLifetime
 {
     private CliRig _rig = null!;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using RoezanGhl.Cli.Hosting;
 using RoezanGhl.Engine.Intake;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
@@ -34,6 +35,7 @@ internal sealed class WebhookAppHost : IAsyncDisposable
 
     public static async Task<WebhookAppHost> StartAsync(CliServices app)
     {
+        TestLanes.RequireIntegration("The webhook app on 127.0.0.1");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

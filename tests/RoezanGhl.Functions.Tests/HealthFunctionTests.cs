@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Functions.Tests;
 
 public class HealthFunctionTests
 {
+    [IntegrationLane]
     [Fact]
     public async Task Reachable_storage_is_200_healthy_with_each_check_and_no_connection_details()
     {

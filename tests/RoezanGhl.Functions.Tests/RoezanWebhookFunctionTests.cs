@@ -1,13 +1,15 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Functions.Tests;
 
+[IntegrationLane]
 public class RoezanWebhookFunctionTests
 {
     private static HttpRequest Request(string body, string? signature, string contentType = "application/json")

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging.Testing;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Credentials.Tests.Tokens;
 
+[IntegrationLane]
 public sealed class BlobTokenRefreshLockTests
 {
     private readonly AzuriteTokenStorage _storage = new();

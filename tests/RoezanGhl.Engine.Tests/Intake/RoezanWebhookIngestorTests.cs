@@ -8,11 +8,13 @@ using RoezanGhl.Engine.Intake;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Engine.Tests.Intake;
 
 /// <summary>The whole door against Azurite: what is answered, what lands on the queue, what the ledger says.</summary>
+[IntegrationLane]
 public class RoezanWebhookIngestorTests
 {
     [Fact]

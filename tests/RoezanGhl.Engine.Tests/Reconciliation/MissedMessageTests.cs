@@ -6,9 +6,11 @@ using RoezanGhl.Engine.Tests.Roezan;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Reconciliation;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Reconciliation;
 
+[IntegrationLane]
 public sealed class MissedMessageTests : IAsyncLifetime
 {
     private ReconcileRig _rig = null!;

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Time.Testing;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Roezan;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Roezan;
 
+[IntegrationLane]
 public sealed class RoezanApiClientTests : IAsyncLifetime
 {
     private const string Key = "test-roezan-key-1";

@@ -4,6 +4,7 @@ using RoezanGhl.Core.Planning;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -12,6 +13,7 @@ namespace RoezanGhl.Functions.Tests.EndToEnd;
 /// Issue 6 end to end (webhook → Azurite queue → queue function → simulator): each preset, an account's
 /// field mapping, and F5 follow-up tasks made exactly once through a ghost write and re-deliveries.
 /// </summary>
+[IntegrationLane]
 public sealed class MappingAndPresetTests
 {
     private const string Account = $"Roezan:Accounts:{SyncPipeline.AccountId}";

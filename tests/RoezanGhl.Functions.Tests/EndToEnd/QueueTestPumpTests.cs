@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Queues;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -17,6 +18,7 @@ public sealed class QueueTestPumpTests
         Assert.InRange(Settings.MaxPollingInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task Message_is_decoded_delivered_once_and_deleted()
     {
@@ -33,6 +35,7 @@ public sealed class QueueTestPumpTests
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task Failing_message_is_retried_with_growing_dequeue_counts_then_poisoned()
     {
@@ -48,6 +51,7 @@ public sealed class QueueTestPumpTests
         Assert.Equal(["always fails"], await pump.PeekPoisonAsync());
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task Message_put_back_with_a_visibility_delay_waits_for_it()
     {

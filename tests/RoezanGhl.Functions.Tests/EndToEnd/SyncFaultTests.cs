@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 using Xunit.Abstractions;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -11,6 +12,7 @@ namespace RoezanGhl.Functions.Tests.EndToEnd;
 /// 30% server errors, a 429 storm, the token expiring mid-run, 10% ghost writes. Every event must end
 /// applied exactly once: no duplicate contact, note or task in GHL, none lost, none failed or poisoned.
 /// </summary>
+[IntegrationLane]
 public sealed class SyncFaultTests(ITestOutputHelper output)
 {
     private const int EventCount = 500;

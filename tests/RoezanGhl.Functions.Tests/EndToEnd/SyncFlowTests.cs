@@ -2,11 +2,13 @@ using System.Text.Json.Nodes;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
 
 /// <summary>Every flow, end to end: webhook function → Azurite queue → pump → queue function → GHL client → simulator.</summary>
+[IntegrationLane]
 public sealed class SyncFlowTests : IAsyncLifetime
 {
     private SyncPipeline _app = null!;

@@ -7,11 +7,13 @@ using RoezanGhl.Engine.Notifications;
 using RoezanGhl.Ghl;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.Storage.Ledger;
+using RoezanGhl.TestSupport.Lanes;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
 
 /// <summary>What happens when a delivery dies half-way, or never succeeds.</summary>
+[IntegrationLane]
 public sealed class SyncRecoveryTests
 {
     [Fact]

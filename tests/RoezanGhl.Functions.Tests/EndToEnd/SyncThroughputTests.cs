@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using Xunit.Abstractions;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -9,6 +10,7 @@ namespace RoezanGhl.Functions.Tests.EndToEnd;
 /// The closing figures: GHL calls per event over a realistic mix, and events per second through the
 /// in-process pipeline (webhook function → Azurite queue → pump → queue function → simulator).
 /// </summary>
+[IntegrationLane]
 public sealed class SyncThroughputTests(ITestOutputHelper output)
 {
     [Fact]

@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Functions.Functions;
 using RoezanGhl.Ghl.Auth;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Functions.Tests.OAuth;
 
+[IntegrationLane]
 public sealed class GhlOAuthFunctionsTests : IDisposable
 {
     private readonly FunctionsTestHost _host = new();

@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Ghl.Auth;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Functions.Tests.OAuth;
 
+[IntegrationLane]
 public sealed class GhlTokensWiringTests
 {
     [Fact]

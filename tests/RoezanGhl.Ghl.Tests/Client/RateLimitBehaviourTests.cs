@@ -3,9 +3,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Ghl.Tests.Client;
 
+[IntegrationLane]
 public sealed class RateLimitBehaviourTests
 {
     private const string Location = "loc-limits";

@@ -2,10 +2,12 @@ using Azure.Data.Tables;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Storage.Tests.Ledger;
 
+[IntegrationLane]
 public class EventLedgerTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
