@@ -15,10 +15,10 @@ public class HealthFunctionTests
     [Fact]
     public async Task Reachable_storage_is_200_healthy_with_each_check_and_no_connection_details()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var request = new DefaultHttpContext().Request;
 
-        var result = Assert.IsType<ContentResult>(await new HealthFunction(rig.Services.GetRequiredService<HealthCheckService>()).RunAsync(request, CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await rig.Host.Function<HealthFunction>().RunAsync(request, CancellationToken.None));
 
         Assert.Equal(200, result.StatusCode);
         using var json = JsonDocument.Parse(result.Content!);

@@ -31,10 +31,10 @@ public class RoezanWebhookFunctionTests
     [Fact]
     public async Task A_signed_event_is_answered_202_with_its_id_and_queued()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.ContactUpdated("evt_fn_1");
 
-        var result = Assert.IsType<ContentResult>(await new RoezanWebhookFunction(rig.Ingestor).RunAsync(Request(body, rig.Sign(body)), "acme", CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await rig.Host.Webhook.RunAsync(Request(body, rig.Sign(body)), "acme", CancellationToken.None));
 
         Assert.Equal(202, result.StatusCode);
         Assert.Equal("application/json; charset=utf-8", result.ContentType);
@@ -46,9 +46,9 @@ public class RoezanWebhookFunctionTests
     [Fact]
     public async Task A_repeat_is_answered_200_duplicate()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_fn_dup");
-        var function = new RoezanWebhookFunction(rig.Ingestor);
+        var function = rig.Host.Webhook;
         await function.RunAsync(Request(body, rig.Sign(body)), "acme", CancellationToken.None);
 
         var result = Assert.IsType<ContentResult>(await function.RunAsync(Request(body, rig.Sign(body)), "acme", CancellationToken.None));
@@ -61,10 +61,10 @@ public class RoezanWebhookFunctionTests
     [Fact]
     public async Task A_bad_signature_is_a_401_problem_and_nothing_is_queued()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated();
 
-        var result = Assert.IsType<ContentResult>(await new RoezanWebhookFunction(rig.Ingestor).RunAsync(Request(body, rig.Sign(body, secret: "test-secret-9")), "acme", CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await rig.Host.Webhook.RunAsync(Request(body, rig.Sign(body, secret: "test-secret-9")), "acme", CancellationToken.None));
 
         Assert.Equal(401, result.StatusCode);
         Assert.Equal("application/problem+json; charset=utf-8", result.ContentType);
@@ -77,10 +77,10 @@ public class RoezanWebhookFunctionTests
     [Fact]
     public async Task An_unknown_account_is_a_404_problem()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated();
 
-        var result = Assert.IsType<ContentResult>(await new RoezanWebhookFunction(rig.Ingestor).RunAsync(Request(body, rig.Sign(body)), "globex", CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await rig.Host.Webhook.RunAsync(Request(body, rig.Sign(body)), "globex", CancellationToken.None));
 
         Assert.Equal(404, result.StatusCode);
         Assert.Contains("urn:roezan-ghl:problem:unknown-account", result.Content, StringComparison.Ordinal);
@@ -89,13 +89,13 @@ public class RoezanWebhookFunctionTests
     [Fact]
     public async Task A_delivery_in_flight_is_told_when_to_retry()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_fn_wait");
         var evt = JsonSerializer.Deserialize(body, RoezanJsonContext.Default.RoezanEvent)!;
         await rig.Ledger.ClaimAsync("acme", evt, "webhook:other", TimeSpan.FromSeconds(30), CancellationToken.None);
         var request = Request(body, rig.Sign(body));
 
-        var result = Assert.IsType<ContentResult>(await new RoezanWebhookFunction(rig.Ingestor).RunAsync(request, "acme", CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await rig.Host.Webhook.RunAsync(request, "acme", CancellationToken.None));
 
         Assert.Equal(503, result.StatusCode);
         Assert.Equal("30", request.HttpContext.Response.Headers.RetryAfter.ToString());

@@ -72,12 +72,6 @@ public class AddRoezanGhlTests
         provider.GetRequiredService<IStartupValidator>().Validate();
     }
 
-    private static IConfiguration SampleSettings()
-    {
-        var sample = new ConfigurationBuilder().AddJsonFile(RepositoryRoot.Combine("local.settings.sample.json")).Build();
-        var values = sample.GetSection("Values").AsEnumerable(makePathsRelative: true)
-            .Where(kv => kv.Value is not null)
-            .ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => kv.Value);
-        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-    }
+    private static IConfiguration SampleSettings() =>
+        new ConfigurationBuilder().AddInMemoryCollection(LocalSettingsSample.Values()).Build();
 }

@@ -9,11 +9,13 @@ using RoezanGhl.TestSupport.Lanes;
 namespace RoezanGhl.Functions.Tests.OAuth;
 
 [IntegrationLane]
-public sealed class GhlOAuthFunctionsTests : IDisposable
+public sealed class GhlOAuthFunctionsTests : IAsyncLifetime
 {
-    private readonly FunctionsTestHost _host = new();
+    private FunctionsTestHost _host = null!;
 
-    public void Dispose() => _host.Dispose();
+    public async Task InitializeAsync() => _host = await FunctionsTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Start_redirects_to_highlevels_choose_location_page()
@@ -89,7 +91,7 @@ public sealed class GhlOAuthFunctionsTests : IDisposable
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page.Content, StringComparison.Ordinal);
     }
 
-    private GhlOAuthStartFunction Start() => new(_host.Services.GetRequiredService<GhlOAuthInstaller>());
+    private GhlOAuthStartFunction Start() => _host.Host.Function<GhlOAuthStartFunction>();
 
     private async Task<string> NewStateAsync()
     {
@@ -102,7 +104,7 @@ public sealed class GhlOAuthFunctionsTests : IDisposable
     {
         var request = new DefaultHttpContext().Request;
         request.QueryString = new QueryString(query);
-        var function = new GhlOAuthCallbackFunction(_host.Services.GetRequiredService<GhlOAuthInstaller>());
+        var function = _host.Host.Function<GhlOAuthCallbackFunction>();
         return Assert.IsType<ContentResult>(await function.RunAsync(request, CancellationToken.None));
     }
 

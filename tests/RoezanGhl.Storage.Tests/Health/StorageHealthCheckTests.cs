@@ -19,7 +19,7 @@ public class StorageHealthCheckTests
     [Fact]
     public async Task Queues_and_tables_on_azurite_are_healthy()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
 
         var report = await rig.CheckHealthAsync();
 

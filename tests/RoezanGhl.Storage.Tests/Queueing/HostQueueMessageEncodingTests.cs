@@ -82,7 +82,7 @@ public class HostQueueMessageEncodingTests
     [Fact]
     public async Task A_queued_event_read_raw_from_azurite_and_base64_decoded_is_the_event()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var evt = new QueuedRoezanEvent
         {
             AccountId = "acme",

@@ -38,7 +38,7 @@ public class RoezanEventQueueClientTests
     [Fact]
     public async Task An_event_at_the_inline_limit_goes_inline_and_a_larger_one_through_a_blob()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var overhead = RoezanEventQueueClient.Serialize(Queued(string.Empty)).ToMemory().Length;
         var fits = Queued(new string('a', RoezanEventQueueClient.InlineLimitBytes - overhead));
         var tooBig = Queued(new string('a', RoezanEventQueueClient.InlineLimitBytes - overhead + 1));
@@ -61,7 +61,7 @@ public class RoezanEventQueueClientTests
     [Fact]
     public async Task A_message_pointing_outside_the_payload_container_is_refused()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var forged = RoezanEventQueueClient.Serialize(new QueuedRoezanEvent
         {
             AccountId = "acme",
