@@ -14,7 +14,7 @@ public sealed class SendCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _rig = await CliRig.StartAsync();
-        _app = await WebhookAppHost.StartAsync(_rig.Services());
+        _app = await WebhookAppHost.StartAsync(_rig.Host);
         _event = Path.Combine(_rig.Folder, "event.json");
         await File.WriteAllTextAsync(_event, RoezanSampleEvents.ContactCreated("evt_sent_1"));
     }
