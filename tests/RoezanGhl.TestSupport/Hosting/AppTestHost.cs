@@ -12,6 +12,7 @@ using RoezanGhl.Core.Events;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Engine.Intake;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.Ghl.Auth;
 using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Links;
@@ -39,21 +40,14 @@ public sealed class AppTestHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly GhlSimulatorHost? _simulator;
     private readonly bool _ownsSimulator;
-    private readonly FakeGhlTokenProvider? _tokens;
-    private readonly InMemorySecretStore? _secrets;
-    private readonly FakeTimeProvider? _fakeTime;
 
-    internal AppTestHost(ServiceProvider services, AppTestHostBuilder builder, IReadOnlyList<TestAccount> accounts, IReadOnlyDictionary<string, string?> settings, GhlSimulatorHost? simulator, FakeGhlTokenProvider? tokens, InMemorySecretStore? secrets, FakeLogCollector logs)
+    internal AppTestHost(ServiceProvider services, AppTestHostBuilder builder, IReadOnlyList<TestAccount> accounts, IReadOnlyDictionary<string, string?> settings, GhlSimulatorHost? simulator)
     {
         _services = services;
         _simulator = simulator;
         _ownsSimulator = builder.SharedSimulator is null;
-        _tokens = tokens;
-        _secrets = secrets;
-        _fakeTime = builder.FakeTime;
         Accounts = accounts;
         Settings = settings;
-        Logs = logs;
         Names = services.GetRequiredService<StorageNames>();
         RawQueue = PlainQueue(Names.EventsQueue);
         RawPoison = PlainQueue(Names.PoisonQueue);
@@ -75,15 +69,16 @@ public sealed class AppTestHost : IAsyncDisposable
 
     public StorageNames Names { get; }
 
-    public FakeLogCollector Logs { get; }
+    /// <summary>What the app logged, from Debug up (unless the test changed the logging).</summary>
+    public FakeLogCollector Logs => Get<FakeLogCollector>();
 
     public GhlSimulatorHost Simulator => _simulator ?? throw new InvalidOperationException("This host has no GHL simulator (WithoutGhlSimulator).");
 
-    public FakeGhlTokenProvider Tokens => _tokens ?? throw new InvalidOperationException("This host uses the app's token provider (WithAppTokenProvider).");
+    public FakeGhlTokenProvider Tokens => Get<IGhlTokenProvider>() as FakeGhlTokenProvider ?? throw new InvalidOperationException("This host uses the app's token provider (WithAppTokenProvider).");
 
-    public InMemorySecretStore Secrets => _secrets ?? throw new InvalidOperationException("This host uses the app's secret store (WithAppSecretStore).");
+    public InMemorySecretStore Secrets => Get<ISecretStore>() as InMemorySecretStore ?? throw new InvalidOperationException("This host uses the app's secret store (WithAppSecretStore).");
 
-    public FakeTimeProvider Time => _fakeTime ?? throw new InvalidOperationException("This host runs on the system clock (WithFakeTime).");
+    public FakeTimeProvider Time => Get<TimeProvider>() as FakeTimeProvider ?? throw new InvalidOperationException("This host runs on the system clock (WithFakeTime).");
 
     /// <summary>Plain-text clients on the events and poison queues: they see the raw text the queue trigger has to decode.</summary>
     public QueueClient RawQueue { get; }

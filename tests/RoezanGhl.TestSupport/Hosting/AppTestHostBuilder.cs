@@ -191,6 +191,7 @@ public sealed class AppTestHostBuilder
             var logs = new FakeLogCollector();
             var services = new ServiceCollection();
             services.AddSingleton<IConfiguration>(configuration);
+            services.AddSingleton(logs);
             services.AddLogging(logging =>
             {
                 logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug);
@@ -214,7 +215,7 @@ public sealed class AppTestHostBuilder
 
             ServiceChanges.ForEach(configure => configure(services));
             var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-            host = new AppTestHost(provider, this, accounts, settings, simulator, tokens, secrets, logs);
+            host = new AppTestHost(provider, this, accounts, settings, simulator);
         }
         catch when (SharedSimulator is null && simulator is not null)
         {

@@ -22,13 +22,14 @@ public static class TestLanes
     public const string Unit = "unit";
 
     /// <summary>True while the unit lane runs.</summary>
-    public static bool InUnitLane =>
-        string.Equals(Environment.GetEnvironmentVariable(LaneVariable), Unit, StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Throws when the unit lane runs: <paramref name="resource"/> (Azurite, a simulator, a child process…) is for the integration lane only.</summary>
-    public static void RequireIntegration(string resource)
+    public static void RequireIntegration(string resource) =>
+        RequireIntegration(resource, Environment.GetEnvironmentVariable(LaneVariable));
+
+    /// <summary>The same rule for a given value of <see cref="LaneVariable"/> (null: not set).</summary>
+    public static void RequireIntegration(string resource, string? lane)
     {
-        if (InUnitLane)
+        if (string.Equals(lane, Unit, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
                 $"{resource} is not available in the unit lane ({LaneVariable}={Unit}): this test belongs to the integration lane. " +
