@@ -56,9 +56,10 @@ public sealed class QueueTestPumpTests
     public async Task Message_put_back_with_a_visibility_delay_waits_for_it()
     {
         var queue = await NewQueueAsync();
+        // Read before sending: Azurite starts the 2 s from when it takes the message, never earlier, on this machine's clock.
+        var started = DateTimeOffset.UtcNow;
         await queue.SendMessageAsync(QueueTestPump.Encode("later", Settings), visibilityTimeout: TimeSpan.FromSeconds(2));
         var deliveredAt = DateTimeOffset.MinValue;
-        var started = DateTimeOffset.UtcNow;
         var pump = new QueueTestPump(queue, Settings, (_, _) => { deliveredAt = DateTimeOffset.UtcNow; return Task.CompletedTask; });
 
         await pump.RunUntilIdleAsync(TimeSpan.FromSeconds(30));
