@@ -31,15 +31,29 @@ started=$(date +%s)
 failures=0
 summary=()
 
-# run_lane NAME FILTER [ENV...]: runs the solution's tests matching FILTER, adds a line to the summary, counts a failure.
+# The solution's test projects' assemblies (IsTestProject) as the build left them. Running the assemblies
+# (in parallel) spares dotnet test an MSBuild pass over the whole solution, most of the unit lane's time.
+test_assemblies() {
+  local project name dll
+  dotnet sln "$solution" list | grep '\.csproj$' | while read -r project; do
+    grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
+    name=$(basename "$project" .csproj)
+    for dll in "$(dirname "$project")/bin/$configuration"/*/"$name.dll"; do
+      [[ -f $dll ]] && echo "$dll"
+    done
+  done
+}
+
+# run_lane NAME FILTER [ENV...]: runs the tests matching FILTER, adds a line to the summary, counts a failure.
 run_lane() {
   local name=$1 filter=$2 log="$work/$1.log" status=0 lane_start passed failed skipped seconds
   shift 2
   echo "==> $name lane"
   lane_start=$(date +%s)
-  env "$@" dotnet test "$solution" -c "$configuration" --no-build -nologo --filter "$filter" \
+  env "$@" dotnet test "${assemblies[@]}" --Parallel --filter "$filter" \
     --logger "console;verbosity=normal" --results-directory "$work/$name-results" 2>&1 | tee "$log" || status=$?
   seconds=$(($(date +%s) - lane_start))
+  # The run's summary: "Total tests: 888", "     Passed: 888", "     Failed: 1", "    Skipped: 1".
   passed=$( (grep -Eo '^ +Passed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
   failed=$( (grep -Eo '^ +Failed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
   skipped=$( (grep -Eo '^ +Skipped: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
@@ -52,6 +66,11 @@ run_lane() {
 
 echo "==> build ($configuration)"
 dotnet build "$solution" -c "$configuration" -nologo -v quiet -p:WarningsNotAsErrors=NU1603
+mapfile -t assemblies < <(test_assemblies)
+if [[ ${#assemblies[@]} -eq 0 ]]; then
+  echo "no test assemblies found after the build" >&2
+  exit 1
+fi
 
 # The unit lane sees neither Azurite's connection string nor a running Azurite.
 run_lane unit "Lane!=Integration" -u ROEZANGHL_TEST_STORAGE ROEZANGHL_TEST_LANE=unit
