@@ -1,7 +1,10 @@
 // RoezanGhl in Azure: a Flex Consumption function app that runs as one user-assigned identity, its
-// storage account (shared keys off), a Key Vault (RBAC, soft delete, purge protection) and
-// workspace-based Application Insights (local auth off). Deployed at subscription scope so that the
-// resource group is part of the template: `azd up`, or `az deployment sub create`.
+// storage account (shared keys off), two Key Vaults (RBAC, soft delete, purge protection: a config
+// vault the app only reads and a tokens vault it writes) and workspace-based Application Insights
+// (local auth off); Key Vault audit events and storage logs go to the same Log Analytics workspace.
+// Optionally (enablePrivateNetworking) storage and the vaults are reachable only through private
+// endpoints in a virtual network the app joins. Deployed at subscription scope so that the resource
+// group is part of the template: `azd up`, or `az deployment sub create`.
 
 targetScope = 'subscription'
 
@@ -77,6 +80,28 @@ param instanceMemoryMB int = 2048
 @description('Roezan accounts the app serves; each becomes Roezan__Accounts__<id>__* app settings.')
 param accounts roezanAccount[] = []
 
+@description('Days a deleted blob or blob container stays recoverable (storage soft delete).')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteRetentionDays int = 7
+
+@description('Days after which a storage lifecycle rule deletes claim-check payloads ({events queue}-payloads) the app left behind; the app deletes each one when its event finishes.')
+@minValue(1)
+@maxValue(365)
+param claimCheckRetentionDays int = 7
+
+@description('Private networking: a virtual network the app joins (VNet integration), private endpoints and privatelink DNS zones for both vaults and for blob, queue and table storage, and public network access off on the vaults and the storage account. Needs the Microsoft.App resource provider registered; see docs/deploy.md.')
+param enablePrivateNetworking bool = false
+
+@description('Address space of the virtual network (enablePrivateNetworking only).')
+param virtualNetworkAddressPrefix string = '10.40.0.0/16'
+
+@description('App subnet for VNet integration, delegated to Microsoft.App/environments (enablePrivateNetworking only).')
+param appSubnetAddressPrefix string = '10.40.0.0/24'
+
+@description('Subnet of the private endpoints (enablePrivateNetworking only).')
+param privateEndpointSubnetAddressPrefix string = '10.40.1.0/24'
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -88,6 +113,8 @@ var eventsQueueName = 'roezan-events'
 var tablePrefix = 'RoezanGhl'
 var deploymentContainerName = 'app-package'
 var tokenLeaseContainerName = 'roezan-ghl-leases'
+// The app writes events too large for a queue message here (RoezanEventQueueClient: {queue}-payloads).
+var claimCheckContainerName = '${eventsQueueName}-payloads'
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -113,19 +140,57 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     // Exactly the app's StorageNames for these settings (a test in tests/RoezanGhl.Infra.Tests holds them together).
-    containerNames: [deploymentContainerName, '${eventsQueueName}-payloads', tokenLeaseContainerName]
+    containerNames: [deploymentContainerName, claimCheckContainerName, tokenLeaseContainerName]
     queueNames: [eventsQueueName, '${eventsQueueName}-poison']
     tableNames: ['${tablePrefix}Events', '${tablePrefix}Links', '${tablePrefix}Cursors', '${tablePrefix}LocationStatus', '${tablePrefix}OAuthStates']
+    claimCheckContainerName: claimCheckContainerName
+    claimCheckRetentionDays: claimCheckRetentionDays
+    softDeleteRetentionDays: blobSoftDeleteRetentionDays
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    privateNetworking: enablePrivateNetworking
   }
 }
 
-module vault 'modules/key-vault.bicep' = {
+// Two vaults so that the app can write GHL tokens and nothing else (role-assignments.bicep says why
+// split vaults rather than per-secret roles). The config vault keeps the name the single vault had,
+// so an existing deployment keeps its webhook secrets and client credentials where they are.
+module configVault 'modules/key-vault.bicep' = {
   name: 'key-vault'
   scope: rg
   params: {
     name: 'kv-${resourceToken}'
     location: location
     tags: tags
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    privateNetworking: enablePrivateNetworking
+  }
+}
+
+module tokensVault 'modules/key-vault.bicep' = {
+  name: 'tokens-key-vault'
+  scope: rg
+  params: {
+    name: 'kvt-${resourceToken}'
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    privateNetworking: enablePrivateNetworking
+  }
+}
+
+module network 'modules/network.bicep' = if (enablePrivateNetworking) {
+  name: 'network'
+  scope: rg
+  params: {
+    namePrefix: 'roezanghl-${resourceToken}'
+    location: location
+    tags: tags
+    addressPrefix: virtualNetworkAddressPrefix
+    appSubnetPrefix: appSubnetAddressPrefix
+    privateEndpointSubnetPrefix: privateEndpointSubnetAddressPrefix
+    storageAccountId: storage.outputs.id
+    configKeyVaultId: configVault.outputs.id
+    tokensKeyVaultId: tokensVault.outputs.id
   }
 }
 
@@ -145,7 +210,8 @@ module roles 'modules/role-assignments.bicep' = {
   scope: rg
   params: {
     storageAccountName: storage.outputs.name
-    keyVaultName: vault.outputs.name
+    configKeyVaultName: configVault.outputs.name
+    tokensKeyVaultName: tokensVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     appPrincipalId: identity.outputs.principalId
     operatorPrincipalId: operatorPrincipalId
@@ -171,7 +237,9 @@ module functionApp 'modules/function-app.bicep' = {
     storageTableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    keyVaultUri: vault.outputs.uri
+    keyVaultUri: configVault.outputs.uri
+    tokensKeyVaultUri: tokensVault.outputs.uri
+    virtualNetworkSubnetId: enablePrivateNetworking ? network!.outputs.appSubnetId : null
     ghlBaseUrl: ghlBaseUrl
     ghlApiVersion: ghlApiVersion
     eventsQueueName: eventsQueueName
@@ -194,8 +262,12 @@ output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
-output AZURE_KEY_VAULT_NAME string = vault.outputs.name
-output AZURE_KEY_VAULT_URI string = vault.outputs.uri
+@description('The config vault: Roezan webhook secrets and API keys, GHL OAuth client credentials (KeyVault__VaultUri).')
+output AZURE_KEY_VAULT_NAME string = configVault.outputs.name
+output AZURE_KEY_VAULT_URI string = configVault.outputs.uri
+@description('The tokens vault: ghl-token-{locationId} (KeyVault__TokensVaultUri).')
+output AZURE_TOKENS_KEY_VAULT_NAME string = tokensVault.outputs.name
+output AZURE_TOKENS_KEY_VAULT_URI string = tokensVault.outputs.uri
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 @description('Webhook URL of a Roezan account: replace {accountId} and append ?code=<function key>.')
 output ROEZAN_WEBHOOK_URL_BASE string = 'https://${functionApp.outputs.defaultHostName}/api/roezan/{accountId}/events'

@@ -21,3 +21,7 @@ param ghlOAuthRedirectUri = readEnvironmentVariable('GHL_OAUTH_REDIRECT_URI', ''
 
 // Optional Teams/Slack-style incoming webhook for failure notifications.
 param notificationWebhookUrl = readEnvironmentVariable('ROEZAN_NOTIFICATION_WEBHOOK_URL', '')
+
+// Private networking (off unless set to true): VNet integration, private endpoints, public access off
+// on storage and the vaults. Read docs/deploy.md first (prerequisites, how operators reach the vaults).
+param enablePrivateNetworking = bool(readEnvironmentVariable('ROEZAN_PRIVATE_NETWORKING', 'false'))

@@ -40,8 +40,14 @@ param deploymentContainerName string
 @description('Application Insights connection string (names the ingestion endpoint; local auth is off).')
 param applicationInsightsConnectionString string
 
-@description('URI of the Key Vault holding tokens and webhook secrets.')
+@description('URI of the config vault (webhook secrets, Roezan API keys, OAuth client credentials), which the app only reads.')
 param keyVaultUri string
+
+@description('URI of the tokens vault (ghl-token-{locationId}), which the app reads and writes.')
+param tokensKeyVaultUri string
+
+@description('Resource id of the subnet (delegated to Microsoft.App/environments) the app joins; null: no VNet integration.')
+param virtualNetworkSubnetId string?
 
 @description('GHL API base URL.')
 param ghlBaseUrl string
@@ -108,6 +114,7 @@ var appSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   KeyVault__VaultUri: keyVaultUri
+  KeyVault__TokensVaultUri: tokensKeyVaultUri
   Ghl__BaseUrl: ghlBaseUrl
   Ghl__ApiVersion: ghlApiVersion
   Sync__EventsQueue: eventsQueueName
@@ -119,7 +126,15 @@ var appSettings = {
   Roezan__Api__BaseUrl: roezanApiBaseUrl
   Ghl__DailyReserve: string(ghlDailyReserve)
   GhlOAuth__RedirectUri: ghlOAuthRedirectUri
+  // An OAuth install never replaces a working Private Integration token unless an operator turns this on.
+  GhlOAuth__AllowReplacingPrivateIntegrationToken: 'false'
   Notifications__WebhookUrl: notificationWebhookUrl
+  // Empty keys mean HighLevel's published ones (see GhlWebhookOptions); set them here when HighLevel rotates.
+  GhlWebhook__PublicKeys__0: ''
+  GhlWebhook__AllowLegacyRsa: 'false'
+  GhlWebhook__LegacyPublicKey: ''
+  GhlWebhook__MaxBodyBytes: '262144'
+  GhlWebhook__TimestampTolerance: '00:05:00'
 }
 
 var accountSettings = roezanAccountSettings(accounts)
@@ -153,6 +168,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Outbound VNet integration: with private networking the app reaches storage and the vaults
+    // through their private endpoints (inbound stays public for the webhooks and the OAuth callback).
+    virtualNetworkSubnetId: virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'

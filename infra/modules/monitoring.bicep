@@ -1,5 +1,6 @@
 // Log Analytics + workspace-based Application Insights. Local (instrumentation key) auth is off:
-// telemetry is accepted only from an Entra identity holding Monitoring Metrics Publisher.
+// telemetry is accepted only from an Entra identity holding Monitoring Metrics Publisher. The same
+// workspace receives the Key Vault audit events and the storage logs.
 
 @description('Name of the Log Analytics workspace.')
 param logAnalyticsName string
@@ -46,5 +47,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 output applicationInsightsName string = applicationInsights.name
+// Key Vault audit events and storage logs are sent here too (diagnostic settings in their modules).
+output logAnalyticsWorkspaceId string = workspace.id
 // The connection string names the ingestion endpoint; with local auth off it grants nothing by itself.
 output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString

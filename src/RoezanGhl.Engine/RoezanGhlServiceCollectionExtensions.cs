@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RoezanGhl.Credentials.Tokens;
+using RoezanGhl.Engine.Health;
 using RoezanGhl.Engine.Intake;
 using RoezanGhl.Engine.Mapping;
 using RoezanGhl.Engine.Notifications;
@@ -17,8 +18,8 @@ public static class RoezanGhlServiceCollectionExtensions
 {
     /// <summary>
     /// Registers each area exactly once, each with its own settings validated on start: the GHL client, secrets and
-    /// GHL tokens, storage, the Roezan accounts, the webhook door, processing, notifications, reconciliation and the
-    /// Roezan API client. No area registers another's services; this is the one place that puts them together.
+    /// GHL tokens, storage, the Roezan accounts, the webhook door, processing, notifications, reconciliation, the
+    /// Roezan API client and the cached health report. No area registers another's services; this is the one place that puts them together.
     /// </summary>
     public static IServiceCollection AddRoezanGhl(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,10 +31,12 @@ public static class RoezanGhlServiceCollectionExtensions
         services.AddRoezanStorage(configuration);
         services.AddRoezanAccounts();
         services.AddRoezanIntake();
+        services.AddGhlWebhookIntake();
         services.AddRoezanProcessing();
         services.AddRoezanNotifications();
         services.AddRoezanReconciliation();
         services.AddRoezanApiClient();
+        services.AddRoezanHealth();
         return services;
     }
 }

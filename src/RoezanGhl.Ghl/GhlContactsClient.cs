@@ -1,17 +1,10 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Ghl.Configuration;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.Ghl.Http;
-using RoezanGhl.Ghl.Logging;
 using RoezanGhl.Ghl.Models;
 using RoezanGhl.Ghl.RateLimiting;
 using RoezanGhl.Ghl.Serialization;
@@ -21,20 +14,17 @@ namespace RoezanGhl.Ghl;
 /// <summary>
 /// The GHL Contacts API (Version 2021-07-28). Every call names the location whose token, rate limit
 /// and circuit apply. Thread-safe; register it with <c>AddGhlContactsClient</c>. Members are virtual
-/// and a protected constructor exists so tests can mock it.
+/// and a protected constructor exists so tests can mock it (as Azure SDK clients allow). This class is the
+/// API surface; <see cref="GhlRequestSender"/> sends each request and turns failures into exceptions.
 /// Failures throw <see cref="GhlApiException"/> (a caller's cancellation throws
 /// <see cref="OperationCanceledException"/>; a token provider that gives up throws
 /// <see cref="Auth.GhlLocationNeedsAttentionException"/>).
 /// </summary>
 public class GhlContactsClient
 {
-    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
-
-    private readonly HttpClient _httpClient = null!;
+    private readonly GhlRequestSender _sender = null!;
     private readonly GhlOptions _options = null!;
     private readonly GhlRateLimiter _rateLimiter = null!;
-    private readonly ILogger _logger = NullLogger.Instance;
-    private readonly TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>
     /// Used by dependency injection: <paramref name="httpClient"/> must come through the handlers that
@@ -42,12 +32,13 @@ public class GhlContactsClient
     /// </summary>
     public GhlContactsClient(HttpClient httpClient, IOptions<GhlOptions> options, GhlRateLimiter rateLimiter, ILogger<GhlContactsClient> logger, TimeProvider timeProvider)
     {
+        ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _options = options.Value;
         _rateLimiter = rateLimiter ?? throw new ArgumentNullException(nameof(rateLimiter));
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _sender = new GhlRequestSender(httpClient, _options, logger, timeProvider);
     }
 
     /// <summary>For mocking.</summary>
@@ -74,8 +65,8 @@ public class GhlContactsClient
     public virtual async Task<GhlContact> CreateContactAsync(string locationId, GhlCreateContactRequest contact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        contact.LocationId = MatchLocation(locationId, contact.LocationId);
-        var envelope = await SendAsync(locationId, GhlOperations.CreateContact, "/contacts/", null, Body(contact, GhlJsonContext.Default.GhlCreateContactRequest), GhlJsonContext.Default.GhlContactEnvelope, cancellationToken).ConfigureAwait(false);
+        contact.LocationId = GhlRequestContent.MatchLocation(locationId, contact.LocationId);
+        var envelope = await SendAsync(locationId, GhlOperations.CreateContact, "/contacts/", null, GhlRequestContent.Json(contact, GhlJsonContext.Default.GhlCreateContactRequest), GhlJsonContext.Default.GhlContactEnvelope, cancellationToken).ConfigureAwait(false);
         return envelope.Contact ?? throw MissingBody(locationId, GhlOperations.CreateContact, "contact");
     }
 
@@ -88,9 +79,9 @@ public class GhlContactsClient
     public virtual Task<GhlUpsertContactResult> UpsertContactAsync(string locationId, GhlUpsertContactRequest contact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        contact.LocationId = MatchLocation(locationId, contact.LocationId);
+        contact.LocationId = GhlRequestContent.MatchLocation(locationId, contact.LocationId);
         var operation = contact.CreateNewIfDuplicateAllowed == true ? GhlOperations.UpsertContactCreatingDuplicates : GhlOperations.UpsertContact;
-        return SendAsync(locationId, operation, "/contacts/upsert", null, Body(contact, GhlJsonContext.Default.GhlUpsertContactRequest), GhlJsonContext.Default.GhlUpsertContactResult, cancellationToken);
+        return SendAsync(locationId, operation, "/contacts/upsert", null, GhlRequestContent.Json(contact, GhlJsonContext.Default.GhlUpsertContactRequest), GhlJsonContext.Default.GhlUpsertContactResult, cancellationToken);
     }
 
     /// <summary><c>PUT /contacts/{contactId}</c> with the non-null fields of <paramref name="changes"/> (tags given here replace all tags).</summary>
@@ -98,7 +89,7 @@ public class GhlContactsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
         ArgumentNullException.ThrowIfNull(changes);
-        var envelope = await SendAsync(locationId, GhlOperations.UpdateContact, $"/contacts/{Escape(contactId)}", null, Body(changes, GhlJsonContext.Default.GhlUpdateContactRequest), GhlJsonContext.Default.GhlContactEnvelope, cancellationToken).ConfigureAwait(false);
+        var envelope = await SendAsync(locationId, GhlOperations.UpdateContact, $"/contacts/{Escape(contactId)}", null, GhlRequestContent.Json(changes, GhlJsonContext.Default.GhlUpdateContactRequest), GhlJsonContext.Default.GhlContactEnvelope, cancellationToken).ConfigureAwait(false);
         return envelope.Contact ?? throw MissingBody(locationId, GhlOperations.UpdateContact, "contact");
     }
 
@@ -116,22 +107,8 @@ public class GhlContactsClient
         var limit = query.Limit ?? _options.PageSize;
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1, nameof(query));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 100, nameof(query));
-        var parameters = new List<KeyValuePair<string, string?>>
-        {
-            new("locationId", locationId),
-            new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("startAfterId", query.StartAfterId),
-            new("startAfter", query.StartAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("query", query.Query),
-        };
-        var response = await SendAsync(locationId, GhlOperations.ListContacts, "/contacts/", parameters, null, GhlJsonContext.Default.GhlContactListResponse, cancellationToken).ConfigureAwait(false);
-        var meta = response.Meta;
-        // The last page is short, or carries no cursor; a cursor that does not move would loop forever.
-        var hasNext = response.Contacts.Count >= limit
-            && meta?.StartAfterId is { Length: > 0 } nextId
-            && (nextId != query.StartAfterId || meta.StartAfter != query.StartAfter);
-        var next = hasNext ? query with { StartAfterId = meta!.StartAfterId, StartAfter = meta.StartAfter } : null;
-        return new GhlContactPage(response.Contacts, meta?.Total ?? response.Count, next);
+        var response = await SendAsync(locationId, GhlOperations.ListContacts, "/contacts/", GhlContactPaging.ListParameters(locationId, query, limit), null, GhlJsonContext.Default.GhlContactListResponse, cancellationToken).ConfigureAwait(false);
+        return GhlContactPaging.ToPage(query, limit, response);
     }
 
     /// <summary>Every contact of <c>GET /contacts/</c>, page after page, following the cursor.</summary>
@@ -157,13 +134,7 @@ public class GhlContactsClient
         var limit = _options.PageSize;
         for (var skip = 0; ; skip += limit)
         {
-            var parameters = new List<KeyValuePair<string, string?>>
-            {
-                new("locationId", locationId),
-                new("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new("skip", skip.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new("query", query),
-            };
+            var parameters = GhlContactPaging.BusinessParameters(locationId, limit, skip, query);
             var response = await SendAsync(locationId, GhlOperations.ListBusinessContacts, $"/contacts/business/{Escape(businessId)}", parameters, null, GhlJsonContext.Default.GhlContactListResponse, cancellationToken).ConfigureAwait(false);
             foreach (var contact in response.Contacts)
             {
@@ -188,12 +159,7 @@ public class GhlContactsClient
             throw new ArgumentException("Give a phone number, an email, or both.", nameof(phone));
         }
 
-        var parameters = new List<KeyValuePair<string, string?>>
-        {
-            new("locationId", locationId),
-            new("number", phone),
-            new("email", email),
-        };
+        KeyValuePair<string, string?>[] parameters = [new("locationId", locationId), new("number", phone), new("email", email)];
         var envelope = await SendAsync(locationId, GhlOperations.FindDuplicate, "/contacts/search/duplicate", parameters, null, GhlJsonContext.Default.GhlContactEnvelope, cancellationToken).ConfigureAwait(false);
         return envelope.Contact is { Id.Length: > 0 } contact ? contact : null;
     }
@@ -203,7 +169,7 @@ public class GhlContactsClient
     /// <summary><c>POST /contacts/{contactId}/tags</c>: adds tags, keeping the others. Returns the tags GHL reports.</summary>
     public virtual async Task<IReadOnlyList<string>> AddTagsAsync(string locationId, string contactId, IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {
-        var body = TagsBody(contactId, tags);
+        var body = GhlRequestContent.Tags(contactId, tags);
         var response = await SendAsync(locationId, GhlOperations.AddTags, $"/contacts/{Escape(contactId)}/tags", null, body, GhlJsonContext.Default.GhlTagsRequest, cancellationToken).ConfigureAwait(false);
         return response.Tags;
     }
@@ -211,7 +177,7 @@ public class GhlContactsClient
     /// <summary><c>DELETE /contacts/{contactId}/tags</c>: removes these tags. Returns the tags GHL reports.</summary>
     public virtual async Task<IReadOnlyList<string>> RemoveTagsAsync(string locationId, string contactId, IEnumerable<string> tags, CancellationToken cancellationToken = default)
     {
-        var body = TagsBody(contactId, tags);
+        var body = GhlRequestContent.Tags(contactId, tags);
         var response = await SendAsync(locationId, GhlOperations.RemoveTags, $"/contacts/{Escape(contactId)}/tags", null, body, GhlJsonContext.Default.GhlTagsRequest, cancellationToken).ConfigureAwait(false);
         return response.Tags;
     }
@@ -238,19 +204,19 @@ public class GhlContactsClient
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentException.ThrowIfNullOrWhiteSpace(task.Title);
-        return SendTaskAsync(locationId, GhlOperations.CreateTask, contactId, null, Body(task, GhlJsonContext.Default.GhlCreateTaskRequest), cancellationToken);
+        return SendTaskAsync(locationId, GhlOperations.CreateTask, contactId, null, GhlRequestContent.Json(task, GhlJsonContext.Default.GhlCreateTaskRequest), cancellationToken);
     }
 
     /// <summary><c>PUT /contacts/{contactId}/tasks/{taskId}</c> with the non-null fields of <paramref name="changes"/>.</summary>
     public virtual Task<GhlTask> UpdateTaskAsync(string locationId, string contactId, string taskId, GhlUpdateTaskRequest changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return SendTaskAsync(locationId, GhlOperations.UpdateTask, contactId, taskId, Body(changes, GhlJsonContext.Default.GhlUpdateTaskRequest), cancellationToken);
+        return SendTaskAsync(locationId, GhlOperations.UpdateTask, contactId, taskId, GhlRequestContent.Json(changes, GhlJsonContext.Default.GhlUpdateTaskRequest), cancellationToken);
     }
 
     /// <summary><c>PUT /contacts/{contactId}/tasks/{taskId}/completed</c>.</summary>
     public virtual Task<GhlTask> SetTaskCompletedAsync(string locationId, string contactId, string taskId, bool completed, CancellationToken cancellationToken = default) =>
-        SendTaskAsync(locationId, GhlOperations.CompleteTask, contactId, taskId, Body(new GhlTaskCompletedRequest { Completed = completed }, GhlJsonContext.Default.GhlTaskCompletedRequest), cancellationToken);
+        SendTaskAsync(locationId, GhlOperations.CompleteTask, contactId, taskId, GhlRequestContent.Json(new GhlTaskCompletedRequest { Completed = completed }, GhlJsonContext.Default.GhlTaskCompletedRequest), cancellationToken);
 
     /// <summary><c>DELETE /contacts/{contactId}/tasks/{taskId}</c>.</summary>
     public virtual Task DeleteTaskAsync(string locationId, string contactId, string taskId, CancellationToken cancellationToken = default)
@@ -288,7 +254,7 @@ public class GhlContactsClient
         ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
         ArgumentNullException.ThrowIfNull(note);
         ArgumentException.ThrowIfNullOrWhiteSpace(note.Body);
-        var envelope = await SendAsync(locationId, GhlOperations.CreateNote, $"/contacts/{Escape(contactId)}/notes", null, Body(note, GhlJsonContext.Default.GhlCreateNoteRequest), GhlJsonContext.Default.GhlNoteEnvelope, cancellationToken).ConfigureAwait(false);
+        var envelope = await SendAsync(locationId, GhlOperations.CreateNote, $"/contacts/{Escape(contactId)}/notes", null, GhlRequestContent.Json(note, GhlJsonContext.Default.GhlCreateNoteRequest), GhlJsonContext.Default.GhlNoteEnvelope, cancellationToken).ConfigureAwait(false);
         return envelope.Note ?? throw MissingBody(locationId, GhlOperations.CreateNote, "note");
     }
 
@@ -311,146 +277,15 @@ public class GhlContactsClient
 
     private async Task<GhlTask> SendTaskAsync(string locationId, GhlOperation operation, string contactId, string? taskId, HttpContent? body, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
-        var path = $"/contacts/{Escape(contactId)}/tasks";
-        if (operation != GhlOperations.CreateTask)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
-            path += $"/{Escape(taskId)}";
-        }
-
-        if (operation == GhlOperations.CompleteTask)
-        {
-            path += "/completed";
-        }
-
-        var envelope = await SendAsync(locationId, operation, path, null, body, GhlJsonContext.Default.GhlTaskEnvelope, cancellationToken).ConfigureAwait(false);
+        var envelope = await SendAsync(locationId, operation, GhlRequestContent.TaskPath(operation, contactId, taskId), null, body, GhlJsonContext.Default.GhlTaskEnvelope, cancellationToken).ConfigureAwait(false);
         return envelope.Task ?? throw MissingBody(locationId, operation, "task");
     }
 
-    private async Task<T> SendAsync<T>(
-        string locationId,
-        GhlOperation operation,
-        string path,
-        IReadOnlyList<KeyValuePair<string, string?>>? query,
-        HttpContent? body,
-        JsonTypeInfo<T> responseType,
-        CancellationToken cancellationToken)
-        where T : class
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(locationId);
-        var context = new GhlRequestContext(locationId, operation, GhlRequestPriorityScope.Current);
-        using var request = new HttpRequestMessage(operation.Method, BuildUri(path, query)) { Content = body };
-        request.Options.Set(GhlRequestContext.Key, context);
-        request.Headers.Accept.Add(Json);
-        request.Headers.TryAddWithoutValidation("Version", _options.ApiVersion);
-        var started = _timeProvider.GetTimestamp();
+    private Task<T> SendAsync<T>(string locationId, GhlOperation operation, string path, IReadOnlyList<KeyValuePair<string, string?>>? query, HttpContent? body, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+        where T : class =>
+        _sender.SendAsync(locationId, operation, path, query, body, responseType, cancellationToken);
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception exception) when (GhlErrorTranslator.FromException(exception, context, _options.CircuitBreakerBreakDuration) is { } translated)
-        {
-            Log(translated, context);
-            throw translated;
-        }
+    private static string Escape(string? segment) => GhlRequestContent.Escape(segment);
 
-        using (response)
-        {
-            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var failure = GhlErrorTranslator.FromResponse(response, content, context, _timeProvider);
-                Log(failure, context);
-                throw failure;
-            }
-
-            var elapsedMs = (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
-            GhlLog.CallSucceeded(_logger, operation.Display, locationId, (int)response.StatusCode, elapsedMs, context.Attempts);
-
-            try
-            {
-                return (content.Length == 0 ? null : JsonSerializer.Deserialize(content, responseType))
-                    ?? throw MissingBody(locationId, operation, "body");
-            }
-            catch (JsonException exception)
-            {
-                throw new GhlApiException($"GHL {operation} for location '{locationId}' answered {(int)response.StatusCode} with a body that is not the expected JSON.", GhlErrorKind.Permanent, response.StatusCode, innerException: exception)
-                {
-                    LocationId = locationId,
-                    Operation = operation.Display,
-                };
-            }
-        }
-    }
-
-    private void Log(GhlApiException failure, GhlRequestContext context)
-    {
-        if (_logger.IsEnabled(LogLevel.Warning))
-        {
-            GhlLog.CallFailed(_logger, context.Operation.Display, context.LocationId, failure.StatusCode, failure.Kind, failure.OutcomeUnknown, failure.TraceId, string.Join("; ", failure.Messages.Count > 0 ? failure.Messages : [failure.Message]));
-        }
-    }
-
-    private Uri BuildUri(string path, IReadOnlyList<KeyValuePair<string, string?>>? query)
-    {
-        var builder = new StringBuilder(_options.BaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/')).Append(path);
-        var separator = '?';
-        foreach (var (name, value) in query ?? [])
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                builder.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
-                separator = '&';
-            }
-        }
-
-        return new Uri(builder.ToString(), UriKind.Absolute);
-    }
-
-    private static ByteArrayContent Body<T>(T value, JsonTypeInfo<T> type)
-    {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, type));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        return content;
-    }
-
-    private static ByteArrayContent TagsBody(string contactId, IEnumerable<string> tags)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
-        ArgumentNullException.ThrowIfNull(tags);
-        var list = tags.Where(tag => !string.IsNullOrWhiteSpace(tag)).Distinct(StringComparer.Ordinal).ToList();
-        if (list.Count == 0)
-        {
-            throw new ArgumentException("Give at least one tag.", nameof(tags));
-        }
-
-        return Body(new GhlTagsRequest { Tags = list }, GhlJsonContext.Default.GhlTagsRequest);
-    }
-
-    private static string MatchLocation(string locationId, string? bodyLocationId)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(locationId);
-        if (!string.IsNullOrEmpty(bodyLocationId) && !string.Equals(bodyLocationId, locationId, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The body names location '{bodyLocationId}' but the call is for '{locationId}'.", nameof(locationId));
-        }
-
-        return locationId;
-    }
-
-    private static string Escape(string? segment) => Uri.EscapeDataString(segment ?? "");
-
-    private static GhlApiException MissingBody(string locationId, GhlOperation operation, string what) =>
-        new($"GHL {operation} for location '{locationId}' answered without the expected '{what}'.", GhlErrorKind.Permanent)
-        {
-            LocationId = locationId,
-            Operation = operation.Display,
-        };
+    private static GhlApiException MissingBody(string locationId, GhlOperation operation, string what) => GhlRequestSender.MissingBody(locationId, operation, what);
 }

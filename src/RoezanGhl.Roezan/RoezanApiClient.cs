@@ -16,20 +16,20 @@ namespace RoezanGhl.Roezan;
 /// store (<see cref="SecretNames.RoezanApiKey"/>). Roezan's rate-limit headers are kept per account: when
 /// <c>ratelimit-remaining</c> reaches 0 the next call waits for <c>ratelimit-reset</c> (up to
 /// <see cref="RoezanApiOptions.MaxRateLimitWait"/>), and a 429 or a longer wait ends in a
-/// <see cref="RoezanApiException"/> with <see cref="RoezanApiException.RetryAfter"/>. Members are virtual for tests.
+/// <see cref="RoezanApiException"/> with <see cref="RoezanApiException.RetryAfter"/>.
 /// </summary>
-public class RoezanApiClient
+public sealed class RoezanApiClient
 {
     public const string ContactIdPlaceholder = "{contactId}";
 
     private const string ApiKeyHeader = "X-API-Key";
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
-    private readonly HttpClient _http = null!;
-    private readonly RoezanApiOptions _options = null!;
-    private readonly ISecretStore _secrets = null!;
-    private readonly TimeProvider _time = TimeProvider.System;
-    private readonly ILogger _logger = null!;
+    private readonly HttpClient _http;
+    private readonly RoezanApiOptions _options;
+    private readonly ISecretStore _secrets;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, RoezanRateLimitHeaders> _limits = new(StringComparer.OrdinalIgnoreCase);
 
     public RoezanApiClient(HttpClient http, IOptions<RoezanApiOptions> options, ISecretStore secrets, TimeProvider time, ILogger<RoezanApiClient> logger)
@@ -42,17 +42,12 @@ public class RoezanApiClient
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>For mocking.</summary>
-    protected RoezanApiClient()
-    {
-    }
-
     /// <summary>True when the account has an API key (the secret exists); without one, nothing is polled.</summary>
-    public virtual async Task<bool> IsConfiguredAsync(string accountId, CancellationToken cancellationToken) =>
+    public async Task<bool> IsConfiguredAsync(string accountId, CancellationToken cancellationToken) =>
         await ApiKeyAsync(accountId, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary><c>GET {ContactLookupPath}?phone=…</c>: the Roezan contact with this number, or null (404).</summary>
-    public virtual async Task<RoezanApiContact?> FindContactByPhoneAsync(string accountId, string phone, CancellationToken cancellationToken)
+    public async Task<RoezanApiContact?> FindContactByPhoneAsync(string accountId, string phone, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phone);
         var uri = Build(_options.ContactLookupPath, [new("phone", phone)]);
@@ -65,7 +60,7 @@ public class RoezanApiClient
     /// page; there is no "since" parameter, so callers filter by <see cref="RoezanApiMessage.CreatedAt"/>).
     /// An unknown contact gives an empty list.
     /// </summary>
-    public virtual async Task<IReadOnlyList<RoezanApiMessage>> GetInboundMessagesAsync(string accountId, string contactId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RoezanApiMessage>> GetInboundMessagesAsync(string accountId, string contactId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
         var path = _options.MessagesPath.Replace(ContactIdPlaceholder, Uri.EscapeDataString(contactId), StringComparison.Ordinal);

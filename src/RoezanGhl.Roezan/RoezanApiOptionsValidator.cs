@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Options;
+using RoezanGhl.Ghl.Configuration;
 
 namespace RoezanGhl.Roezan;
 
-/// <summary>Names the bad <c>Roezan:Api</c> setting on start: an absolute http(s) base URL, a messages path with <c>{contactId}</c>.</summary>
+/// <summary>Names the bad <c>Roezan:Api</c> setting on start: an https base URL (http only to loopback), a messages path with <c>{contactId}</c>.</summary>
 internal sealed class RoezanApiOptionsValidator : IValidateOptions<RoezanApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, RoezanApiOptions options)
     {
         List<string>? failures = null;
-        if (options.BaseUrl is not { IsAbsoluteUri: true } baseUrl || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
+        if (!HttpsOrLoopbackUrl.IsAllowed(options.BaseUrl))
         {
-            (failures ??= []).Add("Roezan:Api:BaseUrl must be an absolute http(s) URL such as https://app.roezan.com/api.");
+            (failures ??= []).Add(HttpsOrLoopbackUrl.Requirement("Roezan:Api:BaseUrl", "https://app.roezan.com/api"));
         }
 
         if (options.MessagesPath?.Contains(RoezanApiClient.ContactIdPlaceholder, StringComparison.Ordinal) != true)

@@ -78,8 +78,6 @@ public static class StorageServiceCollectionExtensions
     private static void AddStores(IServiceCollection services)
     {
         services.TryAddSingleton<EventLedger>();
-        services.TryAddSingleton<ProcessingLedger>();
-        services.TryAddSingleton<LedgerHistory>();
         services.TryAddSingleton(sp => new LinksTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<StorageNames>().LinksTable)));
         services.TryAddSingleton<ContactLinkStore>();
         services.TryAddSingleton<LeaseStore>();

@@ -13,7 +13,7 @@ public sealed class EventsCommandTests : IAsyncLifetime
     {
         _rig = await CliRig.StartAsync();
         Task SaveAsync(string account, string id, EventLedgerStatus status, string? error, string? outcome, DateTimeOffset at, string? contact = null) =>
-            _rig.Host.ArrangeLedgerAsync(id, entry => entry with { EventType = "contact.updated", Status = status, Attempts = 1, LastError = error, Outcome = outcome, GhlContactId = contact }, at, account);
+            _rig.Host.ArrangeLedgerAsync(id, entry => entry with { Type = "contact.updated", Status = status, Attempts = 1, LastError = error, Outcome = outcome, TargetContactId = contact }, at, account);
 
         var now = DateTimeOffset.UtcNow;
         await SaveAsync(CliRig.AccountId, "evt_applied", EventLedgerStatus.Applied, null, "applied: UpdateContact g_1", now.AddMinutes(-5), "g_1");

@@ -92,4 +92,64 @@ public sealed class PlanCommandTests : IAsyncLifetime
         var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith("error: the event is not valid: data.contact.phone", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_plan_shows_each_request_body_with_personal_data_masked()
+    {
+        var file = await EventFileAsync(RoezanSampleEvents.ContactUpdated("evt_plan_5"));
+
+        var result = await _rig.RunAsync("plan", file, "--account", CliRig.AccountId);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("personal data masked", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"\"locationId\": \"{CliRig.LocationId}\"", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"phone\": \"+*******\"", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"email\": \"a*******\"", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"vip\"", result.Output, StringComparison.Ordinal);
+        foreach (var personal in new[] { "555-0123", "5550123", "ana.diaz", "example.com", "María", "Díaz", "upgrading" })
+        {
+            Assert.DoesNotContain(personal, result.Output + result.Error, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task Show_personal_data_prints_the_bodies_in_full()
+    {
+        var file = await EventFileAsync(RoezanSampleEvents.ContactUpdated("evt_plan_6"));
+
+        var result = await _rig.RunAsync("plan", file, "--account", CliRig.AccountId, "--show-personal-data");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("request bodies in full", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"phone\": \"+12015550123\"", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"email\": \"ana.diaz@example.com\"", result.Output, StringComparison.Ordinal);
+        Assert.Contains("\"firstName\": \"Ana María\"", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("+*******", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_one_account_configured_the_account_may_be_left_out()
+    {
+        var file = await EventFileAsync(RoezanSampleEvents.ContactUpdated("evt_plan_7"));
+
+        var result = await _rig.RunAsync("plan", file, "--offline");
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains($"for account {CliRig.AccountId} → GHL location {CliRig.LocationId}", result.Output, StringComparison.Ordinal);
+        Assert.Contains("POST /contacts/upsert", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_several_accounts_configured_leaving_the_account_out_is_one_line_naming_them()
+    {
+        _rig.Values["Roezan__Accounts__beta__GhlLocationId"] = "loc-beta";
+        _rig.WriteSettings();
+        var file = await EventFileAsync(RoezanSampleEvents.ContactUpdated("evt_plan_8"));
+
+        var result = await _rig.RunAsync("plan", file, "--offline");
+
+        Assert.Equal(2, result.Exit);
+        Assert.Equal("error: --account is needed: 2 accounts are configured (acme, beta)", Assert.Single(result.ErrorLines));
+        Assert.Equal("", result.Output);
+    }
 }

@@ -95,6 +95,16 @@ public sealed class SendCommandTests : IAsyncLifetime
 
         Assert.Equal((2, 1), (missing.Exit, unknown.Exit));
         Assert.Contains("does not exist", Assert.Single(missing.ErrorLines), StringComparison.Ordinal);
-        Assert.Contains("account 'nobody' is not configured", Assert.Single(unknown.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains("account 'nobody' is not configured (Roezan:Accounts:nobody:GhlLocationId); configured: acme", Assert.Single(unknown.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_one_account_configured_send_needs_no_account()
+    {
+        var result = await _rig.RunAsync("send", _event, "--url", _app.BaseUrl.ToString(), "--function-key", WebhookAppHost.FunctionKey);
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains($"POST {_app.BaseUrl}api/roezan/acme/events", result.Output, StringComparison.Ordinal);
+        Assert.Contains("202", result.Output, StringComparison.Ordinal);
     }
 }

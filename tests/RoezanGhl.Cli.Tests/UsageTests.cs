@@ -34,6 +34,7 @@ public class UsageTests
     [InlineData("check", "--location")]
     [InlineData("send", "--account")]
     [InlineData("plan", "--offline")]
+    [InlineData("plan", "--show-personal-data")]
     [InlineData("replay", "--since")]
     [InlineData("reconcile", "--dry-run")]
     [InlineData("events", "--status")]
@@ -51,7 +52,7 @@ public class UsageTests
     [Theory]
     [InlineData(new[] { "reconcile" }, "--location")]
     [InlineData(new[] { "check" }, "--location")]
-    [InlineData(new[] { "send", "event.json" }, "--account")]
+    [InlineData(new[] { "send" }, "send")]
     [InlineData(new[] { "events", "--status", "Sideways" }, "Sideways")]
     [InlineData(new[] { "nonsense" }, "nonsense")]
     public async Task A_usage_error_is_one_line_and_exit_code_2(string[] args, string named)

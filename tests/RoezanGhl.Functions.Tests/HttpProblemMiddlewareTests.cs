@@ -1,10 +1,14 @@
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Moq;
+using RoezanGhl.Functions.Functions;
 using RoezanGhl.Functions.Middleware;
+using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Functions.Tests;
 
@@ -45,6 +49,29 @@ public class HttpProblemMiddlewareTests
         Assert.Contains("inv-42", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("AccountKey", body.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(1901, logger.LatestRecord.Id.Id);
+    }
+
+    [Fact]
+    public async Task A_bug_in_the_roezan_webhook_is_a_500_problem_with_the_exception_logged_not_a_503()
+    {
+        await using var rig = await RoezanWebhookRig.StartAsync();
+        rig.Secrets.Failure = new InvalidOperationException("bug (test)");
+        var (context, http) = HttpInvocation();
+        var body = Encoding.UTF8.GetBytes(RoezanSampleEvents.NoteCreated("evt_fn_bug"));
+        http.Request.Method = "POST";
+        http.Request.ContentType = "application/json";
+        http.Request.ContentLength = body.Length;
+        http.Request.Body = new MemoryStream(body);
+        var logger = new FakeLogger<HttpProblemMiddleware>();
+
+        await new HttpProblemMiddleware(logger).Invoke(context, async _ => await rig.Host.Webhook.RunAsync(http.Request, "acme", CancellationToken.None));
+
+        Assert.Equal(500, http.Response.StatusCode);
+        Assert.False(http.Response.Headers.ContainsKey("Retry-After"));
+        Assert.Equal("urn:roezan-ghl:problem:internal", (await BodyOf(http)).GetProperty("type").GetString());
+        Assert.Equal((1901, LogLevel.Error), (logger.LatestRecord.Id.Id, logger.LatestRecord.Level));
+        Assert.IsType<InvalidOperationException>(logger.LatestRecord.Exception);
+        Assert.Empty(await rig.PeekRawAsync());
     }
 
     [Fact]

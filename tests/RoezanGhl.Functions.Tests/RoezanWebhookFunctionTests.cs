@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
@@ -92,7 +93,7 @@ public class RoezanWebhookFunctionTests
         await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_fn_wait");
         var evt = JsonSerializer.Deserialize(body, RoezanJsonContext.Default.RoezanEvent)!;
-        await rig.Ledger.ClaimAsync("acme", evt, "webhook:other", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(new LedgerIntake { AccountId = "acme", EventId = evt.Id! }, "webhook:other", TimeSpan.FromSeconds(30), CancellationToken.None);
         var request = Request(body, rig.Sign(body));
 
         var result = Assert.IsType<ContentResult>(await rig.Host.Webhook.RunAsync(request, "acme", CancellationToken.None));

@@ -58,42 +58,51 @@ public sealed class AccountSettingsTests : IDisposable
     [Fact]
     public async Task Main_parameters_read_the_environment_and_the_accounts_json()
     {
-        var environment = new Dictionary<string, string>
+        var (run, parameters) = await BuildMainParametersAsync(new()
         {
-            ["AZURE_ENV_NAME"] = "roezanghl-test",
-            ["AZURE_LOCATION"] = "eastus2",
             ["AZURE_PRINCIPAL_ID"] = "00000000-0000-0000-0000-000000000001",
             ["ROEZAN_ACCOUNTS"] = """[{"id":"acme","ghlLocationId":"loc-acme","timeZone":"America/Chicago"}]""",
-        };
-        var output = Path.Combine(_directory, "main.parameters.json");
-
-        var run = await BicepCli.Restored.RunAsync(["build-params", RepositoryLayout.MainBicepParam, "--outfile", output], environment, CancellationToken.None);
+        });
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Empty(run.Diagnostics);
-        var parameters = JsonNode.Parse(await File.ReadAllTextAsync(output))!["parameters"]!;
-        Assert.Equal("roezanghl-test", (string?)parameters["environmentName"]!["value"]);
+        Assert.Equal("roezanghl-test", (string?)parameters!["environmentName"]!["value"]);
         Assert.Equal("eastus2", (string?)parameters["location"]!["value"]);
         Assert.Equal("00000000-0000-0000-0000-000000000001", (string?)parameters["operatorPrincipalId"]!["value"]);
         Assert.Equal("acme", (string?)parameters["accounts"]!["value"]![0]!["id"]);
         Assert.Equal("America/Chicago", (string?)parameters["accounts"]!["value"]![0]!["timeZone"]);
+        Assert.False((bool)parameters["enablePrivateNetworking"]!["value"]!);
+    }
+
+    [Fact]
+    public async Task Main_parameters_turn_private_networking_on_when_the_environment_asks()
+    {
+        var (run, parameters) = await BuildMainParametersAsync(new() { ["ROEZAN_PRIVATE_NETWORKING"] = "true" });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True((bool)parameters!["enablePrivateNetworking"]!["value"]!);
     }
 
     [Fact]
     public async Task Main_parameters_refuse_an_account_without_a_ghl_location()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["AZURE_ENV_NAME"] = "roezanghl-test",
-            ["AZURE_LOCATION"] = "eastus2",
-            ["ROEZAN_ACCOUNTS"] = """[{"id":"acme"}]""",
-        };
-
-        var run = await BicepCli.Restored.RunAsync(
-            ["build-params", RepositoryLayout.MainBicepParam, "--outfile", Path.Combine(_directory, "refused.json")], environment, CancellationToken.None);
+        var (run, _) = await BuildMainParametersAsync(new() { ["ROEZAN_ACCOUNTS"] = """[{"id":"acme"}]""" });
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("ghlLocationId", run.ToString(), StringComparison.Ordinal);
+    }
+
+    // infra/main.bicepparam built with azd's variables for an environment plus the given ones; the
+    // parameters are null when the build fails.
+    private async Task<(BicepRun Run, JsonNode? Parameters)> BuildMainParametersAsync(Dictionary<string, string> environment)
+    {
+        environment.TryAdd("AZURE_ENV_NAME", "roezanghl-test");
+        environment.TryAdd("AZURE_LOCATION", "eastus2");
+        var output = Path.Combine(_directory, $"main-{Guid.NewGuid():N}.parameters.json");
+
+        var run = await BicepCli.Restored.RunAsync(["build-params", RepositoryLayout.MainBicepParam, "--outfile", output], environment, CancellationToken.None);
+
+        return (run, run.ExitCode == 0 ? JsonNode.Parse(await File.ReadAllTextAsync(output))!["parameters"] : null);
     }
 
     // A throwaway template + parameters file that imports the function and stores its result in a parameter.

@@ -72,6 +72,38 @@ public sealed class MainTemplateTests(CompiledMainTemplate compiled)
         Assert.Empty(TemplateRules.OutputsNameTheAppWebhookAndVault(Template));
 
     [Fact]
+    public void App_reads_its_configuration_vault_and_writes_only_the_tokens_vault() =>
+        Assert.Empty(KeyVaultAccessRules.AppWritesTokensOnly(Template));
+
+    [Fact]
+    public void Key_vault_audit_events_and_storage_reads_writes_and_deletes_go_to_log_analytics() =>
+        Assert.Empty(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics(Template));
+
+    [Fact]
+    public void Private_networking_is_a_parameter_that_is_off_by_default() =>
+        Assert.Empty(PrivateNetworkRules.PrivateNetworkingIsAParameterOffByDefault(Template));
+
+    [Fact]
+    public void Private_networking_turns_public_access_off_on_the_vaults_and_storage() =>
+        Assert.Empty(PrivateNetworkRules.PrivateNetworkingTurnsPublicAccessOff(Template));
+
+    [Fact]
+    public void Private_networking_puts_the_app_in_a_subnet_delegated_to_container_apps() =>
+        Assert.Empty(PrivateNetworkRules.AppJoinsASubnetDelegatedToContainerApps(Template));
+
+    [Fact]
+    public void Private_networking_gives_each_vault_and_storage_service_an_endpoint_in_its_linked_privatelink_zone() =>
+        Assert.Empty(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage(Template));
+
+    [Fact]
+    public void Deleted_blobs_and_containers_stay_recoverable_for_a_retention_the_deployer_sets() =>
+        Assert.Empty(RetentionRules.BlobAndContainerSoftDeleteAreOn(Template));
+
+    [Fact]
+    public void A_lifecycle_rule_deletes_leftover_claim_check_payloads_after_a_number_of_days_the_deployer_sets() =>
+        Assert.Empty(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted(Template));
+
+    [Fact]
     public void Template_reads_the_settings_the_sample_lists_and_nothing_local_only()
     {
         var names = TemplateAppSettings.Read(Template).Select(s => s.Name).ToList();

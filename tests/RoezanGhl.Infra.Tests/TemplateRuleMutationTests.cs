@@ -16,7 +16,7 @@ public sealed class TemplateRuleMutationTests(CompiledMainTemplate compiled)
 {
     private const string KeyVaultSecretsUserRoleId = "4633458b-17de-408a-b874-0445c86b69e6";
 
-    private static readonly Dictionary<string, (Action<ArmTemplate> Break, string Rule, string Reported)> Cases = new()
+    private static readonly Dictionary<string, (Action<ArmTemplate> Break, string Rule, string Reported)> Cases = new Dictionary<string, (Action<ArmTemplate> Break, string Rule, string Reported)>
     {
         ["storage allows shared keys"] = (t => Deployed(t, "Microsoft.Storage/storageAccounts").Properties!["allowSharedKeyAccess"] = true,
             nameof(TemplateRules.StorageRefusesSharedKeysAndOldTls), "allowSharedKeyAccess"),
@@ -72,7 +72,7 @@ public sealed class TemplateRuleMutationTests(CompiledMainTemplate compiled)
             nameof(TemplateRules.GhlAndScheduleSettingsAreParameters), "Ghl__BaseUrl"),
         ["webhook URL output missing"] = (t => ((JsonObject)t.Root["outputs"]!).Remove("ROEZAN_WEBHOOK_URL_BASE"),
             nameof(TemplateRules.OutputsNameTheAppWebhookAndVault), "ROEZAN_WEBHOOK_URL_BASE"),
-    };
+    }.Concat(HardeningMutations.Cases).ToDictionary();
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
 

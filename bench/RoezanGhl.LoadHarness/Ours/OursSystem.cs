@@ -2,7 +2,6 @@ using System.Text;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Engine.Processing;
@@ -23,8 +22,8 @@ namespace RoezanGhl.LoadHarness.Ours;
 /// (host.json's batchSize, newBatchThreshold and visibilityTimeout, dequeue counts, poison queue) to
 /// <see cref="RoezanEventProcessorFunction"/>, which calls the simulator through the real <c>GhlContactsClient</c>
 /// (rate limiter, retries, circuit breaker). Only the token provider (tokens the simulator accepts) and the secret
-/// store (in memory) are replaced, the processor also tells the run's timeline when an event ended, and the pump
-/// polls an empty queue every few milliseconds instead of backing off to host.json's maxPollingInterval.
+/// store (in memory) are replaced, an outcome observer (<see cref="TimelineOutcomeObserver"/>) tells the run's timeline
+/// when an event ended, and the pump polls an empty queue every few milliseconds instead of backing off to host.json's maxPollingInterval.
 /// </summary>
 internal sealed class OursSystem : ISystemUnderLoad
 {
@@ -44,11 +43,7 @@ internal sealed class OursSystem : ISystemUnderLoad
             .WithSettings(context.Options.Settings.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)))
             .WithLogging(logging => logging.ClearProviders().AddProvider(context.Diagnostics).SetMinimumLevel(LogLevel.Warning))
             .WithPump(retryVisibility: HostQueueSettings.FromRepository().VisibilityTimeout, pollInterval: context.Options.PollInterval)
-            .WithServices(services =>
-            {
-                services.AddSingleton(context.Timeline);
-                services.Replace(ServiceDescriptor.Singleton<RoezanEventProcessor, MeasuredEventProcessor>());
-            });
+            .WithServices(services => services.AddSingleton<IEventOutcomeObserver>(new TimelineOutcomeObserver(context.Timeline)));
         foreach (var location in context.Profile.HarnessLocations)
         {
             builder.WithAccount(location.AccountId, location.LocationId, location.WebhookSecret);

@@ -38,7 +38,7 @@ internal static class EventsCommand
         // Read before the services are built, so that a bad --since is a usage error whatever the settings.
         var since = sinceText is null ? (DateTimeOffset?)null : TimeArgument.ParseSince(sinceText, DateTimeOffset.UtcNow);
         var services = invocation.Services;
-        var entries = await services.Get<LedgerHistory>().QueryAsync(new LedgerHistoryQuery { AccountId = account, Status = status, ContactId = contact, Since = since, Take = take }, cancellationToken).ConfigureAwait(false);
+        var entries = await services.Get<EventLedger>().QueryAsync(new EventLedgerQuery { AccountId = account, Status = status, ContactId = contact, Since = since, Take = take }, cancellationToken).ConfigureAwait(false);
         if (entries.Count == 0)
         {
             invocation.Console.MarkupLine("No events match.");
@@ -55,8 +55,8 @@ internal static class EventsCommand
                 CliConsole.Cell(entry.Type),
                 entry.Status.ToString(),
                 entry.Attempts.ToString(CultureInfo.InvariantCulture),
-                CliConsole.Cell(entry.ContactId),
-                CliConsole.Cell(entry.GhlContactId),
+                CliConsole.Cell(entry.SourceContactId),
+                CliConsole.Cell(entry.TargetContactId),
                 CliConsole.Cell(Happened(entry)));
         }
 
@@ -65,6 +65,6 @@ internal static class EventsCommand
         return 0;
     }
 
-    private static string? Happened(LedgerHistoryEntry entry) =>
+    private static string? Happened(EventLedgerEntry entry) =>
         entry.Status is EventLedgerStatus.Applied ? entry.Outcome : entry.LastError ?? entry.Outcome;
 }

@@ -1,19 +1,20 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using RoezanGhl.Cli.Output;
-using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Processing;
 using RoezanGhl.Storage.Links;
 using Spectre.Console;
 
 namespace RoezanGhl.Cli.Commands;
 
 /// <summary>
-/// <c>plan &lt;event.json&gt; --account &lt;id&gt; [--offline]</c>: the GHL calls an event would cause, from the sync
-/// planner, without calling GHL. The event is read, validated and normalized as the webhook does (no signature);
-/// the links it is planned against come from storage when it answers within a few seconds, and otherwise (or
-/// with <c>--offline</c>) none are assumed, which the output says.
+/// <c>plan &lt;event.json&gt; [--account &lt;id&gt;] [--offline] [--show-personal-data]</c>: the GHL calls an event would
+/// cause, from the sync planner, each with the request body GHL would receive (<see cref="GhlPlanPayloads"/>), without
+/// calling GHL. Personal values in the bodies are masked unless <c>--show-personal-data</c> asks for them: plan output
+/// gets pasted into tickets. The event is read, validated and normalized as the webhook does (no signature); the
+/// links it is planned against come from storage when it answers within a few seconds, and otherwise (or with
+/// <c>--offline</c>) none are assumed, which the output says.
 /// </summary>
 internal static class PlanCommand
 {
@@ -22,15 +23,16 @@ internal static class PlanCommand
     public static Command Create(CliContext context, GlobalOptions global)
     {
         var file = new Argument<FileInfo>("event.json") { Description = "The event: one JSON object in the webhook contract." };
-        var account = new Option<string>("--account") { Description = "The Roezan account id the event is for.", Required = true };
+        var account = AccountOption.Create("The Roezan account id the event is for.");
         var offline = new Option<bool>("--offline") { Description = "Do not read the links from storage: plan as if no contact were linked yet." };
-        var command = new Command("plan", "Print the GHL calls an event would cause, without calling GHL.") { file, account, offline };
+        var showPersonalData = new Option<bool>("--show-personal-data") { Description = "Show names, phone numbers, emails and texts in the request bodies in full (masked by default)." };
+        var command = new Command("plan", "Print the GHL calls an event would cause, with their request bodies, without calling GHL.") { file, account, offline, showPersonalData };
         CommandActions.Set(command, context, global, (invocation, cancellationToken) =>
-            RunAsync(invocation, invocation.Value(file), invocation.Value(account), invocation.Value(offline), cancellationToken));
+            RunAsync(invocation, invocation.Value(file), invocation.Value(account), new PlanView(invocation.Value(offline), invocation.Value(showPersonalData)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandInvocation invocation, FileInfo file, string accountId, bool offline, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandInvocation invocation, FileInfo file, string? accountId, PlanView view, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -38,18 +40,13 @@ internal static class PlanCommand
         }
 
         var services = invocation.Services;
-        var (configured, account) = services.Get<IOptions<RoezanOptions>>().Value.Accounts
-            .FirstOrDefault(pair => string.Equals(pair.Key, accountId, StringComparison.OrdinalIgnoreCase));
-        if (configured is null || account is null)
-        {
-            throw new CliException($"account '{accountId}' is not configured (Roezan:Accounts:{accountId}:GhlLocationId)");
-        }
+        var (configured, account) = AccountOption.Resolve(invocation, accountId);
 
         var body = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
         var evt = Read(body, configured, account.DefaultPhoneRegion);
         var queued = new QueuedRoezanEvent { AccountId = configured, AcceptedAt = services.Get<TimeProvider>().GetUtcNow(), Event = evt };
 
-        var (snapshot, source) = offline
+        var (snapshot, source) = view.Offline
             ? (SyncSnapshot.Empty, "links: not read (--offline); planned as if no contact were linked yet")
             : await ReadLinksAsync(services.Get<ContactLinkStore>(), account.GhlLocationId, configured, evt, cancellationToken).ConfigureAwait(false);
         var profile = services.Get<IPlanningProfileSource>().GetProfile(configured);
@@ -64,13 +61,14 @@ internal static class PlanCommand
             return 0;
         }
 
-        var table = new Table().AddColumns("#", "GHL call", "Why");
-        for (var i = 0; i < plan.Steps.Count; i++)
-        {
-            table.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), CliConsole.Cell(plan.Steps[i].Describe()), CliConsole.Cell(plan.Steps[i].Reason));
-        }
+        invocation.Console.MarkupLine(view.ShowPersonalData
+            ? "GHL calls, with the request bodies in full:"
+            : "GHL calls, with the request bodies (personal data masked: first character only; --show-personal-data shows it):");
 
-        invocation.Console.Write(table);
+        // The payload view opens with the plan's own summary line, printed above in the CLI's words; the steps and
+        // their bodies follow it. Written as plain text: JSON brackets are not console markup.
+        var described = GhlPlanPayloads.Describe(plan, account.GhlLocationId, maskPersonalData: !view.ShowPersonalData);
+        await invocation.Out.WriteLineAsync(described[(described.IndexOf('\n', StringComparison.Ordinal) + 1)..]).ConfigureAwait(false);
         return 0;
     }
 
@@ -108,4 +106,7 @@ internal static class PlanCommand
             return (SyncSnapshot.Empty, $"links: storage unreachable ({CommandActions.Describe(exception)}); planned as if no contact were linked yet");
         }
     }
+
+    /// <summary>How the plan is read and shown: <c>--offline</c> and <c>--show-personal-data</c>.</summary>
+    private readonly record struct PlanView(bool Offline, bool ShowPersonalData);
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
 using RoezanGhl.Cli.Output;
-using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Credentials.Secrets;
 using Spectre.Console;
@@ -10,7 +8,7 @@ using Spectre.Console;
 namespace RoezanGhl.Cli.Commands;
 
 /// <summary>
-/// <c>send &lt;event.json&gt; --account &lt;id&gt; [--url] [--function-key]</c>: signs the file's bytes, as they are,
+/// <c>send &lt;event.json&gt; [--account &lt;id&gt;] [--url] [--function-key]</c>: signs the file's bytes, as they are,
 /// with the account's webhook secret (the first one when several are set) the way Roezan signs, POSTs them to
 /// <c>{url}/api/roezan/{account}/events</c> of a running app, and prints the answer's status and body. Exit 0
 /// for a 2xx answer, 1 otherwise.
@@ -22,7 +20,7 @@ internal static class SendCommand
     public static Command Create(CliContext context, GlobalOptions global)
     {
         var file = new Argument<FileInfo>("event.json") { Description = "The event to send: one JSON object in the webhook contract." };
-        var account = new Option<string>("--account") { Description = "The Roezan account id (the one in the webhook URL).", Required = true };
+        var account = AccountOption.Create("The Roezan account id (the one in the webhook URL).");
         var url = new Option<string>("--url") { Description = $"The app's base URL (default {DefaultUrl}, what func start serves).", DefaultValueFactory = _ => DefaultUrl };
         var key = new Option<string?>("--function-key") { Description = "The function key a deployed app asks for (x-functions-key); default: the ROEZANGHL_FUNCTION_KEY setting." };
         var command = new Command("send", "Sign an event with the account's webhook secret and POST it to a running app; print the answer.") { file, account, url, key };
@@ -31,7 +29,7 @@ internal static class SendCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandInvocation invocation, FileInfo file, string accountId, string baseUrl, string? functionKey, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CommandInvocation invocation, FileInfo file, string? accountId, string baseUrl, string? functionKey, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -45,9 +43,7 @@ internal static class SendCommand
 
         var body = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
         var services = invocation.Services;
-        var accounts = services.Get<IOptions<RoezanOptions>>().Value.Accounts;
-        var configured = accounts.Keys.FirstOrDefault(id => string.Equals(id, accountId, StringComparison.OrdinalIgnoreCase))
-            ?? throw new CliException($"account '{accountId}' is not configured (Roezan:Accounts:{accountId}:GhlLocationId)");
+        var (configured, _) = AccountOption.Resolve(invocation, accountId);
         var secretName = SecretNames.RoezanWebhookSecret(configured);
         var secrets = WebhookSecretSet.Parse(await services.Get<ISecretStore>().GetSecretAsync(secretName, bypassCache: true, cancellationToken).ConfigureAwait(false));
         if (secrets.IsEmpty)

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using RoezanGhl.Core.Sync;
+
 namespace RoezanGhl.Core.Events;
 
 /// <summary>
@@ -21,4 +24,17 @@ public sealed class QueuedRoezanEvent
     /// blob (<c>container/name</c> in the app's storage account).
     /// </summary>
     public string? PayloadBlob { get; init; }
+
+    /// <summary>
+    /// The system the event comes from (<c>"source"</c>). Optional: messages written before directions existed
+    /// have none, and the Roezan webhook leaves it out, so that its messages stay as they always were.
+    /// </summary>
+    public SyncSystem? Source { get; init; }
+
+    /// <summary>The system its changes go to (<c>"target"</c>); optional like <see cref="Source"/>.</summary>
+    public SyncSystem? Target { get; init; }
+
+    /// <summary>Source and target, Roezan → GHL where the message names none.</summary>
+    [JsonIgnore]
+    public SyncDirection Direction => SyncDirection.Of(Source, Target);
 }

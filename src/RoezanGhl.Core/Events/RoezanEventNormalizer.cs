@@ -13,6 +13,9 @@ public static class RoezanEventNormalizer
     // Loading libphonenumber's metadata is expensive; the instance is thread-safe and kept for the process.
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
+    /// <summary>'+' and at most 15 digits (ITU-T E.164).</summary>
+    private const int MaxE164Length = 16;
+
     public static IReadOnlyList<RoezanFieldError> Normalize(RoezanEvent evt, string defaultRegion)
     {
         ArgumentNullException.ThrowIfNull(evt);
@@ -67,7 +70,14 @@ public static class RoezanEventNormalizer
                 return false;
             }
 
-            e164 = Phones.Format(number, PhoneNumberFormat.E164);
+            // libphonenumber calls some longer numbers valid (German ones of 16 digits); E.164 has at most 15.
+            var formatted = Phones.Format(number, PhoneNumberFormat.E164);
+            if (formatted.Length > MaxE164Length)
+            {
+                return false;
+            }
+
+            e164 = formatted;
             return true;
         }
         catch (NumberParseException)

@@ -5,8 +5,9 @@ namespace RoezanGhl.Core.Events;
 
 /// <summary>
 /// Reads a raw body into a <see cref="RoezanEvent"/> with the source-generated context. Bodies that are not
-/// JSON and members of the wrong JSON type become answers naming the place: a syntax error gives line and
-/// byte, a type error the field path (<c>data.contact.tags</c>).
+/// JSON, members named twice in one object and members of the wrong JSON type become answers naming the
+/// place: a syntax error gives line and byte, a duplicate its field path and JSON pointer, a type error the
+/// field path (<c>data.contact.tags</c>).
 /// </summary>
 public static class RoezanEventParser
 {
@@ -30,13 +31,32 @@ public static class RoezanEventParser
             return false;
         }
 
+        // One pass first: syntax errors, and duplicate names and undecodable strings, which the serializer lets through.
+        try
+        {
+            if (StrictJsonReader.TryFindDuplicateMember(body, out var field, out var jsonPointer))
+            {
+                rejection = RoezanIngestResult.Invalid(
+                    [new RoezanFieldError(field, $"is given more than once in one object (JSON pointer {jsonPointer}); send each member once")], null);
+                return false;
+            }
+        }
+        catch (JsonException syntax)
+        {
+            var line = (syntax.LineNumber ?? 0) + 1;
+            var position = (syntax.BytePositionInLine ?? 0) + 1;
+            rejection = RoezanIngestResult.MalformedJson($"The body is not valid JSON (line {line}, byte {position}).");
+            return false;
+        }
+
         try
         {
             evt = JsonSerializer.Deserialize(body, RoezanJsonContext.Default.RoezanEvent);
         }
         catch (JsonException ex)
         {
-            rejection = Explain(body, ex);
+            var field = ToFieldPath(ex.Path);
+            rejection = RoezanIngestResult.Invalid([new RoezanFieldError(field, ExpectedShape(field))], null);
             return false;
         }
 
@@ -47,39 +67,6 @@ public static class RoezanEventParser
         }
 
         return true;
-    }
-
-    /// <summary>Only on the error path: tells a syntax error from a member of the wrong type.</summary>
-    private static RoezanIngestResult Explain(ReadOnlySpan<byte> body, JsonException ex)
-    {
-        if (!IsWellFormed(body, out var line, out var position))
-        {
-            return RoezanIngestResult.MalformedJson($"The body is not valid JSON (line {line + 1}, byte {position + 1}).");
-        }
-
-        var field = ToFieldPath(ex.Path);
-        return RoezanIngestResult.Invalid([new RoezanFieldError(field, ExpectedShape(field))], null);
-    }
-
-    private static bool IsWellFormed(ReadOnlySpan<byte> body, out long line, out long position)
-    {
-        line = 0;
-        position = 0;
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return true;
-        }
-        catch (JsonException syntax)
-        {
-            line = syntax.LineNumber ?? 0;
-            position = syntax.BytePositionInLine ?? 0;
-            return false;
-        }
     }
 
     /// <summary><c>$.data.contact.tags[0]</c> → <c>data.contact.tags[0]</c>; <c>$</c> → <c>body</c>.</summary>

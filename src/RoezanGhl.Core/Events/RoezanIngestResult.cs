@@ -59,7 +59,7 @@ public sealed class RoezanIngestResult
         _ => 500,
     };
 
-    /// <summary>The problem <c>type</c>: a URN per outcome, documented in the README's webhook section.</summary>
+    /// <summary>The problem <c>type</c>: a URN per outcome, documented in docs/webhook.md.</summary>
     public string ProblemType => ProblemTypePrefix + Outcome switch
     {
         RoezanIngestOutcome.UnknownAccount => "unknown-account",

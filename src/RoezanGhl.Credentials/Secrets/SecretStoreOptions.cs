@@ -14,6 +14,14 @@ public sealed class SecretStoreOptions
     public string? VaultUri { get; set; }
 
     /// <summary>
+    /// The vault that holds the GHL tokens (<c>ghl-token-*</c>), which the app writes on every OAuth refresh
+    /// (<c>KeyVault__TokensVaultUri</c>). The template deploys two vaults so that the app can only read the
+    /// webhook secrets, API keys and OAuth client credentials of <see cref="VaultUri"/>. Empty: tokens live in
+    /// <see cref="VaultUri"/> too.
+    /// </summary>
+    public string? TokensVaultUri { get; set; }
+
+    /// <summary>
     /// Client id of the user-assigned managed identity that reads the vault. Empty: <c>DefaultAzureCredential</c>
     /// picks the identity itself (system-assigned, or <c>AZURE_CLIENT_ID</c>).
     /// </summary>
@@ -28,4 +36,7 @@ public sealed class SecretStoreOptions
 
     /// <summary>True when the vault is configured.</summary>
     public bool UsesKeyVault => !string.IsNullOrWhiteSpace(VaultUri);
+
+    /// <summary>True when the GHL tokens have a vault of their own.</summary>
+    public bool UsesTokensVault => UsesKeyVault && !string.IsNullOrWhiteSpace(TokensVaultUri);
 }

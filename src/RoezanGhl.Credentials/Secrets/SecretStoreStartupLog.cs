@@ -24,7 +24,7 @@ internal sealed partial class SecretStoreStartupLog : IHostedService
         var options = _options.Value;
         if (options.UsesKeyVault)
         {
-            LogKeyVault(_logger, options.VaultUri!, options.CacheDuration);
+            LogKeyVault(_logger, options.VaultUri!, options.UsesTokensVault ? options.TokensVaultUri! : options.VaultUri!, options.CacheDuration);
         }
         else
         {
@@ -37,8 +37,8 @@ internal sealed partial class SecretStoreStartupLog : IHostedService
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(EventId = 4001, EventName = "SecretsFromKeyVault", Level = LogLevel.Information,
-        Message = "Secrets come from Key Vault {VaultUri}, cached for {CacheDuration}")]
-    private static partial void LogKeyVault(ILogger logger, string vaultUri, TimeSpan cacheDuration);
+        Message = "Secrets come from Key Vault {VaultUri} and GHL tokens from {TokensVaultUri}, cached for {CacheDuration}")]
+    private static partial void LogKeyVault(ILogger logger, string vaultUri, string tokensVaultUri, TimeSpan cacheDuration);
 
     [LoggerMessage(EventId = 4002, EventName = "SecretsFromLocalSettings", Level = LogLevel.Warning,
         Message = "KeyVault:VaultUri is not set: secrets come from local settings ({Section}:<name>) and writes are kept in memory only. Set KeyVault__VaultUri outside local development")]

@@ -7,48 +7,37 @@ namespace RoezanGhl.Credentials.Tokens;
 /// <summary>
 /// The marketplace-app install: <see cref="StartAsync"/> sends the user to HighLevel's choose-location page
 /// with a signed, expiring, one-time <c>state</c>; <see cref="CompleteAsync"/> checks the state, exchanges the
-/// code, stores the token set of the location HighLevel names (holding that location's refresh lease, so no
-/// refresh overwrites it) and clears the location's needs-attention mark.
+/// code and hands the token set of the location HighLevel names to <see cref="GhlOAuthInstallWriter"/>, which
+/// stores it only for a configured location and never silently over a working Private Integration token.
 /// </summary>
 public sealed partial class GhlOAuthInstaller
 {
     private const string StartPath = "/api/ghl/oauth/start";
 
-    private readonly ISecretStore _secrets;
+    private readonly GhlLocationTokenStore _store;
     private readonly GhlOAuthTokenClient _tokenClient;
     private readonly GhlOAuthStateSigner _states;
-    private readonly ITokenRefreshLock _refreshLock;
-    private readonly ILocationStatusStore _statuses;
+    private readonly GhlOAuthInstallWriter _writer;
     private readonly IOptions<GhlOAuthOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<GhlOAuthInstaller> _logger;
 
     public GhlOAuthInstaller(
-        ISecretStore secrets,
+        GhlLocationTokenStore store,
         GhlOAuthTokenClient tokenClient,
         GhlOAuthStateSigner states,
-        ITokenRefreshLock refreshLock,
-        ILocationStatusStore statuses,
+        GhlOAuthInstallWriter writer,
         IOptions<GhlOAuthOptions> options,
         TimeProvider time,
         ILogger<GhlOAuthInstaller> logger)
     {
-        ArgumentNullException.ThrowIfNull(secrets);
-        ArgumentNullException.ThrowIfNull(tokenClient);
-        ArgumentNullException.ThrowIfNull(states);
-        ArgumentNullException.ThrowIfNull(refreshLock);
-        ArgumentNullException.ThrowIfNull(statuses);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(logger);
-        _secrets = secrets;
-        _tokenClient = tokenClient;
-        _states = states;
-        _refreshLock = refreshLock;
-        _statuses = statuses;
-        _options = options;
-        _time = time;
-        _logger = logger;
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _tokenClient = tokenClient ?? throw new ArgumentNullException(nameof(tokenClient));
+        _states = states ?? throw new ArgumentNullException(nameof(states));
+        _writer = writer ?? throw new ArgumentNullException(nameof(writer));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     /// <summary>The redirect to HighLevel's choose-location page, or a page saying what is not configured.</summary>
@@ -60,7 +49,7 @@ public sealed partial class GhlOAuthInstaller
             return NotConfigured("The setting GhlOAuth:RedirectUri (GhlOAuth__RedirectUri) is not set: set it to this app's /api/ghl/oauth/callback URL, as registered in the marketplace app.");
         }
 
-        var client = await GhlOAuthClientCredentials.LoadAsync(_secrets, cancellationToken).ConfigureAwait(false);
+        var client = await _store.LoadClientAsync(cancellationToken).ConfigureAwait(false);
         if (client is null)
         {
             return NotConfigured($"The secrets '{SecretNames.GhlOAuthClientId}' and '{SecretNames.GhlOAuthClientSecret}' are not both set.");
@@ -90,7 +79,7 @@ public sealed partial class GhlOAuthInstaller
         }
 
         var options = _options.Value;
-        var client = await GhlOAuthClientCredentials.LoadAsync(_secrets, cancellationToken).ConfigureAwait(false);
+        var client = await _store.LoadClientAsync(cancellationToken).ConfigureAwait(false);
         if (client is null || string.IsNullOrWhiteSpace(options.RedirectUri))
         {
             return NotConfigured($"OAuth install needs the secrets '{SecretNames.GhlOAuthClientId}' and '{SecretNames.GhlOAuthClientSecret}' and the setting GhlOAuth:RedirectUri.");
@@ -139,32 +128,13 @@ public sealed partial class GhlOAuthInstaller
             return Failure(502, "HighLevel's answer was incomplete", $"{ex.Message} Start again at {StartPath} and choose one sub-account.");
         }
 
-        try
+        var outcome = await _writer.StoreAsync(set, cancellationToken).ConfigureAwait(false);
+        if (outcome.Succeeded)
         {
-            var lease = await _refreshLock.AcquireAsync(set.LocationId, cancellationToken).ConfigureAwait(false);
-            await using (lease.ConfigureAwait(false))
-            {
-                await _secrets.SetSecretAsync(SecretNames.GhlToken(set.LocationId), GhlTokenSecret.Write(set), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogStoreFailed(_logger, set.LocationId, ex);
-            return Failure(500, "The tokens could not be stored", $"HighLevel authorized location {set.LocationId}, but its tokens could not be saved. Start again at {StartPath}.");
+            LogInstalled(_logger, set.LocationId, set.ExpiresAt);
         }
 
-        try
-        {
-            await _statuses.ClearAsync(set.LocationId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The token provider clears the mark itself once it sees the new secret.
-            LogStatusClearFailed(_logger, set.LocationId, ex);
-        }
-
-        LogInstalled(_logger, set.LocationId, set.ExpiresAt);
-        return new GhlOAuthOutcome(200, "HighLevel connected", $"Location {set.LocationId} is connected; its events sync from now on. You can close this window.", LocationId: set.LocationId);
+        return outcome;
     }
 
     private static GhlOAuthOutcome Failure(int statusCode, string title, string detail) => new(statusCode, title, detail);
@@ -191,10 +161,6 @@ public sealed partial class GhlOAuthInstaller
         Message = "OAuth callback: the code exchange failed ({StatusCode} {ErrorCode}): {GhlMessage}")]
     private static partial void LogExchangeFailed(ILogger logger, int? statusCode, string? errorCode, string ghlMessage);
 
-    [LoggerMessage(EventId = 4034, EventName = "GhlOAuthStoreFailed", Level = LogLevel.Error,
-        Message = "OAuth callback: could not store the tokens of GHL location {LocationId}")]
-    private static partial void LogStoreFailed(ILogger logger, string locationId, Exception exception);
-
     [LoggerMessage(EventId = 4035, EventName = "GhlOAuthDenied", Level = LogLevel.Warning,
         Message = "OAuth callback: HighLevel answered with error {Error}")]
     private static partial void LogDenied(ILogger logger, string error);
@@ -207,7 +173,4 @@ public sealed partial class GhlOAuthInstaller
         Message = "OAuth callback: HighLevel returned a {UserType} token, not a location token")]
     private static partial void LogNotALocation(ILogger logger, string userType);
 
-    [LoggerMessage(EventId = 4038, EventName = "GhlOAuthStatusClearFailed", Level = LogLevel.Warning,
-        Message = "OAuth callback: could not clear the needs-attention mark of GHL location {LocationId}")]
-    private static partial void LogStatusClearFailed(ILogger logger, string locationId, Exception exception);
 }

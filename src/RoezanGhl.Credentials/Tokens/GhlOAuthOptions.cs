@@ -24,6 +24,13 @@ public sealed class GhlOAuthOptions
     /// </summary>
     public string? RedirectUri { get; set; }
 
+    /// <summary>
+    /// Whether an install may replace a location's Private Integration token that GHL has not refused
+    /// (<c>GhlOAuth__AllowReplacingPrivateIntegrationToken</c>). Off: such an install stores nothing and the page
+    /// says what it would replace, so that a working token is never swapped by accident.
+    /// </summary>
+    public bool AllowReplacingPrivateIntegrationToken { get; set; }
+
     /// <summary>Scopes asked for at install, separated by spaces.</summary>
     public string Scopes { get; set; } = "contacts.readonly contacts.write";
 

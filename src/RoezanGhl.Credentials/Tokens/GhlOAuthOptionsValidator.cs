@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RoezanGhl.Ghl.Configuration;
 
 namespace RoezanGhl.Credentials.Tokens;
 
@@ -8,14 +9,14 @@ internal sealed class GhlOAuthOptionsValidator : IValidateOptions<GhlOAuthOption
     public ValidateOptionsResult Validate(string? name, GhlOAuthOptions options)
     {
         var failures = new List<string>();
-        if (!IsWebUrl(options.ChooseLocationUrl))
+        if (!HttpsOrLoopbackUrl.IsAllowed(options.ChooseLocationUrl))
         {
-            failures.Add("GhlOAuth:ChooseLocationUrl must be an absolute http(s) URL.");
+            failures.Add(HttpsOrLoopbackUrl.Requirement("GhlOAuth:ChooseLocationUrl", GhlOAuthOptions.DefaultChooseLocationUrl));
         }
 
-        if (!string.IsNullOrWhiteSpace(options.RedirectUri) && !IsWebUrl(options.RedirectUri))
+        if (!string.IsNullOrWhiteSpace(options.RedirectUri) && !HttpsOrLoopbackUrl.IsAllowed(options.RedirectUri))
         {
-            failures.Add("GhlOAuth:RedirectUri must be an absolute http(s) URL (this app's /api/ghl/oauth/callback), or empty when OAuth install is not used.");
+            failures.Add(HttpsOrLoopbackUrl.Requirement("GhlOAuth:RedirectUri", "https://my-func.azurewebsites.net/api/ghl/oauth/callback") + " Leave it empty when OAuth install is not used.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Scopes))
@@ -23,9 +24,9 @@ internal sealed class GhlOAuthOptionsValidator : IValidateOptions<GhlOAuthOption
             failures.Add("GhlOAuth:Scopes must name at least one scope, e.g. \"contacts.readonly contacts.write\".");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.TokenUrl) && !IsWebUrl(options.TokenUrl))
+        if (!string.IsNullOrWhiteSpace(options.TokenUrl) && !HttpsOrLoopbackUrl.IsAllowed(options.TokenUrl))
         {
-            failures.Add("GhlOAuth:TokenUrl (or Ghl:BaseUrl) must be an absolute http(s) URL.");
+            failures.Add(HttpsOrLoopbackUrl.Requirement("GhlOAuth:TokenUrl", "https://services.leadconnectorhq.com/oauth/token") + " When it is empty, Ghl:BaseUrl/oauth/token is used.");
         }
 
         Require(failures, options.RefreshLead, TimeSpan.FromMinutes(1), TimeSpan.FromHours(12), "GhlOAuth:RefreshLead");
@@ -43,9 +44,6 @@ internal sealed class GhlOAuthOptionsValidator : IValidateOptions<GhlOAuthOption
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private static bool IsWebUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static void Require(List<string> failures, TimeSpan value, TimeSpan min, TimeSpan max, string setting)
     {

@@ -10,7 +10,7 @@ namespace RoezanGhl.Credentials.Tokens;
 /// exchanges an install code. It never retries: a refresh token is single-use, and a retried POST whose first
 /// answer was lost would spend it twice.
 /// </summary>
-public class GhlOAuthTokenClient
+public sealed class GhlOAuthTokenClient
 {
     /// <summary>The named HttpClient (IHttpClientFactory) that carries the calls.</summary>
     public const string HttpClientName = "GhlOAuthToken";
@@ -29,7 +29,7 @@ public class GhlOAuthTokenClient
     }
 
     /// <summary>Spends <paramref name="refreshToken"/> for a new pair (grant_type=refresh_token, user_type=Location).</summary>
-    public virtual Task<GhlTokenEndpointResponse> RefreshAsync(GhlOAuthClientCredentials client, string refreshToken, CancellationToken cancellationToken)
+    public Task<GhlTokenEndpointResponse> RefreshAsync(GhlOAuthClientCredentials client, string refreshToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(refreshToken);
@@ -46,7 +46,7 @@ public class GhlOAuthTokenClient
     }
 
     /// <summary>Exchanges the code from the install callback (grant_type=authorization_code, user_type=Location).</summary>
-    public virtual Task<GhlTokenEndpointResponse> ExchangeCodeAsync(GhlOAuthClientCredentials client, string code, string redirectUri, CancellationToken cancellationToken)
+    public Task<GhlTokenEndpointResponse> ExchangeCodeAsync(GhlOAuthClientCredentials client, string code, string redirectUri, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(code);

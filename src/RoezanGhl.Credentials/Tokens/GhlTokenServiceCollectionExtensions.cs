@@ -18,6 +18,9 @@ namespace RoezanGhl.Credentials.Tokens;
 /// <summary>Registers the secret store, the GHL token provider and the OAuth install flow.</summary>
 public static class GhlTokenServiceCollectionExtensions
 {
+    /// <summary>The Azure client name of the tokens vault's <see cref="SecretClient"/> (<c>KeyVault:TokensVaultUri</c>).</summary>
+    public const string TokensVaultClientName = "Tokens";
+
     /// <summary>
     /// <see cref="ISecretStore"/> (Key Vault when <c>KeyVault:VaultUri</c> is set, local settings otherwise, behind
     /// a short cache), <see cref="IGhlTokenProvider"/>, <see cref="ILocationStatusStore"/> and
@@ -43,18 +46,31 @@ public static class GhlTokenServiceCollectionExtensions
 
         // The vault is reached with the app's managed identity in Azure.
         var vaultUri = configuration[$"{SecretStoreOptions.SectionName}:{nameof(SecretStoreOptions.VaultUri)}"];
+        var tokensVaultUri = configuration[$"{SecretStoreOptions.SectionName}:{nameof(SecretStoreOptions.TokensVaultUri)}"];
         if (!string.IsNullOrWhiteSpace(vaultUri) && Uri.TryCreate(vaultUri, UriKind.Absolute, out var vault))
         {
             var credential = new Lazy<TokenCredential>(() => CreateCredential(configuration));
-            services.AddAzureClients(clients => clients.AddSecretClient(vault).WithCredential(_ => credential.Value));
+            services.AddAzureClients(clients =>
+            {
+                clients.AddSecretClient(vault).WithCredential(_ => credential.Value);
+                if (!string.IsNullOrWhiteSpace(tokensVaultUri) && Uri.TryCreate(tokensVaultUri, UriKind.Absolute, out var tokensVault))
+                {
+                    clients.AddSecretClient(tokensVault).WithName(TokensVaultClientName).WithCredential(_ => credential.Value);
+                }
+            });
         }
 
         services.TryAddSingleton<ISecretStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SecretStoreOptions>>().Value;
-            ISecretStore source = options.UsesKeyVault
-                ? new KeyVaultSecretStore(sp.GetRequiredService<IAzureClientFactory<SecretClient>>().CreateClient("Default"))
-                : new LocalSettingsSecretStore(configuration);
+            ISecretStore source = new LocalSettingsSecretStore(configuration);
+            if (options.UsesKeyVault)
+            {
+                var vaults = sp.GetRequiredService<IAzureClientFactory<SecretClient>>();
+                var config = new KeyVaultSecretStore(vaults.CreateClient("Default"));
+                source = options.UsesTokensVault ? new TokenRoutingSecretStore(config, new KeyVaultSecretStore(vaults.CreateClient(TokensVaultClientName))) : config;
+            }
+
             return new CachingSecretStore(source, options.CacheDuration, sp.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton<ILocationStatusStore>(sp =>
@@ -76,9 +92,11 @@ public static class GhlTokenServiceCollectionExtensions
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.TryAddSingleton<GhlOAuthTokenClient>();
+        services.TryAddSingleton<GhlLocationTokenStore>();
         services.TryAddSingleton<GhlTokenProvider>();
         services.TryAddSingleton<IGhlTokenProvider>(sp => sp.GetRequiredService<GhlTokenProvider>());
         services.TryAddSingleton<GhlOAuthStateSigner>();
+        services.TryAddSingleton<GhlOAuthInstallWriter>();
         services.TryAddSingleton<GhlOAuthInstaller>();
         return services;
     }

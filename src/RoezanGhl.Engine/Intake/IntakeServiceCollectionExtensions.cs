@@ -13,6 +13,7 @@ public static class IntakeServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<RoezanWebhookOptions>().BindConfiguration(RoezanWebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RoezanEventAcceptor>();
         services.TryAddSingleton<RoezanWebhookIngestor>();
         return services;
     }

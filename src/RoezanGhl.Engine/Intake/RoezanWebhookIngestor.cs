@@ -1,20 +1,20 @@
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Credentials.Secrets;
-using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
 
 namespace RoezanGhl.Engine.Intake;
 
 /// <summary>
 /// The webhook door. Checks in the contract's order — account (404) → content type (415) → size (413) →
-/// signature (401) → JSON (400) → contract (400) → normalization (400) — then accepts the event exactly
-/// once: claim its id in the ledger (insert-if-absent), enqueue, mark Queued. Nothing is enqueued for a
-/// rejection, and a failed enqueue gives the claim back and answers 503 so that Roezan's retry is not
-/// mistaken for a duplicate.
+/// signature (401) → JSON (400) → contract (400) → normalization (400) — then hands the event to
+/// <see cref="RoezanEventAcceptor"/>, which accepts it exactly once: claim its id in the ledger
+/// (insert-if-absent), enqueue, mark Queued. Nothing is enqueued for a rejection, and a failed enqueue gives
+/// the claim back and answers 503 so that Roezan's retry is not mistaken for a duplicate. Only outages answer 503
+/// (<see cref="IntakeOutages"/>); an unexpected exception escapes to the function's middleware, which answers 500
+/// with a problem body and logs it.
 /// </summary>
 /// <remarks>
 /// One edge remains by design: an instance that dies after enqueueing but before marking the row Queued
@@ -29,8 +29,7 @@ public sealed class RoezanWebhookIngestor
     private readonly IOptionsMonitor<RoezanOptions> _accounts;
     private readonly IOptionsMonitor<RoezanWebhookOptions> _options;
     private readonly ISecretStore _secrets;
-    private readonly EventLedger _ledger;
-    private readonly RoezanEventQueueClient _queue;
+    private readonly RoezanEventAcceptor _acceptor;
     private readonly TimeProvider _time;
     private readonly ILogger<RoezanWebhookIngestor> _logger;
 
@@ -38,16 +37,14 @@ public sealed class RoezanWebhookIngestor
         IOptionsMonitor<RoezanOptions> accounts,
         IOptionsMonitor<RoezanWebhookOptions> options,
         ISecretStore secrets,
-        EventLedger ledger,
-        RoezanEventQueueClient queue,
+        RoezanEventAcceptor acceptor,
         TimeProvider time,
         ILogger<RoezanWebhookIngestor> logger)
     {
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _secrets = secrets ?? throw new ArgumentNullException(nameof(secrets));
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _queue = queue ?? throw new ArgumentNullException(nameof(queue));
+        _acceptor = acceptor ?? throw new ArgumentNullException(nameof(acceptor));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -85,7 +82,7 @@ public sealed class RoezanWebhookIngestor
         {
             secrets = await _secrets.GetSecretAsync(secretName, bypassCache: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IntakeOutages.IsOutage(ex, cancellationToken))
         {
             RoezanWebhookLog.SecretStoreFailed(_logger, ex, account);
             return RoezanIngestResult.Unavailable("The webhook secret could not be read; retry later.", null, StorageRetryAfter);
@@ -103,7 +100,7 @@ public sealed class RoezanWebhookIngestor
         }
 
         var queued = new QueuedRoezanEvent { AccountId = account, AcceptedAt = now, Event = evt };
-        return await AcceptOnceAsync(queued, options.ClaimTimeout, "webhook", cancellationToken).ConfigureAwait(false);
+        return await _acceptor.AcceptOnceAsync(queued, options.ClaimTimeout, "webhook", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -116,89 +113,8 @@ public sealed class RoezanWebhookIngestor
         ArgumentNullException.ThrowIfNull(queued);
         ArgumentException.ThrowIfNullOrWhiteSpace(queued.Event.Id);
         ArgumentException.ThrowIfNullOrWhiteSpace(claimantKind);
-        return AcceptOnceAsync(queued, _options.CurrentValue.ClaimTimeout, claimantKind, cancellationToken);
+        return _acceptor.AcceptOnceAsync(queued, _options.CurrentValue.ClaimTimeout, claimantKind, cancellationToken);
     }
-
-    private async Task<RoezanIngestResult> AcceptOnceAsync(QueuedRoezanEvent queued, TimeSpan claimTimeout, string claimantKind, CancellationToken cancellationToken)
-    {
-        var evt = queued.Event;
-        var eventId = evt.Id!;
-        var account = queued.AccountId;
-        var message = RoezanEventQueueClient.Serialize(queued);
-
-        EventLedgerClaim claim;
-        try
-        {
-            claim = await _ledger.ClaimAsync(account, evt, $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
-        {
-            RoezanWebhookLog.LedgerFailed(_logger, ex, eventId, account);
-            return RoezanIngestResult.Unavailable("The event ledger could not be reached; retry later.", eventId, StorageRetryAfter);
-        }
-
-        switch (claim.Outcome)
-        {
-            case EventLedgerClaimOutcome.Duplicate:
-                RoezanWebhookLog.Duplicate(_logger, eventId, account, claim.Entry.Status);
-                return RoezanIngestResult.Duplicate(eventId);
-            case EventLedgerClaimOutcome.InFlight:
-                RoezanWebhookLog.InFlight(_logger, eventId, account, claim.RetryAfter.TotalSeconds);
-                return RoezanIngestResult.InFlight(eventId, claim.RetryAfter);
-        }
-
-        // From here on we hold the claim: finish (or give it back) even if Roezan hangs up, so that no
-        // half-done claim makes its retry wait for the timeout.
-        string messageId;
-        try
-        {
-            messageId = await _queue.EnqueueAsync(queued, message, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
-        {
-            RoezanWebhookLog.EnqueueFailed(_logger, ex, eventId, account);
-            await ReleaseAsync(claim, ex, eventId, account).ConfigureAwait(false);
-            return RoezanIngestResult.Unavailable("The event could not be queued; retry later.", eventId, StorageRetryAfter);
-        }
-
-        try
-        {
-            if (!await _ledger.MarkQueuedAsync(claim, CancellationToken.None).ConfigureAwait(false))
-            {
-                RoezanWebhookLog.MarkQueuedFailed(_logger, null, eventId, account);
-            }
-        }
-        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
-        {
-            RoezanWebhookLog.MarkQueuedFailed(_logger, ex, eventId, account);
-        }
-
-        RoezanWebhookLog.Accepted(_logger, eventId, evt.Type, account, messageId);
-        return RoezanIngestResult.Accepted(eventId);
-    }
-
-    private async Task ReleaseAsync(EventLedgerClaim claim, Exception cause, string eventId, string account)
-    {
-        try
-        {
-            var reason = cause is RequestFailedException failed
-                ? $"enqueue failed: HTTP {failed.Status} {failed.ErrorCode}"
-                : $"enqueue failed: {cause.GetType().Name}";
-            await _ledger.ReleaseAsync(claim, reason, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsStorageFailure(ex, CancellationToken.None))
-        {
-            RoezanWebhookLog.ReleaseFailed(_logger, ex, eventId, account);
-        }
-    }
-
-    /// <summary>
-    /// What storage throws when it cannot be reached: a failed response, the SDK's AggregateException after its
-    /// retries, a transport error, or a timeout (a cancellation nobody asked for).
-    /// </summary>
-    private static bool IsStorageFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is RequestFailedException or AggregateException or IOException or HttpRequestException or InvalidOperationException ||
-        (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>Account ids are case-insensitive in the URL; the configured spelling is used from here on.</summary>
     private bool TryFindAccount(string routeAccountId, out string accountId, out RoezanAccountOptions settings)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Credentials.Secrets;
 
 namespace RoezanGhl.Engine.Mapping;
 
@@ -10,6 +11,7 @@ public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
     /// The Roezan accounts (<c>Roezan</c> section): what the webhook needs of each (<see cref="RoezanOptionsValidator"/>),
+    /// ids that can each have their own secrets (<see cref="AccountSecretNamesValidator"/>),
     /// their presets, flow overrides, field mappings (settings or <c>Roezan:MappingFile</c>) and time zones, read and
     /// checked at start, served as <see cref="AccountPlanningProfiles"/>, which is also the planner's
     /// <see cref="IPlanningProfileSource"/>.
@@ -23,6 +25,7 @@ public static class AccountsServiceCollectionExtensions
         // In this order, so that a preset, zone or mapping problem is named before the webhook's own checks.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoezanOptions>, RoezanAccountsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoezanOptions>, RoezanOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoezanOptions>, AccountSecretNamesValidator>());
         services.TryAddSingleton<AccountPlanningProfiles>();
         services.Replace(ServiceDescriptor.Singleton<IPlanningProfileSource>(sp => sp.GetRequiredService<AccountPlanningProfiles>()));
         return services;

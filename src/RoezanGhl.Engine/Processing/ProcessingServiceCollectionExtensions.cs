@@ -1,22 +1,33 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RoezanGhl.Engine.Processing.RoezanToGhl;
 
 namespace RoezanGhl.Engine.Processing;
 
 public static class ProcessingServiceCollectionExtensions
 {
     /// <summary>
-    /// The sync engine: <see cref="RoezanEventProcessor"/> with its step executor and re-queue, and the
-    /// <c>Sync:Processing</c> settings validated on start. Needs the storage, accounts, notifications, GHL client
-    /// and token areas (<c>AddRoezanGhl</c> registers them).
+    /// The sync engine: <see cref="EventProcessor"/> and its collaborators (reader, finisher, outcome reporter and the
+    /// engine's meter, re-queue), the Roezan → GHL applier (planner, plan runner, links, step executor), and the
+    /// <c>Sync:Processing</c> settings validated on start. Register an <see cref="IEventOutcomeObserver"/> to watch
+    /// outcomes. Needs the storage, accounts, notifications, GHL client and token areas (<c>AddRoezanGhl</c> registers them).
     /// </summary>
     public static IServiceCollection AddRoezanProcessing(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<SyncProcessingOptions>().BindConfiguration(SyncProcessingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
         services.TryAddSingleton<EventRequeue>();
+        services.TryAddSingleton<EventDeliveryReader>();
+        services.TryAddSingleton<EventFinisher>();
+        services.TryAddSingleton<EventOutcomeReporter>();
+        services.TryAddSingleton<EventProcessor>();
+
         services.TryAddSingleton<GhlStepExecutor>();
-        services.TryAddSingleton<RoezanEventProcessor>();
+        services.TryAddSingleton<ContactLinker>();
+        services.TryAddSingleton<LeasedPlanner>();
+        services.TryAddSingleton<PlanRunner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventApplier, RoezanToGhlApplier>());
         return services;
     }
 }

@@ -46,11 +46,14 @@ internal static partial class SyncLog
     [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Event {EventId} ({EventType}) for account {AccountId}, GHL location {LocationId}, failed on its last attempt ({DequeueCount}) and goes to the poison queue (traceId {GhlTraceId}).")]
     public static partial void EventGivenUp(ILogger logger, Exception exception, string eventId, string eventType, string accountId, string locationId, long dequeueCount, string? ghlTraceId);
 
-    [LoggerMessage(EventId = 5013, Level = LogLevel.Error, Message = "A queue message could not be read as a queued Roezan event ({Problem}); it goes to the poison queue.")]
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Error, Message = "A queue message could not be read as a queued event ({Problem}); it goes to the poison queue.")]
     public static partial void UnreadableMessage(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 5014, Level = LogLevel.Error, Message = "Event {EventId} names account {AccountId}, which is not configured; recorded as failed.")]
     public static partial void UnknownAccount(ILogger logger, string eventId, string accountId);
+
+    [LoggerMessage(EventId = 5016, Level = LogLevel.Warning, Message = "The outcome observer {Observer} failed on event {EventId}; processing goes on.")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, string eventId);
 
     [LoggerMessage(EventId = 5015, Level = LogLevel.Information, Message = "Event {EventId} waits for {BlockingKey}, held by event {HeldBy}; retried in {DelaySeconds} s.")]
     public static partial void EventWaitsForLease(ILogger logger, string eventId, string blockingKey, string? heldBy, double delaySeconds);

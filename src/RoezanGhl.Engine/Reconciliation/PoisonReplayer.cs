@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Queues;
@@ -13,8 +12,9 @@ namespace RoezanGhl.Engine.Reconciliation;
 /// <summary>
 /// Moves messages from the poison queue back onto the events queue: the reconciler's re-drive and the CLI's
 /// <c>replay</c>. The host puts a message there after its last failed attempt, when the processor has recorded
-/// the event as Failed; so before the message goes back its ledger entry is reopened (status Queued; attempts,
-/// last error, plan and progress kept, so the history stays and a half-done plan resumes). The message is
+/// the event as Failed; so before the message goes back its ledger entry is reopened
+/// (<see cref="EventLedger.ReopenAsync"/>: status Queued, who re-drove it and when in its outcome; attempts, last
+/// error, plan and progress kept, so the history stays and a half-done plan resumes). The message is
 /// queued again through <see cref="RoezanEventQueueClient"/>, which writes the encoding the queue trigger
 /// reads (a payload-blob stub stays a stub), and only then deleted from the poison queue: a replay that dies
 /// half-way leaves at worst a second copy, which the processor's ledger check absorbs.
@@ -24,35 +24,28 @@ public class PoisonReplayer
     // Long enough to scan the queue once: messages not moved stay hidden meanwhile, so each is seen once, then shown again.
     private static readonly TimeSpan ScanVisibility = TimeSpan.FromMinutes(2);
 
-    private readonly QueueClient _poison = null!;
-    private readonly RoezanEventQueueClient _events = null!;
-    private readonly ProcessingLedger _ledger = null!;
-    private readonly TimeProvider _time = TimeProvider.System;
-    private readonly ILogger _logger = null!;
+    private readonly QueueClient _poison;
+    private readonly RoezanEventQueueClient _events;
+    private readonly EventLedger _ledger;
+    private readonly ILogger _logger;
 
     /// <param name="poison">The poison queue, read as stored text (no Base64 decoding: see <see cref="RawQueueClients"/>).</param>
-    public PoisonReplayer(QueueClient poison, RoezanEventQueueClient events, ProcessingLedger ledger, TimeProvider time, ILogger<PoisonReplayer> logger)
+    public PoisonReplayer(QueueClient poison, RoezanEventQueueClient events, EventLedger ledger, ILogger<PoisonReplayer> logger)
     {
         _poison = poison ?? throw new ArgumentNullException(nameof(poison));
         _events = events ?? throw new ArgumentNullException(nameof(events));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>For mocking.</summary>
-    protected PoisonReplayer()
-    {
-    }
-
-    public virtual string PoisonQueueName => _poison.Name;
+    public string PoisonQueueName => _poison.Name;
 
     /// <summary>
     /// Moves (or, when <paramref name="dryRun"/>, lists) the poison messages that <paramref name="filter"/> picks,
     /// reporting each one to <paramref name="progress"/> as it is done. Unreadable messages are reported only
     /// when no account filter is given (they belong to no account).
     /// </summary>
-    public virtual async Task<IReadOnlyList<PoisonReplayItem>> ReplayAsync(PoisonReplayFilter filter, bool dryRun, IProgress<PoisonReplayItem>? progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PoisonReplayItem>> ReplayAsync(PoisonReplayFilter filter, bool dryRun, IProgress<PoisonReplayItem>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var items = new List<PoisonReplayItem>();
@@ -143,7 +136,7 @@ public class PoisonReplayer
             return item with { Action = PoisonReplayAction.WouldMove };
         }
 
-        var entry = await ReopenAsync(queued.AccountId, eventId, filter.Actor, cancellationToken).ConfigureAwait(false);
+        var entry = await _ledger.ReopenAsync(queued.AccountId, eventId, filter.Actor, cancellationToken).ConfigureAwait(false);
         if (entry.Status is EventLedgerStatus.Applied or EventLedgerStatus.Skipped)
         {
             await _poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
@@ -154,34 +147,6 @@ public class PoisonReplayer
         await _poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
         ReconcileLog.ReDriven(_logger, eventId, queued.AccountId, entry.Attempts, filter.Actor);
         return item with { Action = PoisonReplayAction.Moved, Detail = entry.LastError };
-    }
-
-    /// <summary>Puts the entry back to Queued unless it was applied or skipped meanwhile; returns it as it now stands.</summary>
-    private async Task<LedgerProcessingEntry> ReopenAsync(string accountId, string eventId, string actor, CancellationToken cancellationToken)
-    {
-        for (var round = 0; ; round++)
-        {
-            var entry = await _ledger.ReadAsync(accountId, eventId, cancellationToken).ConfigureAwait(false);
-            if (!entry.Exists || entry.Status is EventLedgerStatus.Applied or EventLedgerStatus.Skipped or EventLedgerStatus.Queued)
-            {
-                return entry;
-            }
-
-            try
-            {
-                var now = _time.GetUtcNow();
-                return await _ledger.SaveAsync(entry with
-                {
-                    Status = EventLedgerStatus.Queued,
-                    ClaimedBy = null,
-                    Outcome = $"re-driven from the poison queue by {actor} at {now.ToString("u", CultureInfo.InvariantCulture)}",
-                }, now, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException exception) when (ProcessingLedger.IsConcurrencyConflict(exception) && round < 2)
-            {
-                // Changed between our read and write: read it again.
-            }
-        }
     }
 
     private async Task ShowAgainAsync(QueueMessage message)

@@ -15,14 +15,14 @@ namespace RoezanGhl.Engine.Reconciliation;
 /// outlives its schedule. The lease is tried once (the loser backs off, it does not queue), renewed while the
 /// run works, and lapses within <see cref="LeaseDuration"/> after a crash.
 /// </summary>
-public class ReconcileLocationLease
+public sealed class ReconcileLocationLease
 {
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
 
-    private readonly BlobContainerClient _container = null!;
-    private readonly TimeProvider _time = TimeProvider.System;
-    private readonly ILogger _logger = null!;
-    private readonly RunOnce _creation = null!;
+    private readonly BlobContainerClient _container;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RunOnce _creation;
 
     public ReconcileLocationLease(BlobServiceClient blobs, StorageNames names, TimeProvider time, ILogger<ReconcileLocationLease> logger)
     {
@@ -34,13 +34,8 @@ public class ReconcileLocationLease
         _creation = new(() => _container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }
 
-    /// <summary>For mocking.</summary>
-    protected ReconcileLocationLease()
-    {
-    }
-
     /// <summary>The held lease, or null when another run holds it.</summary>
-    public virtual async Task<HeldReconcileLease?> TryAcquireAsync(string locationId, CancellationToken cancellationToken)
+    public async Task<HeldReconcileLease?> TryAcquireAsync(string locationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(locationId);
         await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);

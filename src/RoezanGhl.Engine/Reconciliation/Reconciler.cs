@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Ghl;
-using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Reconciliation;
 
 namespace RoezanGhl.Engine.Reconciliation;
@@ -11,58 +10,42 @@ namespace RoezanGhl.Engine.Reconciliation;
 /// <summary>
 /// One reconciliation of each GHL location the configured accounts feed (the timer), or of one location (the
 /// CLI). Per location, under the location's lease and at background priority (GHL calls never eat into the
-/// client's daily reserve), within <see cref="ReconciliationOptions.ReconcileCallBudget"/>: refresh an
-/// expiring OAuth token, re-drive the poison queue and count the failures left for a person, feed missed
-/// inbound messages, then sweep for drift. The run summary is logged and written to the ledger.
+/// client's daily reserve), the <see cref="ReconcileSteps"/> run: refresh an expiring OAuth token, re-drive the
+/// poison queue and count the failures left for a person, feed missed inbound messages, then sweep for drift.
+/// The run summary is logged and written to the ledger's table (<see cref="ReconcileSummaryStore"/>).
 /// </summary>
 public class Reconciler
 {
     private readonly IOptionsMonitor<RoezanOptions> _accounts = null!;
-    private readonly ReconciliationOptions _options = null!;
     private readonly ReconcileLocationLease _lease = null!;
-    private readonly TokenRefreshSweep _tokens = null!;
-    private readonly PoisonReplayer _poison = null!;
-    private readonly LedgerHistory _ledger = null!;
-    private readonly MissedMessagePoller _messages = null!;
-    private readonly ContactDriftSweep _drift = null!;
+    private readonly ReconcileSteps _steps = null!;
     private readonly ReconcileSummaryStore _summaries = null!;
     private readonly TimeProvider _time = TimeProvider.System;
     private readonly ILogger _logger = null!;
 
     public Reconciler(
         IOptionsMonitor<RoezanOptions> accounts,
-        IOptions<ReconciliationOptions> options,
         ReconcileLocationLease lease,
-        TokenRefreshSweep tokens,
-        PoisonReplayer poison,
-        LedgerHistory ledger,
-        MissedMessagePoller messages,
-        ContactDriftSweep drift,
+        ReconcileSteps steps,
         ReconcileSummaryStore summaries,
         TimeProvider time,
         ILogger<Reconciler> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
-        _options = options.Value;
         _lease = lease ?? throw new ArgumentNullException(nameof(lease));
-        _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
-        _poison = poison ?? throw new ArgumentNullException(nameof(poison));
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _messages = messages ?? throw new ArgumentNullException(nameof(messages));
-        _drift = drift ?? throw new ArgumentNullException(nameof(drift));
+        _steps = steps ?? throw new ArgumentNullException(nameof(steps));
         _summaries = summaries ?? throw new ArgumentNullException(nameof(summaries));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>For mocking.</summary>
+    /// <summary>For the timer function's test, which mocks <see cref="RunAllAsync"/>.</summary>
     protected Reconciler()
     {
     }
 
     /// <summary>The GHL locations the configured Roezan accounts feed, each once.</summary>
-    public virtual IReadOnlyList<string> Locations() =>
+    public IReadOnlyList<string> Locations() =>
         [.. _accounts.CurrentValue.Accounts.Values
             .Where(account => account is not null && !string.IsNullOrWhiteSpace(account.GhlLocationId))
             .Select(account => account.GhlLocationId)
@@ -86,7 +69,7 @@ public class Reconciler
     /// queues or the cursors: drift is only reported, and what would be re-driven, fed or refreshed is counted.
     /// <paramref name="progress"/> hears the name of each step as it starts.
     /// </summary>
-    public virtual async Task<ReconcileRunSummary> ReconcileLocationAsync(string locationId, bool dryRun, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<ReconcileRunSummary> ReconcileLocationAsync(string locationId, bool dryRun, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(locationId);
         var accounts = _accounts.CurrentValue.Accounts
@@ -120,16 +103,7 @@ public class Reconciler
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
             var previous = await _summaries.ListAsync(locationId, 1, stop.Token).ConfigureAwait(false);
-            var run = new ReconcileRun
-            {
-                LocationId = locationId,
-                Accounts = accounts,
-                RunId = runId,
-                DryRun = dryRun,
-                Ghl = new ReconcileCallBudget(_options.ReconcileCallBudget),
-                Roezan = new ReconcileCallBudget(_options.ReconcileRoezanCallBudget),
-                PreviousRunAt = previous.Count > 0 ? previous[0].StartedAt : null,
-            };
+            var run = _steps.NewRun(locationId, accounts, runId, dryRun, previous.Count > 0 ? previous[0].StartedAt : null);
 
             ReconcileRunOutcome outcome;
             string? reason = null;
@@ -137,7 +111,7 @@ public class Reconciler
             {
                 try
                 {
-                    await RunStepsAsync(run, progress, stop.Token).ConfigureAwait(false);
+                    await _steps.RunAsync(run, progress, stop.Token).ConfigureAwait(false);
                     outcome = run.StopReason is null ? ReconcileRunOutcome.Completed : ReconcileRunOutcome.Stopped;
                     reason = run.StopReason;
                 }
@@ -177,31 +151,6 @@ public class Reconciler
                 RoezanCallsSpent = run.Roezan.Spent,
             }).ConfigureAwait(false);
         }
-    }
-
-    private async Task RunStepsAsync(ReconcileRun run, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        progress?.Report("tokens");
-        if (await _tokens.RefreshIfExpiringAsync(run.LocationId, run.DryRun, cancellationToken).ConfigureAwait(false))
-        {
-            run.TokensRefreshed++;
-        }
-
-        progress?.Report("re-drive");
-        var accountIds = run.Accounts.Select(account => account.Key).ToList();
-        var items = await _poison.ReplayAsync(new PoisonReplayFilter { AccountIds = accountIds, Actor = run.Owner }, run.DryRun, null, cancellationToken).ConfigureAwait(false);
-        run.ReDriven = items.Count(item => item.Action is PoisonReplayAction.Moved or PoisonReplayAction.WouldMove);
-        foreach (var accountId in accountIds)
-        {
-            // Counted after the re-drive: what is still Failed now is left for a person.
-            run.PermanentFailures += await _ledger.CountAsync(accountId, EventLedgerStatus.Failed, run.PreviousRunAt, cancellationToken).ConfigureAwait(false);
-        }
-
-        progress?.Report("missed messages");
-        await _messages.RunAsync(run, cancellationToken).ConfigureAwait(false);
-
-        progress?.Report("drift");
-        await _drift.RunAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ReconcileRunSummary> FinishAsync(ReconcileRunSummary summary)

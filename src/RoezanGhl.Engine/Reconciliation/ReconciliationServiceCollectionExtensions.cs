@@ -22,12 +22,14 @@ public static class ReconciliationServiceCollectionExtensions
         services.TryAddSingleton(provider => new PoisonReplayer(
             RawQueueClients.Create(provider, provider.GetRequiredService<StorageNames>().PoisonQueue),
             provider.GetRequiredService<RoezanEventQueueClient>(),
-            provider.GetRequiredService<ProcessingLedger>(),
-            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<EventLedger>(),
             provider.GetRequiredService<ILogger<PoisonReplayer>>()));
         services.TryAddSingleton<TokenRefreshSweep>();
+        services.TryAddSingleton<MissedMessageFeeder>();
         services.TryAddSingleton<MissedMessagePoller>();
+        services.TryAddSingleton<DriftRepairer>();
         services.TryAddSingleton<ContactDriftSweep>();
+        services.TryAddSingleton<ReconcileSteps>();
         services.TryAddSingleton<Reconciler>();
         return services;
     }

@@ -13,13 +13,13 @@ namespace RoezanGhl.Engine.Reconciliation;
 /// the token about to expire is handed to <see cref="IGhlTokenProvider.GetFreshTokenAsync"/> as the one to
 /// replace. Private Integration tokens do not expire and are left alone.
 /// </summary>
-public class TokenRefreshSweep
+public sealed class TokenRefreshSweep
 {
-    private readonly ISecretStore _secrets = null!;
-    private readonly IGhlTokenProvider _tokens = null!;
-    private readonly ReconciliationOptions _options = null!;
-    private readonly TimeProvider _time = TimeProvider.System;
-    private readonly ILogger _logger = null!;
+    private readonly ISecretStore _secrets;
+    private readonly IGhlTokenProvider _tokens;
+    private readonly ReconciliationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     public TokenRefreshSweep(ISecretStore secrets, IGhlTokenProvider tokens, IOptions<ReconciliationOptions> options, TimeProvider time, ILogger<TokenRefreshSweep> logger)
     {
@@ -31,13 +31,8 @@ public class TokenRefreshSweep
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>For mocking.</summary>
-    protected TokenRefreshSweep()
-    {
-    }
-
     /// <summary>True when the token was refreshed (or, in a dry run, would be).</summary>
-    public virtual async Task<bool> RefreshIfExpiringAsync(string locationId, bool dryRun, CancellationToken cancellationToken)
+    public async Task<bool> RefreshIfExpiringAsync(string locationId, bool dryRun, CancellationToken cancellationToken)
     {
         var secret = GhlTokenSecret.Read(await _secrets.GetSecretAsync(SecretNames.GhlToken(locationId), bypassCache: true, cancellationToken).ConfigureAwait(false));
         if (secret.OAuth is not { } current || !current.ExpiresWithin(_options.ReconcileTokenLead, _time.GetUtcNow()))

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RoezanGhl.Engine.Health;
 
 namespace RoezanGhl.Functions.Functions;
 
 /// <summary>
-/// <c>GET /api/health</c> (anonymous): every registered health check (storage queues and tables; others add
-/// theirs with <c>services.AddHealthChecks().AddCheck…</c>), 200 or 503, with no secrets or connection strings.
+/// <c>GET /api/health</c> (anonymous): up or down per registered health check (storage queues and tables; others
+/// add theirs with <c>services.AddHealthChecks().AddCheck…</c>), 200 or 503, from a report run at most once per
+/// <c>Health:CacheDuration</c> (<see cref="CachedHealthReport"/>).
 /// </summary>
-public sealed class HealthFunction(HealthCheckService health)
+public sealed class HealthFunction(CachedHealthReport health)
 {
     public const string Name = "Health";
 
@@ -20,7 +20,7 @@ public sealed class HealthFunction(HealthCheckService health)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var report = await health.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+        var report = await health.GetAsync(cancellationToken).ConfigureAwait(false);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return new ContentResult
         {

@@ -5,12 +5,12 @@ using RoezanGhl.Engine.Processing;
 namespace RoezanGhl.Functions.Functions;
 
 /// <summary>
-/// The events queue (<c>Sync:EventsQueue</c>): each message is one Roezan event for
-/// <see cref="RoezanEventProcessor"/>. Returning completes the message (applied, skipped, failed for good,
+/// The events queue (<c>Sync:EventsQueue</c>): each message is one queued event for
+/// <see cref="EventProcessor"/>. Returning completes the message (applied, skipped, failed for good,
 /// or a copy re-queued for later); an exception makes the host retry it after host.json's
 /// visibilityTimeout and, after maxDequeueCount tries, move it to <c>&lt;queue&gt;-poison</c>.
 /// </summary>
-public sealed class RoezanEventProcessorFunction(RoezanEventProcessor processor)
+public sealed class RoezanEventProcessorFunction(EventProcessor processor)
 {
     public const string Name = "RoezanEventProcessor";
 

@@ -9,9 +9,9 @@ internal sealed class GhlOptionsValidator : IValidateOptions<GhlOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (options.BaseUrl is not { IsAbsoluteUri: true } baseUrl || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
+        if (!HttpsOrLoopbackUrl.IsAllowed(options.BaseUrl))
         {
-            failures.Add("Ghl:BaseUrl must be an absolute http(s) URL, e.g. https://services.leadconnectorhq.com.");
+            failures.Add(HttpsOrLoopbackUrl.Requirement("Ghl:BaseUrl", "https://services.leadconnectorhq.com"));
         }
 
         Positive(options.RateLimitInterval, "Ghl:RateLimitInterval", failures);

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using RoezanGhl.Ghl.Configuration;
 
 namespace RoezanGhl.Ghl.RateLimiting;
 
@@ -26,16 +27,17 @@ internal sealed class GhlLocationBudget : IDisposable
     private DateTimeOffset? _pausedUntil;
     private bool _disposed;
 
-    public GhlLocationBudget(string locationId, int maxPerInterval, TimeSpan interval, TimeSpan safetyMargin, int queueLimit, long dailyLimit, TimeProvider timeProvider)
+    /// <summary>A budget sized from the options (<c>Ghl:RateLimit*</c>, <c>Ghl:DailyLimit</c>) until GHL's headers say otherwise.</summary>
+    public GhlLocationBudget(string locationId, GhlOptions options, TimeProvider timeProvider)
     {
         LocationId = locationId;
         _timeProvider = timeProvider;
-        _safetyMargin = safetyMargin;
-        _queueLimit = queueLimit;
-        DailyLimit = dailyLimit;
-        _limiter = CreateLimiter(maxPerInterval, interval);
-        MaxPerInterval = maxPerInterval;
-        Interval = interval;
+        _safetyMargin = options.RateLimitSafetyMargin;
+        _queueLimit = options.RateLimitQueueLimit;
+        DailyLimit = options.DailyLimit;
+        _limiter = CreateLimiter(options.RateLimitMaxRequests, options.RateLimitInterval);
+        MaxPerInterval = options.RateLimitMaxRequests;
+        Interval = options.RateLimitInterval;
     }
 
     public string LocationId { get; }
@@ -167,17 +169,19 @@ internal sealed class GhlLocationBudget : IDisposable
             serverRemaining = _serverRemaining;
         }
 
-        return new GhlRateLimitBudget(
-            LocationId,
-            MaxPerInterval,
-            Interval,
-            (int)(statistics?.CurrentAvailablePermits ?? 0),
-            serverRemaining,
-            DailyLimit,
-            DailyRemaining(onlyIfFresh: false),
-            dailyReserve,
-            PausedUntil,
-            (int)(statistics?.CurrentQueuedCount ?? 0));
+        return new GhlRateLimitBudget
+        {
+            LocationId = LocationId,
+            MaxPerInterval = MaxPerInterval,
+            Interval = Interval,
+            RemainingInWindow = (int)(statistics?.CurrentAvailablePermits ?? 0),
+            ServerRemainingInWindow = serverRemaining,
+            DailyLimit = DailyLimit,
+            DailyRemaining = DailyRemaining(onlyIfFresh: false),
+            DailyReserve = dailyReserve,
+            PausedUntil = PausedUntil,
+            Waiting = (int)(statistics?.CurrentQueuedCount ?? 0),
+        };
     }
 
     public void Dispose()

@@ -138,14 +138,7 @@ public sealed class GhlRateLimiter : IDisposable
                 return existing;
             }
 
-            var budget = new GhlLocationBudget(
-                locationId,
-                _options.RateLimitMaxRequests,
-                _options.RateLimitInterval,
-                _options.RateLimitSafetyMargin,
-                _options.RateLimitQueueLimit,
-                _options.DailyLimit,
-                _timeProvider);
+            var budget = new GhlLocationBudget(locationId, _options, _timeProvider);
             _budgets[locationId] = budget;
             return budget;
         }

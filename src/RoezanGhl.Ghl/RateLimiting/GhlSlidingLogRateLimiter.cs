@@ -19,10 +19,9 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
 {
     private readonly Lock _gate = new();
     private readonly int _permitLimit;
-    private readonly TimeSpan _window;
     private readonly int _queueLimit;
     private readonly TimeProvider _timeProvider;
-    private readonly List<Grant> _grants = [];
+    private readonly GhlPermitLog _log;
     private readonly LinkedList<Waiter> _waiters = new();
     private readonly ITimer _wakeUp;
     private int _queuedPermits;
@@ -36,7 +35,7 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
         ArgumentOutOfRangeException.ThrowIfLessThan(permitLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         _permitLimit = permitLimit;
-        _window = window;
+        _log = new GhlPermitLog(permitLimit, window);
         _queueLimit = queueLimit;
         _timeProvider = timeProvider;
         _idleSince = timeProvider.GetUtcNow();
@@ -61,7 +60,7 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
             Forget(_timeProvider.GetUtcNow());
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = _permitLimit - _grants.Count,
+                CurrentAvailablePermits = _log.Available,
                 CurrentQueuedCount = _queuedPermits,
                 TotalSuccessfulLeases = _successfulLeases,
                 TotalFailedLeases = _failedLeases,
@@ -82,7 +81,7 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
             }
 
             _failedLeases++;
-            return new RefusedLease(NextExpiry(permitCount) is { } at ? at - now : null);
+            return new GhlRefusedRateLimitLease(_log.NextExpiry(permitCount, now) is { } at ? at - now : null);
         }
     }
 
@@ -101,7 +100,7 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
             if (_queuedPermits + permitCount > _queueLimit)
             {
                 _failedLeases++;
-                return ValueTask.FromResult<RateLimitLease>(new RefusedLease(NextExpiry(permitCount) is { } at ? at - now : null));
+                return ValueTask.FromResult<RateLimitLease>(new GhlRefusedRateLimitLease(_log.NextExpiry(permitCount, now) is { } at ? at - now : null));
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -141,7 +140,7 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
             foreach (var waiter in _waiters)
             {
                 waiter.Registration.Dispose();
-                waiter.Completion.TrySetResult(new RefusedLease(null));
+                waiter.Completion.TrySetResult(new GhlRefusedRateLimitLease(null));
             }
 
             _waiters.Clear();
@@ -149,7 +148,8 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
         }
     }
 
-    private void Release(Grant[] grants)
+    /// <summary>The answer to the granted requests arrived: their permits count for one more window from now.</summary>
+    internal void Release(GhlPermitGrant[] grants)
     {
         lock (_gate)
         {
@@ -184,7 +184,7 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
                 if (!first.Value.Completion.TrySetResult(lease))
                 {
                     // Cancelled at the same moment: nothing was sent, so the permits go back at once.
-                    Forget(((HeldLease)lease).Grants);
+                    _log.Remove(lease.Grants);
                 }
             }
 
@@ -213,60 +213,32 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
     }
 
     // Under _gate.
-    private HeldLease? TryGrant(int permits, DateTimeOffset now)
+    private GhlHeldRateLimitLease? TryGrant(int permits, DateTimeOffset now)
     {
         Forget(now);
-        if (_grants.Count + permits > _permitLimit)
+        if (_log.TryAdd(permits) is not { } grants)
         {
             return null;
         }
 
-        var grants = new Grant[permits];
-        for (var i = 0; i < permits; i++)
-        {
-            grants[i] = new Grant();
-            _grants.Add(grants[i]);
-        }
-
         _successfulLeases++;
         _idleSince = null;
-        return new HeldLease(this, grants);
+        return new GhlHeldRateLimitLease(this, grants);
     }
 
+    // Under _gate.
     private void Forget(DateTimeOffset now)
     {
-        _grants.RemoveAll(grant => grant.ReleasedAt is { } released && released + _window <= now);
-        if (_grants.Count == 0 && _waiters.Count == 0)
+        _log.Forget(now);
+        if (_log.Count == 0 && _waiters.Count == 0)
         {
             _idleSince ??= now;
         }
     }
 
-    private void Forget(Grant[] grants)
-    {
-        foreach (var grant in grants)
-        {
-            _grants.Remove(grant);
-        }
-    }
-
-    // When enough released grants will have left the window for `permits` more; null when that
-    // depends on requests still in flight (a release wakes the waiters then).
-    private DateTimeOffset? NextExpiry(int permits)
-    {
-        var mustLeave = _grants.Count + permits - _permitLimit;
-        if (mustLeave <= 0)
-        {
-            return _timeProvider.GetUtcNow();
-        }
-
-        var expiries = _grants.Where(g => g.ReleasedAt is not null).Select(g => g.ReleasedAt!.Value + _window).Order().ToList();
-        return expiries.Count >= mustLeave ? expiries[mustLeave - 1] : null;
-    }
-
     private void ScheduleWakeUp(DateTimeOffset now)
     {
-        if (_waiters.First is not { } first || NextExpiry(first.Value.Permits) is not { } at)
+        if (_waiters.First is not { } first || _log.NextExpiry(first.Value.Permits, now) is not { } at)
         {
             _wakeUp.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             return;
@@ -276,11 +248,6 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
         _wakeUp.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
-    private sealed class Grant
-    {
-        public DateTimeOffset? ReleasedAt { get; set; }
-    }
-
     private sealed class Waiter(int permits)
     {
         public int Permits { get; } = permits;
@@ -288,51 +255,5 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
         public TaskCompletionSource<RateLimitLease> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public CancellationTokenRegistration Registration { get; set; }
-    }
-
-    private sealed class HeldLease(GhlSlidingLogRateLimiter limiter, Grant[] grants) : RateLimitLease
-    {
-        private int _disposed;
-
-        public Grant[] Grants { get; } = grants;
-
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                limiter.Release(Grants);
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    private sealed class RefusedLease(TimeSpan? retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => false;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (metadataName == MetadataName.RetryAfter.Name && retryAfter is { } value)
-            {
-                metadata = value;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
     }
 }

@@ -17,10 +17,10 @@ namespace RoezanGhl.Storage.Leases;
 /// expired or is already ours (re-entrant: a re-delivered event gets its own leases back). An event that
 /// crashed holding a lease blocks its keys until the lease expires, never for good.
 /// </remarks>
-public class LeaseStore
+public sealed class LeaseStore
 {
-    private readonly LinksTable _table = null!;
-    private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly LinksTable _table;
+    private readonly TimeProvider _timeProvider;
 
     public LeaseStore(LinksTable table, TimeProvider timeProvider)
     {
@@ -30,17 +30,12 @@ public class LeaseStore
         _timeProvider = timeProvider;
     }
 
-    /// <summary>For mocking.</summary>
-    protected LeaseStore()
-    {
-    }
-
     /// <summary>
     /// Takes every key for <paramref name="owner"/> (in ordinal order, so two events never wait on each
     /// other crosswise) or none: when one key is held by another event, the keys taken by this call are
     /// given back and the answer names the blocking key.
     /// </summary>
-    public virtual async Task<LeaseAcquisition> TryAcquireAsync(string locationId, IReadOnlyCollection<string> keys, string owner, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task<LeaseAcquisition> TryAcquireAsync(string locationId, IReadOnlyCollection<string> keys, string owner, TimeSpan duration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
@@ -65,7 +60,7 @@ public class LeaseStore
     }
 
     /// <summary>Gives back the keys that <paramref name="owner"/> holds; keys held by others (after expiry) are left alone.</summary>
-    public virtual async Task ReleaseAsync(string locationId, IReadOnlyCollection<string> keys, string owner, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(string locationId, IReadOnlyCollection<string> keys, string owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count == 0)

@@ -16,9 +16,9 @@ namespace RoezanGhl.Storage.Links;
 /// the same link twice is harmless (idempotent); who may write a contact's state is decided by the leases
 /// (<see cref="LeaseStore"/>), not here.
 /// </summary>
-public class ContactLinkStore
+public sealed class ContactLinkStore
 {
-    private readonly LinksTable _table = null!;
+    private readonly LinksTable _table;
 
     public ContactLinkStore(LinksTable table)
     {
@@ -26,13 +26,8 @@ public class ContactLinkStore
         _table = table;
     }
 
-    /// <summary>For mocking.</summary>
-    protected ContactLinkStore()
-    {
-    }
-
     /// <summary>The GHL contact linked to any of <paramref name="identity"/>'s identities: Roezan id first, then phone, then email.</summary>
-    public virtual async Task<string?> FindContactIdAsync(string locationId, string accountId, ContactIdentity identity, CancellationToken cancellationToken)
+    public async Task<string?> FindContactIdAsync(string locationId, string accountId, ContactIdentity identity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
@@ -45,7 +40,7 @@ public class ContactLinkStore
     }
 
     /// <summary>What is known about the event's contact and task (null members when not linked).</summary>
-    public virtual async Task<SyncSnapshot> ReadSnapshotAsync(string locationId, string accountId, EventSubject subject, CancellationToken cancellationToken)
+    public async Task<SyncSnapshot> ReadSnapshotAsync(string locationId, string accountId, EventSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
@@ -65,7 +60,7 @@ public class ContactLinkStore
     }
 
     /// <summary>The recorded state of one GHL contact; a link without a state row reads as an empty state.</summary>
-    public virtual async Task<ContactSnapshot> ReadContactAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
+    public async Task<ContactSnapshot> ReadContactAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
     {
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<ContactStateEntity>(LinkRowKeys.Partition(locationId), LinkRowKeys.ContactState(ghlContactId), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -82,7 +77,7 @@ public class ContactLinkStore
     /// <paramref name="state"/> is given, records it as the contact's last applied state. One batch in the
     /// location's partition: all of it is written or none.
     /// </summary>
-    public virtual async Task RecordContactAsync(string locationId, string accountId, string ghlContactId, ContactIdentity identity, ContactSnapshot? state, string eventId, CancellationToken cancellationToken)
+    public async Task RecordContactAsync(string locationId, string accountId, string ghlContactId, ContactIdentity identity, ContactSnapshot? state, string eventId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ghlContactId);
         ArgumentNullException.ThrowIfNull(identity);
@@ -122,7 +117,7 @@ public class ContactLinkStore
     /// Every GHL contact of the location with a recorded state, in row order, after <paramref name="afterGhlContactId"/>
     /// when given: what the reconciler compares GHL with and polls Roezan for.
     /// </summary>
-    public virtual async IAsyncEnumerable<LinkedContact> ListLinkedContactsAsync(string locationId, string? afterGhlContactId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LinkedContact> ListLinkedContactsAsync(string locationId, string? afterGhlContactId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var partition = LinkRowKeys.Partition(locationId);
@@ -142,14 +137,14 @@ public class ContactLinkStore
     }
 
     /// <summary>Drops the recorded state of a GHL contact that no longer exists (the reconciler made it again under a new id).</summary>
-    public virtual async Task ForgetContactAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
+    public async Task ForgetContactAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
     {
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
         await table.DeleteEntityAsync(LinkRowKeys.Partition(locationId), LinkRowKeys.ContactState(ghlContactId), ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The GHL task linked to a Roezan task, or null.</summary>
-    public virtual async Task<TaskSnapshot?> ReadTaskAsync(string locationId, string accountId, string roezanTaskId, CancellationToken cancellationToken)
+    public async Task<TaskSnapshot?> ReadTaskAsync(string locationId, string accountId, string roezanTaskId, CancellationToken cancellationToken)
     {
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TaskLinkEntity>(LinkRowKeys.Partition(locationId), LinkRowKeys.RoezanTask(accountId, roezanTaskId), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -157,7 +152,7 @@ public class ContactLinkStore
     }
 
     /// <summary>Links a Roezan task to its GHL task with the values last written (an upsert: repeating it is harmless).</summary>
-    public virtual async Task RecordTaskAsync(string locationId, string accountId, string roezanTaskId, TaskSnapshot task, string eventId, CancellationToken cancellationToken)
+    public async Task RecordTaskAsync(string locationId, string accountId, string roezanTaskId, TaskSnapshot task, string eventId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);

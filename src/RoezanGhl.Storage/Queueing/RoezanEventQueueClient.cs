@@ -10,7 +10,8 @@ namespace RoezanGhl.Storage.Queueing;
 /// The encoding comes from the injected <see cref="QueueServiceClient"/> (see <see cref="HostQueueMessageEncoding"/>).
 /// An event too large for one message (64 KiB of Base64 holds 48 KiB) goes to a blob in
 /// <c>{queue}-payloads</c>, and the message carries a stub pointing at it (claim check); <see cref="ReadAsync"/>
-/// hides the difference. Members are virtual so that tests can inject failures.
+/// hides the difference. The queue name, enqueue and read are virtual, and a protected constructor is kept, because
+/// the webhook door's tests put a client that fails its first sends in its place.
 /// </summary>
 public class RoezanEventQueueClient
 {
@@ -33,7 +34,7 @@ public class RoezanEventQueueClient
         _payloadsCreation = new(() => _payloads.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }
 
-    /// <summary>For mocking.</summary>
+    /// <summary>For a test double that fails sends (see the class remarks).</summary>
     protected RoezanEventQueueClient()
     {
         _queue = null!;

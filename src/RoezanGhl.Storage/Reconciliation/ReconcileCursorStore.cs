@@ -8,15 +8,15 @@ namespace RoezanGhl.Storage.Reconciliation;
 /// location: the drift sweep's position (<c>drift</c>), each account's message poll (<c>messages|{account}</c>)
 /// and which contacts the current sweep pass has seen (<c>seen|{ghlContactId}</c>). Only the holder of the
 /// location's lease writes them, and only after the work they stand for is done, so a run that dies resumes
-/// where the last save put it. Members are virtual so that tests can inject failures.
+/// where the last save put it.
 /// </summary>
-public class ReconcileCursorStore
+public sealed class ReconcileCursorStore
 {
     private const string DriftRow = "drift";
     private const int BatchLimit = 100;
 
-    private readonly TableClient _table = null!;
-    private readonly RunOnce _creation = null!;
+    private readonly TableClient _table;
+    private readonly RunOnce _creation;
 
     public ReconcileCursorStore(TableServiceClient tables, StorageNames names)
     {
@@ -26,12 +26,7 @@ public class ReconcileCursorStore
         _creation = new(() => _table.CreateIfNotExistsAsync(CancellationToken.None));
     }
 
-    /// <summary>For mocking.</summary>
-    protected ReconcileCursorStore()
-    {
-    }
-
-    public virtual async Task<DriftCursor> GetDriftCursorAsync(string locationId, CancellationToken cancellationToken)
+    public async Task<DriftCursor> GetDriftCursorAsync(string locationId, CancellationToken cancellationToken)
     {
         var row = await ReadAsync(locationId, DriftRow, cancellationToken).ConfigureAwait(false);
         return row is null
@@ -47,7 +42,7 @@ public class ReconcileCursorStore
             };
     }
 
-    public virtual Task SaveDriftCursorAsync(string locationId, DriftCursor cursor, CancellationToken cancellationToken)
+    public Task SaveDriftCursorAsync(string locationId, DriftCursor cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cursor);
         var row = new TableEntity(Partition(locationId), DriftRow)
@@ -62,7 +57,7 @@ public class ReconcileCursorStore
         return ReplaceAsync(row, cancellationToken);
     }
 
-    public virtual async Task<MessageCursor> GetMessageCursorAsync(string locationId, string accountId, CancellationToken cancellationToken)
+    public async Task<MessageCursor> GetMessageCursorAsync(string locationId, string accountId, CancellationToken cancellationToken)
     {
         var row = await ReadAsync(locationId, MessageRow(accountId), cancellationToken).ConfigureAwait(false);
         return row is null
@@ -75,7 +70,7 @@ public class ReconcileCursorStore
             };
     }
 
-    public virtual Task SaveMessageCursorAsync(string locationId, string accountId, MessageCursor cursor, CancellationToken cancellationToken)
+    public Task SaveMessageCursorAsync(string locationId, string accountId, MessageCursor cursor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cursor);
         var row = new TableEntity(Partition(locationId), MessageRow(accountId))
@@ -88,7 +83,7 @@ public class ReconcileCursorStore
     }
 
     /// <summary>Marks contacts as seen by sweep pass <paramref name="pass"/> (batches of 100 in the location's partition).</summary>
-    public virtual async Task MarkSeenAsync(string locationId, int pass, IEnumerable<string> ghlContactIds, CancellationToken cancellationToken)
+    public async Task MarkSeenAsync(string locationId, int pass, IEnumerable<string> ghlContactIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ghlContactIds);
         await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -101,7 +96,7 @@ public class ReconcileCursorStore
     }
 
     /// <summary>The last sweep pass that saw the contact, or null when none did.</summary>
-    public virtual async Task<int?> GetSeenPassAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
+    public async Task<int?> GetSeenPassAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
     {
         var row = await ReadAsync(locationId, SeenRow(ghlContactId), cancellationToken).ConfigureAwait(false);
         return row?.GetInt32("Pass");

@@ -9,15 +9,15 @@ namespace RoezanGhl.Storage.Reconciliation;
 /// Run summaries in the event ledger's table, partition <see cref="Partition"/> (a name no account can have:
 /// account ids hold no <c>~</c>), one row per run and location, newest first within a location.
 /// </summary>
-public class ReconcileSummaryStore
+public sealed class ReconcileSummaryStore
 {
     public const string Partition = "~reconcile";
 
     private const string JsonColumn = "Json";
     private const string SummaryColumn = "Summary";
 
-    private readonly TableClient _table = null!;
-    private readonly RunOnce _creation = null!;
+    private readonly TableClient _table;
+    private readonly RunOnce _creation;
 
     public ReconcileSummaryStore(TableServiceClient tables, StorageNames names)
     {
@@ -27,12 +27,7 @@ public class ReconcileSummaryStore
         _creation = new(() => _table.CreateIfNotExistsAsync(CancellationToken.None));
     }
 
-    /// <summary>For mocking.</summary>
-    protected ReconcileSummaryStore()
-    {
-    }
-
-    public virtual async Task WriteAsync(ReconcileRunSummary summary, CancellationToken cancellationToken)
+    public async Task WriteAsync(ReconcileRunSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -49,7 +44,7 @@ public class ReconcileSummaryStore
     }
 
     /// <summary>The location's latest runs, newest first.</summary>
-    public virtual async Task<IReadOnlyList<ReconcileRunSummary>> ListAsync(string locationId, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReconcileRunSummary>> ListAsync(string locationId, int take, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);

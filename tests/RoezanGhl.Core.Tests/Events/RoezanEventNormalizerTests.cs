@@ -36,6 +36,14 @@ public class RoezanEventNormalizerTests
     public void Numbers_that_cannot_be_read_or_do_not_exist_are_rejected(string raw, string region) =>
         Assert.False(RoezanEventNormalizer.TryNormalizePhone(raw, region, out _));
 
+    // Found by the phone property (CsCheck): libphonenumber calls this 16-digit German number valid, but E.164
+    // allows at most 15 digits, and GHL stores E.164.
+    [Theory]
+    [InlineData("+4964409455909589", "ZZ")]
+    [InlineData("+49 6440 9455909589", "US")]
+    public void A_number_longer_than_e164_allows_is_rejected_even_where_libphonenumber_accepts_it(string raw, string region) =>
+        Assert.False(RoezanEventNormalizer.TryNormalizePhone(raw, region, out _));
+
     [Fact]
     public void An_invalid_contact_phone_is_an_error_naming_the_field_not_a_silent_drop()
     {

@@ -27,6 +27,37 @@ public sealed class SecretStoreOptionsTests
         Assert.Contains("KeyVault:VaultUri", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("kvt")]
+    [InlineData("http://roezan-tokens.vault.azure.net/")]
+    public void A_tokens_vault_that_is_not_an_https_url_is_refused_naming_the_setting(string tokensVaultUri)
+    {
+        var result = new SecretStoreOptionsValidator().Validate(null, new SecretStoreOptions { VaultUri = "https://roezan-test.vault.azure.net/", TokensVaultUri = tokensVaultUri });
+
+        Assert.True(result.Failed);
+        Assert.Contains("KeyVault:TokensVaultUri", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tokens_vault_without_the_main_vault_is_refused_naming_both_settings()
+    {
+        var result = new SecretStoreOptionsValidator().Validate(null, new SecretStoreOptions { TokensVaultUri = "https://roezan-tokens.vault.azure.net/" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("KeyVault:TokensVaultUri", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("KeyVault:VaultUri", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_https_vaults_are_accepted_and_the_tokens_get_their_own()
+    {
+        var options = new SecretStoreOptions { VaultUri = "https://roezan-test.vault.azure.net/", TokensVaultUri = "https://roezan-tokens.vault.azure.net/" };
+
+        Assert.True(new SecretStoreOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(options.UsesTokensVault);
+        Assert.False(new SecretStoreOptions { VaultUri = options.VaultUri }.UsesTokensVault);
+    }
+
     [Fact]
     public void A_cache_longer_than_five_minutes_is_refused_naming_the_setting()
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Moq;
+using RoezanGhl.Core.Accounts;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.TestSupport.Tokens;
 
@@ -10,13 +12,18 @@ public sealed class GhlOAuthInstallerTests
 {
     private readonly TokenWorld _world = new();
     private readonly GhlOAuthInstaller _installer;
+    private readonly RoezanOptions _accounts = new() { Accounts = { ["acme"] = new RoezanAccountOptions { GhlLocationId = TokenWorld.LocationId } } };
 
     public GhlOAuthInstallerTests()
     {
         var options = Options.Create(_world.OAuth);
         var signer = new GhlOAuthStateSigner(_world.Store, new InMemoryNonceStore(), options, _world.Time);
         var tokenClient = new GhlOAuthTokenClient(new FakeHttpClientFactory(_world.Endpoint), options);
-        _installer = new GhlOAuthInstaller(_world.Store, tokenClient, signer, _world.Lock, _world.Statuses, options, _world.Time, new FakeLogger<GhlOAuthInstaller>(_world.Logs));
+        var store = new GhlLocationTokenStore(_world.Store, _world.Lock, _world.Statuses);
+        var accounts = new Mock<IOptionsMonitor<RoezanOptions>>();
+        accounts.SetupGet(a => a.CurrentValue).Returns(() => _accounts);
+        var writer = new GhlOAuthInstallWriter(store, accounts.Object, options, new FakeLogger<GhlOAuthInstallWriter>(_world.Logs));
+        _installer = new GhlOAuthInstaller(store, tokenClient, signer, writer, options, _world.Time, new FakeLogger<GhlOAuthInstaller>(_world.Logs));
         _world.PutClientCredentials();
         _world.Endpoint.AcceptCode("test-code-1");
     }
@@ -157,6 +164,60 @@ public sealed class GhlOAuthInstallerTests
         Assert.Equal(500, outcome.StatusCode);
         Assert.Contains("could not be stored", outcome.Title, StringComparison.Ordinal);
         _world.AssertLogsHoldNoSecrets();
+    }
+
+    [Fact]
+    public async Task Callback_for_a_location_no_account_feeds_is_refused_and_stores_nothing()
+    {
+        _accounts.Accounts.Clear();
+        _accounts.Accounts["acme"] = new RoezanAccountOptions { GhlLocationId = "loc-other" };
+
+        var outcome = await _installer.CompleteAsync("test-code-1", await NewStateAsync(), null, CancellationToken.None);
+
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Contains(TokenWorld.LocationId, outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("GhlLocationId", outcome.Detail, StringComparison.Ordinal);
+        Assert.Empty(_world.Store.Versions(TokenWorld.TokenSecretName));
+        Assert.Contains(_world.Logs.GetSnapshot(), r => r.Id.Id == 4039);
+    }
+
+    [Fact]
+    public async Task Callback_over_a_working_private_integration_token_says_what_it_would_replace_and_keeps_it()
+    {
+        _world.Store.Put(TokenWorld.TokenSecretName, "pit-test-working");
+
+        var outcome = await _installer.CompleteAsync("test-code-1", await NewStateAsync(), null, CancellationToken.None);
+
+        Assert.Equal(409, outcome.StatusCode);
+        Assert.Contains("Private Integration token (fingerprint sha256:", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("GhlOAuth:AllowReplacingPrivateIntegrationToken", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal("pit-test-working", _world.Store.Versions(TokenWorld.TokenSecretName)[^1]);
+        _world.AssertLogsHoldNoSecrets();
+    }
+
+    [Fact]
+    public async Task Callback_replaces_a_private_integration_token_when_the_setting_allows_it()
+    {
+        _world.Store.Put(TokenWorld.TokenSecretName, "pit-test-working");
+        _world.OAuth.AllowReplacingPrivateIntegrationToken = true;
+
+        var outcome = await _installer.CompleteAsync("test-code-1", await NewStateAsync(), null, CancellationToken.None);
+
+        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal("test-access-1", _world.StoredSet().AccessToken);
+        Assert.Contains(_world.Logs.GetSnapshot(), r => r.Id.Id == 4041);
+    }
+
+    [Fact]
+    public async Task Callback_replaces_a_private_integration_token_that_ghl_refused_without_the_setting()
+    {
+        _world.Store.Put(TokenWorld.TokenSecretName, "pit-test-revoked");
+        await _world.Statuses.MarkNeedsAttentionAsync(TokenWorld.LocationId, "revoked", GhlTokenSecret.Read("pit-test-revoked").Fingerprint, CancellationToken.None);
+
+        var outcome = await _installer.CompleteAsync("test-code-1", await NewStateAsync(), null, CancellationToken.None);
+
+        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal("test-access-1", _world.StoredSet().AccessToken);
     }
 
     private async Task<string> NewStateAsync() => Query((await _installer.StartAsync(CancellationToken.None)).RedirectTo!)["state"];

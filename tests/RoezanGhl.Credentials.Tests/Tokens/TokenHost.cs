@@ -13,7 +13,7 @@ internal sealed class TokenHost
         var options = Options.Create(world.OAuth);
         Secrets = new CachingSecretStore(world.Store, cacheDuration, world.Time);
         TokenClient = new GhlOAuthTokenClient(new FakeHttpClientFactory(world.Endpoint), options);
-        Provider = new GhlTokenProvider(Secrets, TokenClient, refreshLock, statuses, options, world.Time, new FakeLogger<GhlTokenProvider>(world.Logs));
+        Provider = new GhlTokenProvider(new GhlLocationTokenStore(Secrets, refreshLock, statuses), TokenClient, options, world.Time, new FakeLogger<GhlTokenProvider>(world.Logs));
     }
 
     public CachingSecretStore Secrets { get; }

@@ -81,4 +81,58 @@ public class RoezanOptionsValidatorTests
         var ex = Validate(new() { [key] = value });
         Assert.Contains(message, ex!.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Account_ids_that_become_the_same_secret_name_stop_the_app_naming_each()
+    {
+        var ex = Validate(new()
+        {
+            ["Roezan:Accounts:acme.1:GhlLocationId"] = "loc-a",
+            ["Roezan:Accounts:acme_1:GhlLocationId"] = "loc-b",
+            ["Roezan:Accounts:acme-1:GhlLocationId"] = "loc-c",
+            ["Roezan:Accounts:other:GhlLocationId"] = "loc-d",
+        });
+
+        Assert.NotNull(ex);
+        Assert.Contains("'acme-1', 'acme.1' and 'acme_1'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("roezan-webhook-secret-acme-1", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'other'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_account_id_too_long_for_a_key_vault_secret_name_stops_the_app_naming_it()
+    {
+        var longest = new string('a', 127 - "roezan-webhook-secret-".Length);
+        Assert.Null(Validate(new() { [$"Roezan:Accounts:{longest}:GhlLocationId"] = "loc-a" }));
+
+        var ex = Validate(new() { [$"Roezan:Accounts:{longest}b:GhlLocationId"] = "loc-a" });
+
+        Assert.NotNull(ex);
+        Assert.Contains($"Roezan:Accounts:{longest}b", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("127", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Location_ids_that_become_the_same_token_secret_name_stop_the_app()
+    {
+        var ex = Validate(new()
+        {
+            ["Roezan:Accounts:a:GhlLocationId"] = "loc.1",
+            ["Roezan:Accounts:b:GhlLocationId"] = "loc_1",
+        });
+
+        Assert.NotNull(ex);
+        Assert.Contains("'loc.1' and 'loc_1'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ghl-token-loc-1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accounts_sharing_one_location_are_not_a_collision()
+    {
+        Assert.Null(Validate(new()
+        {
+            ["Roezan:Accounts:a:GhlLocationId"] = "loc-1",
+            ["Roezan:Accounts:b:GhlLocationId"] = "loc-1",
+        }));
+    }
 }

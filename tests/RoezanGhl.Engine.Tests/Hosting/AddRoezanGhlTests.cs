@@ -72,6 +72,15 @@ public class AddRoezanGhlTests
         provider.GetRequiredService<IStartupValidator>().Validate();
     }
 
-    private static IConfiguration SampleSettings() =>
-        new ConfigurationBuilder().AddInMemoryCollection(LocalSettingsSample.Values()).Build();
+    /// <summary>local.settings.sample.json's values as the host reads them, with <paramref name="overrides"/> on top.</summary>
+    internal static IConfiguration SampleSettings(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var values = LocalSettingsSample.Values();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
 }

@@ -1,10 +1,12 @@
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Engine.Intake;
+using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
 using RoezanGhl.TestSupport;
@@ -34,7 +36,7 @@ public class RoezanWebhookIngestorTests
         Assert.Equal("ana.diaz@example.com", queued.Event.Data.Contact.Email);
         var row = await rig.Ledger.GetAsync("acme", "evt_accept_1", CancellationToken.None);
         Assert.Equal(EventLedgerStatus.Queued, row!.Status);
-        Assert.Equal(("contact.updated", "c_1001", (DateTimeOffset?)null), (row.Type, row.ContactId, row.ClaimedAt));
+        Assert.Equal(("contact.updated", "c_1001", (DateTimeOffset?)null), (row.Type, row.SourceContactId, row.ClaimedAt));
     }
 
     [Fact]
@@ -86,7 +88,7 @@ public class RoezanWebhookIngestorTests
         await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_in_flight");
         var evt = RoezanEventJson.Parse(body);
-        await rig.Ledger.ClaimAsync("acme", evt, "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", evt), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(10));
 
         var result = await rig.PostAsync(body);
@@ -101,7 +103,7 @@ public class RoezanWebhookIngestorTests
     {
         await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_orphan");
-        await rig.Ledger.ClaimAsync("acme", RoezanEventJson.Parse(body), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", RoezanEventJson.Parse(body)), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(31));
 
         var result = await rig.PostAsync(body);
@@ -117,7 +119,7 @@ public class RoezanWebhookIngestorTests
     {
         await using var rig = await RoezanWebhookRig.StartAsync(settings: new Dictionary<string, string?> { ["Webhook:ClaimTimeout"] = "00:00:05" });
         var body = RoezanSampleEvents.NoteCreated("evt_short_claim");
-        await rig.Ledger.ClaimAsync("acme", RoezanEventJson.Parse(body), "webhook:crashed", TimeSpan.FromSeconds(5), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", RoezanEventJson.Parse(body)), "webhook:crashed", TimeSpan.FromSeconds(5), CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(6));
 
         Assert.Equal(RoezanIngestOutcome.Accepted, (await rig.PostAsync(body)).Outcome);
@@ -155,7 +157,7 @@ public class RoezanWebhookIngestorTests
         await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_edge");
         var evt = RoezanEventJson.Parse(body);
-        await rig.Ledger.ClaimAsync("acme", evt, "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", evt), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
         await rig.Queue.EnqueueAsync(new QueuedRoezanEvent { AccountId = "acme", AcceptedAt = rig.Time.GetUtcNow(), Event = evt }, CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(31));
 
@@ -328,10 +330,40 @@ public class RoezanWebhookIngestorTests
         Assert.Empty(await rig.PeekRawAsync());
     }
 
+    [Theory]
+    [InlineData(typeof(InvalidOperationException))]
+    [InlineData(typeof(NullReferenceException))]
+    [InlineData(typeof(FormatException))]
+    public async Task A_bug_reading_the_secret_is_no_outage_it_escapes_so_that_the_function_answers_500(Type bug)
+    {
+        await using var rig = await RoezanWebhookRig.StartAsync();
+        rig.Secrets.Failure = (Exception)Activator.CreateInstance(bug, "bug (test)")!;
+
+        await Assert.ThrowsAsync(bug, () => rig.PostAsync(RoezanSampleEvents.NoteCreated()));
+
+        Assert.Empty(await rig.PeekRawAsync());
+    }
+
+    [Fact]
+    public async Task A_bug_while_queueing_gives_the_claim_back_and_escapes_so_that_a_retry_is_accepted_at_once()
+    {
+        var failures = new FailingQueueClient.Budget(1);
+        await using var rig = await RoezanWebhookRig.StartAsync(services => services.Replace(ServiceDescriptor.Singleton<RoezanEventQueueClient>(
+            sp => new FailingQueueClient(ActivatorUtilities.CreateInstance<RoezanEventQueueClient>(sp), failures, () => new InvalidOperationException("bug (test)")))));
+        var body = RoezanSampleEvents.NoteCreated("evt_enqueue_bug");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => rig.PostAsync(body));
+
+        var row = await rig.Ledger.GetAsync("acme", "evt_enqueue_bug", CancellationToken.None);
+        Assert.Equal((EventLedgerStatus.Received, (DateTimeOffset?)null), (row!.Status, row.ClaimedAt));
+        Assert.Equal(RoezanIngestOutcome.Accepted, (await rig.PostAsync(body)).Outcome);
+        Assert.Single(await rig.PeekRawAsync());
+    }
+
     [Fact]
     public async Task Unreachable_ledger_storage_is_a_503_and_nothing_is_queued()
     {
-        await using var rig = await RoezanWebhookRig.StartAsync(services => services.Replace(ServiceDescriptor.Singleton<EventLedger, UnreachableLedger>()));
+        await using var rig = await RoezanWebhookRig.StartAsync(services => services.Replace(ServiceDescriptor.Singleton(UnreachableLedger)));
 
         var result = await rig.PostAsync(RoezanSampleEvents.NoteCreated("evt_no_ledger"));
 
@@ -382,21 +414,24 @@ public class RoezanWebhookIngestorTests
         Assert.Equal(("evt_logged", "task.created", "acme"), (fields["EventId"], fields["EventType"], fields["AccountId"]));
     }
 
-    /// <summary>Storage that the SDK gave up on after its retries.</summary>
-    private sealed class UnreachableLedger : EventLedger
-    {
-        public override Task<EventLedgerClaim> ClaimAsync(string accountId, RoezanEvent evt, string claimant, TimeSpan claimTimeout, CancellationToken cancellationToken) =>
-            Task.FromException<EventLedgerClaim>(new AggregateException(new RequestFailedException(0, "connection refused")));
-    }
+    /// <summary>The ledger against a table endpoint nothing listens on, without retries: storage the SDK gave up on.</summary>
+    private static EventLedger UnreachableLedger(IServiceProvider services) => new(
+        new TableServiceClient(
+            new Uri("http://127.0.0.1:1/devstoreaccount1"),
+            new TableSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])),
+            new TableClientOptions { Retry = { MaxRetries = 0 } }),
+        services.GetRequiredService<StorageNames>(),
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<ILogger<EventLedger>>());
 
-    /// <summary>Fails the first sends it is given, then behaves.</summary>
-    private sealed class FailingQueueClient(RoezanEventQueueClient inner, FailingQueueClient.Budget failures) : RoezanEventQueueClient
+    /// <summary>Fails the first sends it is given (a storage error unless told otherwise), then behaves.</summary>
+    private sealed class FailingQueueClient(RoezanEventQueueClient inner, FailingQueueClient.Budget failures, Func<Exception>? failure = null) : RoezanEventQueueClient
     {
         public override string QueueName => inner.QueueName;
 
         public override Task<string> EnqueueAsync(QueuedRoezanEvent queued, BinaryData serialized, CancellationToken cancellationToken) =>
             Interlocked.Decrement(ref failures.Remaining) >= 0
-                ? throw new RequestFailedException(500, "injected queue failure")
+                ? throw (failure?.Invoke() ?? new RequestFailedException(500, "injected queue failure"))
                 : inner.EnqueueAsync(queued, serialized, cancellationToken);
 
         public override Task<QueuedRoezanEvent> ReadAsync(BinaryData body, CancellationToken cancellationToken) => inner.ReadAsync(body, cancellationToken);

@@ -68,7 +68,7 @@ public sealed class RunCoordinationTests : IAsyncLifetime
         Assert.Contains(logged[0].StructuredState!, pair => pair.Key == "LocationId" && pair.Value == ReconcileRig.LocationId);
         Assert.Contains(logged[0].StructuredState!, pair => pair.Key == "CallsSpent" && pair.Value == "1");
         // Summaries are not events: the ledger's history leaves them out.
-        Assert.Empty(await _rig.Get<LedgerHistory>().QueryAsync(new LedgerHistoryQuery(), CancellationToken.None));
+        Assert.Empty(await _rig.Get<EventLedger>().QueryAsync(new EventLedgerQuery(), CancellationToken.None));
     }
 
     [Fact]

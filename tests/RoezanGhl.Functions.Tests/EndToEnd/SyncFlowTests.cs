@@ -38,7 +38,7 @@ public sealed class SyncFlowTests : IAsyncLifetime
         Assert.Equal(["lead", "vip"], contact["tags"]!.AsArray().Select(tag => (string)tag!).Order());
         var ledger = await _app.ReadLedgerAsync("evt_1");
         Assert.Equal(EventLedgerStatus.Applied, ledger.Status);
-        Assert.Equal((string?)contact["id"], ledger.GhlContactId);
+        Assert.Equal((string?)contact["id"], ledger.TargetContactId);
     }
 
     [Fact]

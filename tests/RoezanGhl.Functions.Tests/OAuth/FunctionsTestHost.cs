@@ -9,8 +9,9 @@ namespace RoezanGhl.Functions.Tests.OAuth;
 
 /// <summary>
 /// The app (<see cref="AppTestHost"/>) as an OAuth app runs: its own token provider and secret store (the client
-/// id and secret in local settings), a fake clock, the token endpoint answered in-process by
-/// <see cref="Endpoint"/>, and no GHL simulator (<c>Ghl:BaseUrl</c> is the sample's).
+/// id and secret in local settings, no location token until one is installed), a fake clock, the token endpoint
+/// answered in-process by <see cref="Endpoint"/>, and no GHL simulator (<c>Ghl:BaseUrl</c> is the sample's). Its
+/// account feeds the location the endpoint installs unless the test names another.
 /// </summary>
 internal sealed class FunctionsTestHost : IAsyncDisposable
 {
@@ -32,10 +33,12 @@ internal sealed class FunctionsTestHost : IAsyncDisposable
 
     /// <param name="settings">Settings the test changes (a null value removes one).</param>
     /// <param name="validateOnStart">False for a test that reads a bad setting after the app was built.</param>
-    public static async Task<FunctionsTestHost> StartAsync(IDictionary<string, string?>? settings = null, bool validateOnStart = true)
+    /// <param name="accountLocationId">The GHL location the account feeds (the one the endpoint installs unless told).</param>
+    public static async Task<FunctionsTestHost> StartAsync(IDictionary<string, string?>? settings = null, bool validateOnStart = true, string accountLocationId = CodeExchangeEndpoint.LocationId)
     {
         var endpoint = new CodeExchangeEndpoint();
         var builder = AppTestHost.Create()
+            .WithAccount(AppTestHost.AccountId, accountLocationId)
             .WithFakeTime(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero))
             .WithoutGhlSimulator()
             .WithAppTokenProvider()

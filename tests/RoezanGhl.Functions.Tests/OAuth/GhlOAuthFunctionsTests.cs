@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Functions.Functions;
 using RoezanGhl.Ghl.Auth;
@@ -43,6 +44,22 @@ public sealed class GhlOAuthFunctionsTests : IAsyncLifetime
         var status = await _host.Services.GetRequiredService<ILocationStatusStore>().GetAsync(CodeExchangeEndpoint.LocationId, CancellationToken.None);
         Assert.False(status!.NeedsAttention);
         AssertNoTokenInLogs();
+    }
+
+    [Fact]
+    public async Task Callback_for_a_location_no_account_feeds_shows_a_page_saying_so_and_stores_nothing()
+    {
+        await using var host = await FunctionsTestHost.StartAsync(accountLocationId: "loc-other");
+        var start = (RedirectResult)await host.Host.Function<GhlOAuthStartFunction>().RunAsync(new DefaultHttpContext().Request, CancellationToken.None);
+        var state = Uri.UnescapeDataString(start.Url.Split("state=")[1]);
+        var context = new DefaultHttpContext();
+        context.Request.QueryString = new QueryString($"?code={CodeExchangeEndpoint.Code}&state={Uri.EscapeDataString(state)}");
+
+        var page = Assert.IsType<ContentResult>(await host.Host.Function<GhlOAuthCallbackFunction>().RunAsync(context.Request, CancellationToken.None));
+
+        Assert.Equal(400, page.StatusCode);
+        Assert.Contains("not set up here", page.Content, StringComparison.Ordinal);
+        Assert.Null(await host.Services.GetRequiredService<ISecretStore>().GetSecretAsync(SecretNames.GhlToken(CodeExchangeEndpoint.LocationId), bypassCache: true, CancellationToken.None));
     }
 
     [Fact]

@@ -10,11 +10,12 @@ namespace RoezanGhl.Infra.Tests.Arm;
 /// </summary>
 public sealed partial class ArmScope
 {
-    public ArmScope(JsonObject template, ArmScope? parent, JsonObject? deploymentParameters)
+    public ArmScope(JsonObject template, ArmScope? parent, JsonObject? deploymentParameters, ArmResource? deployment = null)
     {
         Template = template;
         Parent = parent;
         DeploymentParameters = deploymentParameters;
+        Deployment = deployment;
     }
 
     public JsonObject Template { get; }
@@ -23,6 +24,12 @@ public sealed partial class ArmScope
 
     /// <summary>The <c>properties.parameters</c> of the deployment that runs this template.</summary>
     public JsonObject? DeploymentParameters { get; }
+
+    /// <summary>The deployment (module) resource that runs this template; null for the main template.</summary>
+    public ArmResource? Deployment { get; }
+
+    /// <summary>The resources of this template keyed by symbolic name (languageVersion 2.0); empty for a 1.0 list.</summary>
+    public JsonObject SymbolicResources => Template["resources"] as JsonObject ?? [];
 
     public JsonObject Variables => Template["variables"] as JsonObject ?? [];
 

@@ -33,13 +33,12 @@ public sealed class ArmTemplate
 
     private static IEnumerable<ArmResource> Collect(ArmScope scope)
     {
-        foreach (var json in ResourceObjects(scope.Template))
+        foreach (var (json, symbol) in ResourceObjects(scope.Template))
         {
-            var resource = new ArmResource(json, scope);
+            var resource = new ArmResource(json, scope, symbol);
             yield return resource;
-            if (resource.Properties?["template"] is JsonObject nested)
+            if (resource.NestedScope is { } nestedScope)
             {
-                var nestedScope = new ArmScope(nested, scope, resource.Properties["parameters"] as JsonObject);
                 foreach (var inner in Collect(nestedScope))
                 {
                     yield return inner;
@@ -49,11 +48,11 @@ public sealed class ArmTemplate
     }
 
     // languageVersion 2.0 (user-defined types) keys resources by symbolic name; 1.0 lists them.
-    private static IEnumerable<JsonObject> ResourceObjects(JsonObject template) =>
+    private static IEnumerable<(JsonObject Json, string? Symbol)> ResourceObjects(JsonObject template) =>
         template["resources"] switch
         {
-            JsonObject byName => byName.Select(p => p.Value).OfType<JsonObject>(),
-            JsonArray list => list.OfType<JsonObject>(),
+            JsonObject byName => byName.Where(p => p.Value is JsonObject).Select(p => ((JsonObject)p.Value!, (string?)p.Key)),
+            JsonArray list => list.OfType<JsonObject>().Select(json => (json, (string?)null)),
             _ => [],
         };
 }

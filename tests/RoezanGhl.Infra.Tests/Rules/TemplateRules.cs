@@ -83,6 +83,14 @@ public static class TemplateRules
             (nameof(AppSettingsMatchTheSample), () => AppSettingsMatchTheSample(template, sample)),
             (nameof(GhlAndScheduleSettingsAreParameters), () => GhlAndScheduleSettingsAreParameters(template)),
             (nameof(OutputsNameTheAppWebhookAndVault), () => OutputsNameTheAppWebhookAndVault(template)),
+            (nameof(KeyVaultAccessRules.AppWritesTokensOnly), () => KeyVaultAccessRules.AppWritesTokensOnly(template)),
+            (nameof(DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics), () => DiagnosticRules.AuditAndStorageLogsGoToLogAnalytics(template)),
+            (nameof(PrivateNetworkRules.PrivateNetworkingIsAParameterOffByDefault), () => PrivateNetworkRules.PrivateNetworkingIsAParameterOffByDefault(template)),
+            (nameof(PrivateNetworkRules.PrivateNetworkingTurnsPublicAccessOff), () => PrivateNetworkRules.PrivateNetworkingTurnsPublicAccessOff(template)),
+            (nameof(PrivateNetworkRules.AppJoinsASubnetDelegatedToContainerApps), () => PrivateNetworkRules.AppJoinsASubnetDelegatedToContainerApps(template)),
+            (nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), () => PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage(template)),
+            (nameof(RetentionRules.BlobAndContainerSoftDeleteAreOn), () => RetentionRules.BlobAndContainerSoftDeleteAreOn(template)),
+            (nameof(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted), () => RetentionRules.LeftoverClaimCheckPayloadsAreDeleted(template)),
         };
         return rules.SelectMany(rule => rule.Check().Select(violation => $"{rule.Name}: {violation}")).ToList();
     }
@@ -182,7 +190,10 @@ public static class TemplateRules
         }
 
         // Also anywhere else (a computed setting name, a siteConfig entry): the names must not appear at all.
-        foreach (var name in FlexRejectedSettings.Where(name => Mentions(template.Root, name)))
+        // The template is walked once: it holds every module's template, so a walk per name is slow.
+        var propertyNames = PropertyNames(template.Root).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var strings = Strings(template.Root).ToList();
+        foreach (var name in FlexRejectedSettings.Where(name => propertyNames.Contains(name) || strings.Any(text => Mentions(text, name))))
         {
             yield return $"the template mentions {name}";
         }
@@ -443,10 +454,8 @@ public static class TemplateRules
     private static string Inner(string expression) =>
         expression.StartsWith('[') && expression.EndsWith(']') ? expression[1..^1] : expression;
 
-    private static bool Mentions(JsonNode node, string name) =>
-        PropertyNames(node).Contains(name, StringComparer.OrdinalIgnoreCase)
-        || Strings(node).Any(text => string.Equals(text, name, StringComparison.OrdinalIgnoreCase)
-            || text.Contains($"'{name}'", StringComparison.OrdinalIgnoreCase));
+    private static bool Mentions(string text, string name) =>
+        string.Equals(text, name, StringComparison.OrdinalIgnoreCase) || text.Contains($"'{name}'", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> Strings(JsonNode? node) => node switch
     {

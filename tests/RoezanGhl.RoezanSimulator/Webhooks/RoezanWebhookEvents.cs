@@ -7,8 +7,8 @@ using RoezanGhl.RoezanSimulator.State;
 namespace RoezanGhl.RoezanSimulator.Webhooks;
 
 /// <summary>
-/// The webhook bodies, in OUR contract (README "The webhook contract",
-/// <c>src/RoezanGhl.Sync/Events/roezan-event.schema.json</c>): Roezan publishes no webhook format,
+/// The webhook bodies, in OUR contract (docs/webhook.md,
+/// <c>src/RoezanGhl.Core/Events/roezan-event.schema.json</c>): Roezan publishes no webhook format,
 /// so this is what we ask Roezan to send. One place, so the contract is changed in one place.
 /// </summary>
 public static class RoezanWebhookEvents

@@ -176,15 +176,15 @@ public sealed class AppTestHost : IAsyncDisposable
     /// The ledger's entry for an event (a not-yet-existing one in status Queued when there is none). Every rig reads
     /// the ledger through here, so a change of the ledger's API is one change in the tests.
     /// </summary>
-    public Task<LedgerProcessingEntry> ReadLedgerAsync(string eventId, string? accountId = null) =>
-        Get<ProcessingLedger>().ReadAsync(accountId ?? Accounts[0].AccountId, eventId, CancellationToken.None);
+    public Task<EventLedgerEntry> ReadLedgerAsync(string eventId, string? accountId = null) =>
+        Get<EventLedger>().ReadAsync(accountId ?? Accounts[0].AccountId, eventId, CancellationToken.None);
 
     /// <summary>Stores an event's ledger entry as <paramref name="change"/> makes it from the stored one: the state a test starts from.</summary>
-    public async Task ArrangeLedgerAsync(string eventId, Func<LedgerProcessingEntry, LedgerProcessingEntry> change, DateTimeOffset? at = null, string? accountId = null)
+    public async Task ArrangeLedgerAsync(string eventId, Func<EventLedgerEntry, EventLedgerEntry> change, DateTimeOffset? at = null, string? accountId = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var entry = await ReadLedgerAsync(eventId, accountId).ConfigureAwait(false);
-        await Get<ProcessingLedger>().SaveAsync(change(entry), at ?? Get<TimeProvider>().GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        await Get<EventLedger>().SaveAsync(change(entry), at ?? Get<TimeProvider>().GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Every ledger row's status by event id, read from the table as an operator would.</summary>

@@ -127,7 +127,7 @@ public sealed class AppTestHostBuilder
 
     /// <summary>
     /// The app's own GHL token provider instead of <see cref="FakeGhlTokenProvider"/>: each location gets the
-    /// private-integration token the simulator accepts, stored where the app reads it.
+    /// private-integration token the simulator accepts, stored where the app reads it (none without a simulator).
     /// </summary>
     public AppTestHostBuilder WithAppTokenProvider()
     {

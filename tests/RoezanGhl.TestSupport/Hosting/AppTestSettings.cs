@@ -67,7 +67,11 @@ internal static class AppTestSettings
         return values;
     }
 
-    /// <summary>Every secret the app needs: the accounts' webhook secrets, the locations' private-integration tokens (with the app's token provider), and the test's own.</summary>
+    /// <summary>
+    /// Every secret the app needs: the accounts' webhook secrets, the locations' private-integration tokens (with the
+    /// app's token provider and a GHL simulator to accept them; without one a location has a token only once the test
+    /// installs or stores one), and the test's own.
+    /// </summary>
     public static Dictionary<string, string> Secrets(AppTestHostBuilder builder, IReadOnlyList<TestAccount> accounts)
     {
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -76,7 +80,7 @@ internal static class AppTestSettings
             secrets[SecretNames.RoezanWebhookSecret(account.AccountId)] = account.WebhookSecret!;
         }
 
-        if (!builder.FakeTokens)
+        if (!builder.FakeTokens && (builder.StartsSimulator || builder.SharedSimulator is not null))
         {
             foreach (var location in Locations(builder, accounts))
             {

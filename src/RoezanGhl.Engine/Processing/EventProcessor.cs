@@ -1,0 +1,133 @@
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RoezanGhl.Core.Sync;
+using RoezanGhl.Storage.Ledger;
+
+namespace RoezanGhl.Engine.Processing;
+
+/// <summary>
+/// Processes one delivery of a queued event, exactly once in effect although the queue delivers at least once. The
+/// queue function calls <see cref="ProcessAsync"/> with the message body and dequeue count. This class only
+/// coordinates, always forward: <see cref="EventDeliveryReader"/> reads the message and the ledger entry, the
+/// <see cref="IEventApplier"/> of the event's <see cref="SyncDirection"/> decides (planning under leases, running the
+/// plan's steps with checkpoints), the <see cref="EventFinisher"/> records the verdict, and the
+/// <see cref="EventOutcomeReporter"/> tells observers and the meter.
+/// </summary>
+/// <remarks>
+/// <para>How each effect is made idempotent, and where:</para>
+/// <list type="bullet">
+/// <item>The event (here): its ledger entry is final (Applied, Skipped, Failed, Conflict) → the message is completed
+/// without calling the target. While a delivery works on it, the entry is claimed (ClaimedBy, ETag-conditional); a
+/// second delivery of the same event backs off (it finds the claim, or loses the ETag race and gets a 412).</item>
+/// <item>Each step, and a step that completed in the target but crashed before its result was recorded: see the
+/// direction's plan runner (Roezan → GHL: <see cref="RoezanToGhl.PlanRunner"/>).</item>
+/// <item>Two events for one new contact, and the order of changes to one contact: see the planner
+/// (<see cref="RoezanToGhl.LeasedPlanner"/>).</item>
+/// </list>
+/// <para>Errors: the applier turns its target's answers into verdicts (rate limited, location needs attention,
+/// refused for good: <see cref="RoezanToGhl.RoezanToGhlApplier"/>); anything else is recorded as a failed attempt and
+/// goes to the host, which retries and finally moves the message to the poison queue (the last attempt records
+/// Failed first). A message that is no queued event goes to the poison queue at once.</para>
+/// </remarks>
+public sealed class EventProcessor
+{
+    private const string AnotherDelivery = "another delivery is working on it";
+
+    private readonly EventDeliveryReader _reader;
+    private readonly Dictionary<SyncDirection, IEventApplier> _appliers;
+    private readonly EventFinisher _finisher;
+    private readonly EventOutcomeReporter _outcomes;
+    private readonly SyncProcessingOptions _options;
+    private readonly ILogger _logger;
+
+    public EventProcessor(
+        EventDeliveryReader reader,
+        IEnumerable<IEventApplier> appliers,
+        EventFinisher finisher,
+        EventOutcomeReporter outcomes,
+        IOptions<SyncProcessingOptions> options,
+        ILogger<EventProcessor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(appliers);
+        ArgumentNullException.ThrowIfNull(options);
+        _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+        _appliers = [];
+        foreach (var applier in appliers)
+        {
+            if (!_appliers.TryAdd(applier.Direction, applier))
+            {
+                throw new InvalidOperationException($"Two event appliers are registered for {applier.Direction}: {_appliers[applier.Direction].GetType().Name} and {applier.GetType().Name}.");
+            }
+        }
+
+        _finisher = finisher ?? throw new ArgumentNullException(nameof(finisher));
+        _outcomes = outcomes ?? throw new ArgumentNullException(nameof(outcomes));
+        _options = options.Value;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>
+    /// Processes one delivery. Returns when the message can be completed (applied, skipped, failed for good, or a
+    /// copy re-queued); throws when the host should retry it.
+    /// </summary>
+    public async Task<EventOutcome> ProcessAsync(BinaryData messageBody, long dequeueCount, CancellationToken cancellationToken)
+    {
+        var started = _outcomes.Start();
+        EventDelivery delivery;
+        try
+        {
+            delivery = await _reader.ReadMessageAsync(messageBody, dequeueCount, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            _outcomes.ReportUnreadable();
+            throw;
+        }
+
+        try
+        {
+            await _reader.ReadEntryAsync(delivery, cancellationToken).ConfigureAwait(false);
+            var verdict = await DecideAsync(delivery, cancellationToken).ConfigureAwait(false);
+            return _outcomes.Report(await _finisher.FinishAsync(delivery, verdict, cancellationToken).ConfigureAwait(false), started);
+        }
+        catch (RequestFailedException exception) when (EventLedger.IsConcurrencyConflict(exception) && delivery.Entry is not null)
+        {
+            // Another delivery of this event wrote its entry first: let that one finish; look again shortly.
+            var putBack = EventVerdict.PutBack(_options.LeaseWaitDelay, AnotherDelivery);
+            return _outcomes.Report(await _finisher.FinishAsync(delivery, putBack, cancellationToken).ConfigureAwait(false), started);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failure = _appliers.TryGetValue(delivery.Direction, out var applier) ? applier.DescribeFailure(exception) : AttemptFailure.Of(exception);
+            _outcomes.Report(await _finisher.RecordFailedAttemptAsync(delivery, exception, failure, cancellationToken).ConfigureAwait(false), started);
+            throw;
+        }
+    }
+
+    private async Task<EventVerdict> DecideAsync(EventDelivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.Account is null)
+        {
+            return EventVerdict.Final(EventLedgerStatus.Failed, $"account '{delivery.AccountId}' is not configured");
+        }
+
+        var entry = delivery.Entry!;
+        if (entry.IsFinal)
+        {
+            SyncLog.EventAlreadyDone(_logger, delivery.EventId, entry.Status);
+            return EventVerdict.AlreadyDone;
+        }
+
+        if (delivery.HeldByAnotherRunFor is { } wait)
+        {
+            return EventVerdict.PutBack(wait, AnotherDelivery);
+        }
+
+        // No applier for the direction (a message from a newer release): the host retries, then the poison queue keeps
+        // the message for a re-drive once an applier exists, rather than completing it unapplied.
+        var applier = _appliers.GetValueOrDefault(delivery.Direction)
+            ?? throw new NotSupportedException($"No applier handles events from {delivery.Direction.Source} to {delivery.Direction.Target}.");
+        return await applier.ApplyAsync(delivery, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Core.Sync;
+using RoezanGhl.Ghl.Errors;
+using RoezanGhl.Storage.Ledger;
+
+namespace RoezanGhl.Engine.Processing.RoezanToGhl;
+
+/// <summary>
+/// Applies Roezan events to GHL: <see cref="LeasedPlanner"/> makes (or resumes) the plan under its leases, the plan's
+/// disposition decides, and <see cref="PlanRunner"/> runs its steps. GHL's answers become verdicts here.
+/// </summary>
+/// <remarks>
+/// Errors: rate limited → back on the queue after GHL's wait (no dequeue spent); the location needs attention →
+/// Waiting, a notification, and back on the queue after a long delay; refused for good → Failed with GHL's message
+/// and traceId (and a notification). Anything else goes on to the host's retries.
+/// </remarks>
+public sealed class RoezanToGhlApplier : IEventApplier
+{
+    private readonly LeasedPlanner _planner;
+    private readonly PlanRunner _runner;
+    private readonly ContactLinker _linker;
+    private readonly SyncProcessingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public RoezanToGhlApplier(LeasedPlanner planner, PlanRunner runner, ContactLinker linker, IOptions<SyncProcessingOptions> options, TimeProvider time, ILogger<RoezanToGhlApplier> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _planner = planner ?? throw new ArgumentNullException(nameof(planner));
+        _runner = runner ?? throw new ArgumentNullException(nameof(runner));
+        _linker = linker ?? throw new ArgumentNullException(nameof(linker));
+        _options = options.Value;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    public SyncDirection Direction => SyncDirection.RoezanToGhl;
+
+    public async Task<EventVerdict> ApplyAsync(EventDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        try
+        {
+            return await PlanAndRunAsync(delivery, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GhlApiException exception) when (exception.Kind == GhlErrorKind.RateLimited)
+        {
+            var delay = exception.RetryAfter ?? _options.RateLimitDelay;
+            SyncLog.EventRateLimited(_logger, delivery.EventId, delivery.AccountId, delivery.LocationId, exception.TraceId, delay.TotalSeconds);
+            return EventVerdict.Requeue(EventLedgerStatus.Queued, delay, "rate limited by GHL; back on the queue");
+        }
+        catch (Exception exception) when (GhlFailures.NeedsAttention(exception) is { } reason)
+        {
+            SyncLog.LocationNeedsAttention(_logger, delivery.EventId, delivery.AccountId, delivery.LocationId, reason);
+            return EventVerdict.Requeue(EventLedgerStatus.Waiting, _options.LocationAttentionDelay, $"GHL location needs attention: {reason}", notify: true, traceId: (exception as GhlApiException)?.TraceId);
+        }
+        catch (GhlApiException exception) when (exception.Kind == GhlErrorKind.Permanent)
+        {
+            return EventVerdict.Final(EventLedgerStatus.Failed, GhlFailures.Describe(exception), exception.TraceId);
+        }
+    }
+
+    public AttemptFailure DescribeFailure(Exception exception) =>
+        exception is GhlApiException ghl ? new AttemptFailure(GhlFailures.Describe(ghl), ghl.TraceId) : AttemptFailure.Of(exception);
+
+    private async Task<EventVerdict> PlanAndRunAsync(EventDelivery delivery, CancellationToken cancellationToken)
+    {
+        var leased = await _planner.PlanAsync(delivery, cancellationToken).ConfigureAwait(false);
+        var entry = delivery.Entry!;
+        if (leased.Blocked is { } blocked)
+        {
+            var reason = $"waits for {blocked.BlockingKey}, held by event {blocked.HeldBy ?? "(another)"}";
+            SyncLog.EventWaitsForLease(_logger, delivery.EventId, blocked.BlockingKey ?? "?", blocked.HeldBy, _options.LeaseWaitDelay.TotalSeconds);
+            var status = entry.Status is EventLedgerStatus.Received or EventLedgerStatus.Processing ? EventLedgerStatus.Queued : entry.Status;
+            return EventVerdict.Requeue(status, _options.LeaseWaitDelay, reason, cleanStop: entry.CleanStop);
+        }
+
+        var plan = leased.Plan!;
+        delivery.Plan = plan;
+        delivery.Leases.Clear();
+        delivery.Leases.AddRange(leased.Leases);
+        switch (plan.Disposition)
+        {
+            case PlanDisposition.Skip:
+                await _linker.RecordLinksAsync(delivery, plan, plan.GhlContactId, plan.GhlTaskId, cancellationToken).ConfigureAwait(false);
+                SyncLog.EventSkipped(_logger, delivery.EventId, plan.EventType, delivery.AccountId, delivery.LocationId, plan.Reason);
+                return EventVerdict.Final(EventLedgerStatus.Skipped, plan.Reason);
+
+            case PlanDisposition.Invalid:
+                return EventVerdict.Final(EventLedgerStatus.Failed, plan.Reason);
+
+            case PlanDisposition.WaitForContact when _time.GetUtcNow() - delivery.Queued.AcceptedAt > _options.ContactWaitLimit:
+                return EventVerdict.Final(EventLedgerStatus.Failed, $"{plan.Reason} after waiting {_options.ContactWaitLimit}");
+
+            case PlanDisposition.WaitForContact:
+                return EventVerdict.Requeue(EventLedgerStatus.Waiting, _options.ContactWaitDelay, plan.Reason);
+
+            default:
+                return await _runner.RunAsync(delivery, plan, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using RoezanGhl.Core.Accounts;
+using RoezanGhl.Storage.Ledger;
+
+namespace RoezanGhl.Engine.Reconciliation;
+
+/// <summary>
+/// The steps of one location's reconciliation, in order, within the run's call budgets
+/// (<see cref="ReconciliationOptions.ReconcileCallBudget"/>, <see cref="ReconciliationOptions.ReconcileRoezanCallBudget"/>):
+/// refresh an expiring OAuth token, re-drive the poison queue and count the failures left for a person, feed missed
+/// inbound messages, then sweep for drift. <see cref="Reconciler"/> runs them under the location's lease.
+/// </summary>
+public sealed class ReconcileSteps
+{
+    private readonly ReconciliationOptions _options;
+    private readonly TokenRefreshSweep _tokens;
+    private readonly PoisonReplayer _poison;
+    private readonly EventLedger _ledger;
+    private readonly MissedMessagePoller _messages;
+    private readonly ContactDriftSweep _drift;
+
+    public ReconcileSteps(IOptions<ReconciliationOptions> options, TokenRefreshSweep tokens, PoisonReplayer poison, EventLedger ledger, MissedMessagePoller messages, ContactDriftSweep drift)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        _poison = poison ?? throw new ArgumentNullException(nameof(poison));
+        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _messages = messages ?? throw new ArgumentNullException(nameof(messages));
+        _drift = drift ?? throw new ArgumentNullException(nameof(drift));
+    }
+
+    /// <summary>A run of <paramref name="locationId"/> with the configured call budgets, before any step.</summary>
+    internal ReconcileRun NewRun(string locationId, IReadOnlyList<KeyValuePair<string, RoezanAccountOptions>> accounts, string runId, bool dryRun, DateTimeOffset? previousRunAt) => new()
+    {
+        LocationId = locationId,
+        Accounts = accounts,
+        RunId = runId,
+        DryRun = dryRun,
+        Ghl = new ReconcileCallBudget(_options.ReconcileCallBudget),
+        Roezan = new ReconcileCallBudget(_options.ReconcileRoezanCallBudget),
+        PreviousRunAt = previousRunAt,
+    };
+
+    /// <summary>Runs every step for <paramref name="run"/>, counting on it; <paramref name="progress"/> hears each step's name as it starts.</summary>
+    internal async Task RunAsync(ReconcileRun run, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report("tokens");
+        if (await _tokens.RefreshIfExpiringAsync(run.LocationId, run.DryRun, cancellationToken).ConfigureAwait(false))
+        {
+            run.TokensRefreshed++;
+        }
+
+        progress?.Report("re-drive");
+        var accountIds = run.Accounts.Select(account => account.Key).ToList();
+        var items = await _poison.ReplayAsync(new PoisonReplayFilter { AccountIds = accountIds, Actor = run.Owner }, run.DryRun, null, cancellationToken).ConfigureAwait(false);
+        run.ReDriven = items.Count(item => item.Action is PoisonReplayAction.Moved or PoisonReplayAction.WouldMove);
+        foreach (var accountId in accountIds)
+        {
+            // Counted after the re-drive: what is still Failed now is left for a person.
+            run.PermanentFailures += await _ledger.CountAsync(accountId, EventLedgerStatus.Failed, run.PreviousRunAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        progress?.Report("missed messages");
+        await _messages.RunAsync(run, cancellationToken).ConfigureAwait(false);
+
+        progress?.Report("drift");
+        await _drift.RunAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+}
