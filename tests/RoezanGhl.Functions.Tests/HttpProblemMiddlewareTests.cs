@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using RoezanGhl.Functions.Functions;
 using RoezanGhl.Functions.Middleware;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Functions.Tests;
@@ -51,6 +52,7 @@ public class HttpProblemMiddlewareTests
         Assert.Equal(1901, logger.LatestRecord.Id.Id);
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task A_bug_in_the_roezan_webhook_is_a_500_problem_with_the_exception_logged_not_a_503()
     {
