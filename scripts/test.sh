@@ -72,6 +72,20 @@ if [[ ${#assemblies[@]} -eq 0 ]]; then
   exit 1
 fi
 
+# Every *.Tests project under tests/ is run: one missing from the solution, without IsTestProject or not built
+# would otherwise be skipped without anyone noticing.
+missing=()
+while read -r project; do
+  name=$(basename "$project" .csproj)
+  [[ " ${assemblies[*]} " == *"/$name.dll "* ]] || missing+=("$project")
+done < <(find tests -name '*.Tests.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
+if [[ ${#missing[@]} -ne 0 ]]; then
+  echo "test projects that would not run (add each to $solution with <IsTestProject>true</IsTestProject>):" >&2
+  printf '  %s\n' "${missing[@]}" >&2
+  exit 1
+fi
+echo "==> ${#assemblies[@]} test assemblies"
+
 # The unit lane sees neither Azurite's connection string nor a running Azurite.
 run_lane unit "Lane!=Integration" -u ROEZANGHL_TEST_STORAGE ROEZANGHL_TEST_LANE=unit
 
