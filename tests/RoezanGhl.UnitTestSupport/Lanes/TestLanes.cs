@@ -21,7 +21,6 @@ public static class TestLanes
     /// <summary>The value of <see cref="LaneVariable"/> in the unit lane.</summary>
     public const string Unit = "unit";
 
-    /// <summary>True while the unit lane runs.</summary>
     /// <summary>Throws when the unit lane runs: <paramref name="resource"/> (Azurite, a simulator, a child process…) is for the integration lane only.</summary>
     public static void RequireIntegration(string resource) =>
         RequireIntegration(resource, Environment.GetEnvironmentVariable(LaneVariable));
