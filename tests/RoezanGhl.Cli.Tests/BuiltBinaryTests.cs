@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public class BuiltBinaryTests
 {
     [Fact]
@@ -17,7 +19,7 @@ public class BuiltBinaryTests
             WorkingDirectory = Path.GetTempPath(),
         };
 
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.Start(start);
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 

@@ -1,7 +1,9 @@
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class CheckCommandTests : IAsyncLifetime
 {
     private CliRig _rig = null!;

@@ -1,79 +1,59 @@
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using RoezanGhl.Cli.Hosting;
-using RoezanGhl.Credentials.Secrets;
-using RoezanGhl.Engine.Processing;
 using RoezanGhl.Storage;
-using RoezanGhl.Storage.Ledger;
-using RoezanGhl.Storage.Reconciliation;
-using RoezanGhl.TestSupport;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Hosting;
 
 namespace RoezanGhl.Cli.Tests;
 
 /// <summary>
-/// The CLI run in-process through its root command, with captured output, against Azurite (a queue, tables and
-/// lease container of its own) and the GHL simulator. Its settings are a real local.settings.json in a temporary
-/// folder, found the way an operator's would be; no environment variable of the test machine leaks in.
+/// The CLI run in-process through its root command, with captured output, against the app of an
+/// <see cref="AppTestHost"/> (Azurite storage of its own, the GHL simulator, the app's own token provider and
+/// secret store). The CLI builds the app itself from a real local.settings.json in a temporary folder holding the
+/// host's settings, found the way an operator's would be; no environment variable of the test machine leaks in.
 /// </summary>
 internal sealed class CliRig : IAsyncDisposable
 {
-    public const string AccountId = "acme";
-    public const string LocationId = "loc-acme";
-    public const string WebhookSecret = "test-secret-1";
+    public const string AccountId = AppTestHost.AccountId;
+    public const string LocationId = AppTestHost.LocationId;
+    public const string WebhookSecret = AppTestHost.WebhookSecret;
 
-    private CliRig(GhlSimulatorHost simulator, string folder, Dictionary<string, string> values)
+    private CliRig(AppTestHost host, string folder)
     {
-        Simulator = simulator;
+        Host = host;
         Folder = folder;
-        Values = values;
-        RawQueue = new QueueClient(Azurite.ConnectionString, values["Sync__EventsQueue"], new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-        Names = new StorageNames(values["Sync__TablePrefix"], values["Sync__EventsQueue"], values["GhlOAuth__LeaseContainer"]);
-        RawPoison = new QueueClient(Azurite.ConnectionString, Names.PoisonQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        // As local.settings.json spells them: Ghl__BaseUrl, Secrets__ghl-token-loc-acme.
+        Values = host.Settings
+            .Where(setting => setting.Value is not null)
+            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!, StringComparer.OrdinalIgnoreCase);
     }
 
-    public GhlSimulatorHost Simulator { get; }
+    /// <summary>The same app, built by the test host: to arrange what a command will see and to read what it did.</summary>
+    public AppTestHost Host { get; }
+
+    public GhlSimulatorHost Simulator => Host.Simulator;
 
     /// <summary>The working folder; it holds local.settings.json.</summary>
     public string Folder { get; }
 
     public Dictionary<string, string> Values { get; }
 
-    /// <summary>The tables, queues and containers the settings name (as the rig made them).</summary>
-    public StorageNames Names { get; }
+    /// <summary>The tables, queues and containers the settings name.</summary>
+    public StorageNames Names => Host.Names;
 
     public string SettingsPath => Path.Combine(Folder, "local.settings.json");
 
-    public QueueClient RawQueue { get; }
+    public QueueClient RawQueue => Host.RawQueue;
 
-    public QueueClient RawPoison { get; }
+    public QueueClient RawPoison => Host.RawPoison;
 
     public Dictionary<string, string?> Environment { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public static async Task<CliRig> StartAsync(Action<Dictionary<string, string>>? change = null)
+    public static async Task<CliRig> StartAsync()
     {
-        Azurite.EnsureRunning();
-        var simulator = await GhlSimulatorHost.StartAsync(locations: [LocationId]).ConfigureAwait(false);
-        var folder = Directory.CreateTempSubdirectory("roezan-ghl-cli-").FullName;
-        var values = new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
-            ["Sync__EventsQueue"] = Azurite.UniqueName("cli"),
-            ["Sync__TablePrefix"] = "T" + Azurite.UniqueName("c")[..12],
-            ["Ghl__BaseUrl"] = simulator.BaseUrl.ToString(),
-            ["Ghl__RetryBaseDelay"] = "00:00:00.010",
-            ["GhlOAuth__LeaseContainer"] = Azurite.UniqueName("lease"),
-            [$"Roezan__Accounts__{AccountId}__GhlLocationId"] = LocationId,
-            [$"Roezan__Accounts__{AccountId}__DefaultPhoneRegion"] = "US",
-            [$"Roezan__Accounts__{AccountId}__TimeZone"] = "America/New_York",
-            [$"Secrets__{SecretNames.RoezanWebhookSecret(AccountId)}"] = WebhookSecret,
-            [$"Secrets__{SecretNames.GhlToken(LocationId)}"] = GhlSimulatorHost.TokenFor(LocationId),
-        };
-        change?.Invoke(values);
-        var rig = new CliRig(simulator, folder, values);
+        var host = await AppTestHost.Create().WithAppTokenProvider().WithAppSecretStore().StartAsync().ConfigureAwait(false);
+        var rig = new CliRig(host, Directory.CreateTempSubdirectory("roezan-ghl-cli-").FullName);
         rig.WriteSettings();
         return rig;
     }
@@ -103,26 +83,12 @@ internal sealed class CliRig : IAsyncDisposable
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>The app's services from the same settings, to arrange and inspect what a command sees.</summary>
+    /// <summary>The app's services as the CLI builds them from local.settings.json (for tests of that building).</summary>
     public CliServices Services() => CliServices.Create(Context(), SettingsPath, verbose: false, TextWriter.Null);
 
     public async ValueTask DisposeAsync()
     {
-        await RawQueue.DeleteIfExistsAsync().ConfigureAwait(false);
-        await RawPoison.DeleteIfExistsAsync().ConfigureAwait(false);
-        var blobs = new BlobServiceClient(Azurite.ConnectionString);
-        foreach (var container in Names.BlobContainers)
-        {
-            await blobs.GetBlobContainerClient(container).DeleteIfExistsAsync().ConfigureAwait(false);
-        }
-
-        var tables = new TableServiceClient(Azurite.ConnectionString);
-        foreach (var table in Names.Tables)
-        {
-            await tables.DeleteTableAsync(table).ConfigureAwait(false);
-        }
-
-        await Simulator.DisposeAsync().ConfigureAwait(false);
+        await Host.DisposeAsync().ConfigureAwait(false);
         Directory.Delete(Folder, recursive: true);
     }
 }

@@ -1,7 +1,9 @@
 using RoezanGhl.Storage.Ledger;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class EventsCommandTests : IAsyncLifetime
 {
     private static readonly string[] NewestFirst = ["evt_other", "evt_failed", "evt_applied", "evt_old"];
@@ -10,13 +12,8 @@ public sealed class EventsCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _rig = await CliRig.StartAsync();
-        await using var services = _rig.Services();
-        var ledger = services.Get<EventLedger>();
-        async Task SaveAsync(string account, string id, EventLedgerStatus status, string? error, string? outcome, DateTimeOffset at, string? contact = null)
-        {
-            var entry = await ledger.ReadAsync(account, id, CancellationToken.None);
-            await ledger.SaveAsync(entry with { Type = "contact.updated", Status = status, Attempts = 1, LastError = error, Outcome = outcome, TargetContactId = contact }, at, CancellationToken.None);
-        }
+        Task SaveAsync(string account, string id, EventLedgerStatus status, string? error, string? outcome, DateTimeOffset at, string? contact = null) =>
+            _rig.Host.ArrangeLedgerAsync(id, entry => entry with { Type = "contact.updated", Status = status, Attempts = 1, LastError = error, Outcome = outcome, TargetContactId = contact }, at, account);
 
         var now = DateTimeOffset.UtcNow;
         await SaveAsync(CliRig.AccountId, "evt_applied", EventLedgerStatus.Applied, null, "applied: UpdateContact g_1", now.AddMinutes(-5), "g_1");

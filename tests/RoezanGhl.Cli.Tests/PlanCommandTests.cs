@@ -1,9 +1,11 @@
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Storage.Links;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class PlanCommandTests : IAsyncLifetime
 {
     private CliRig _rig = null!;
@@ -37,11 +39,8 @@ public sealed class PlanCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_linked_contact_plans_an_update_of_the_changed_fields_only()
     {
-        await using (var services = _rig.Services())
-        {
-            var state = new ContactFields { FirstName = "Ana María", LastName = "Díaz-Ortega", Email = "ana.diaz@example.com", Phone = "+12015550123", Tags = ["vip", "newsletter", "spring-2026 promo", "sms-opt-in"] };
-            await services.Get<ContactLinkStore>().RecordContactAsync(CliRig.LocationId, CliRig.AccountId, "ghl_contact_1", new ContactIdentity { RoezanContactId = "c_1001" }, new ContactSnapshot { GhlContactId = "ghl_contact_1", Fields = state, LastOccurredAt = DateTimeOffset.Parse("2026-11-24T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture), LastEventId = "evt_0" }, "evt_0", CancellationToken.None);
-        }
+        var state = new ContactFields { FirstName = "Ana María", LastName = "Díaz-Ortega", Email = "ana.diaz@example.com", Phone = "+12015550123", Tags = ["vip", "newsletter", "spring-2026 promo", "sms-opt-in"] };
+        await _rig.Host.Links.RecordContactAsync(CliRig.LocationId, CliRig.AccountId, "ghl_contact_1", new ContactIdentity { RoezanContactId = "c_1001" }, new ContactSnapshot { GhlContactId = "ghl_contact_1", Fields = state, LastOccurredAt = DateTimeOffset.Parse("2026-11-24T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture), LastEventId = "evt_0" }, "evt_0", CancellationToken.None);
 
         var file = await EventFileAsync(RoezanSampleEvents.ContactUpdated("evt_plan_2"));
 

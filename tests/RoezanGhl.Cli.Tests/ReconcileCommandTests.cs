@@ -3,9 +3,11 @@ using RoezanGhl.Core.Planning;
 using RoezanGhl.Engine.Reconciliation;
 using RoezanGhl.Storage.Links;
 using RoezanGhl.Storage.Reconciliation;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class ReconcileCommandTests : IAsyncLifetime
 {
     private CliRig _rig = null!;
@@ -16,8 +18,7 @@ public sealed class ReconcileCommandTests : IAsyncLifetime
         _rig = await CliRig.StartAsync();
         var state = new ContactFields { FirstName = "Ana", LastName = "Diaz", Phone = "+12015550123", Tags = ["vip"] };
         _ghlId = (string)_rig.Simulator.State.SeedContact(CliRig.LocationId, new JsonObject { ["firstName"] = "Ana", ["lastName"] = "Edited by hand", ["phone"] = "+12015550123", ["tags"] = new JsonArray("vip") })["id"]!;
-        await using var services = _rig.Services();
-        await services.Get<ContactLinkStore>().RecordContactAsync(CliRig.LocationId, CliRig.AccountId, _ghlId, new ContactIdentity { RoezanContactId = "c_1", Phone = state.Phone }, new ContactSnapshot { GhlContactId = _ghlId, Fields = state, LastEventId = "evt_0" }, "evt_0", CancellationToken.None);
+        await _rig.Host.Links.RecordContactAsync(CliRig.LocationId, CliRig.AccountId, _ghlId, new ContactIdentity { RoezanContactId = "c_1", Phone = state.Phone }, new ContactSnapshot { GhlContactId = _ghlId, Fields = state, LastEventId = "evt_0" }, "evt_0", CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await _rig.DisposeAsync();
@@ -51,8 +52,7 @@ public sealed class ReconcileCommandTests : IAsyncLifetime
         Assert.Matches(@"repaired\s+│ 1", result.Output);
         Assert.Matches(@"GHL calls spent\s+│ 2", result.Output);
         Assert.Equal("Diaz", LastName);
-        await using var services = _rig.Services();
-        var stored = await services.Get<ReconcileSummaryStore>().ListAsync(CliRig.LocationId, 1, CancellationToken.None);
+        var stored = await _rig.Host.Get<ReconcileSummaryStore>().ListAsync(CliRig.LocationId, 1, CancellationToken.None);
         Assert.Equal(1, Assert.Single(stored).Repaired);
     }
 
@@ -68,8 +68,7 @@ public sealed class ReconcileCommandTests : IAsyncLifetime
     [Fact]
     public async Task While_another_run_holds_the_location_it_backs_off_with_a_non_zero_exit()
     {
-        await using var services = _rig.Services();
-        var held = await services.Get<ReconcileLocationLease>().TryAcquireAsync(CliRig.LocationId, CancellationToken.None);
+        var held = await _rig.Host.Get<ReconcileLocationLease>().TryAcquireAsync(CliRig.LocationId, CancellationToken.None);
         await using (held)
         {
             var result = await _rig.RunAsync("reconcile", "--location", CliRig.LocationId);

@@ -1,9 +1,11 @@
 using RoezanGhl.Core.Events;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class ReplayCommandTests : IAsyncLifetime
 {
     private CliRig _rig = null!;
@@ -33,12 +35,7 @@ public sealed class ReplayCommandTests : IAsyncLifetime
     {
         await PoisonAsync("evt_1");
         await PoisonAsync("evt_2");
-        await using (var services = _rig.Services())
-        {
-            var ledger = services.Get<EventLedger>();
-            var entry = await ledger.ReadAsync(CliRig.AccountId, "evt_2", CancellationToken.None);
-            await ledger.SaveAsync(entry with { Status = EventLedgerStatus.Failed, Attempts = 5, LastError = "gave up after 5 attempts, moved to the poison queue: GHL answered 503" }, DateTimeOffset.UtcNow, CancellationToken.None);
-        }
+        await _rig.Host.ArrangeLedgerAsync("evt_2", entry => entry with { Status = EventLedgerStatus.Failed, Attempts = 5, LastError = "gave up after 5 attempts, moved to the poison queue: GHL answered 503" });
 
         var result = await _rig.RunAsync("replay", "--id", "evt_2");
 
@@ -49,8 +46,7 @@ public sealed class ReplayCommandTests : IAsyncLifetime
         Assert.Contains("Base64, the encoding the queue trigger reads", result.Output, StringComparison.Ordinal);
         Assert.Equal(["evt_2"], await QueuedIdsAsync());
         Assert.Single((await _rig.RawPoison.PeekMessagesAsync(32)).Value);
-        await using var after = _rig.Services();
-        var reopened = await after.Get<EventLedger>().ReadAsync(CliRig.AccountId, "evt_2", CancellationToken.None);
+        var reopened = await _rig.Host.ReadLedgerAsync("evt_2");
         Assert.Equal((EventLedgerStatus.Queued, 5), (reopened.Status, reopened.Attempts));
     }
 

@@ -1,8 +1,10 @@
 using RoezanGhl.Storage.Queueing;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class SendCommandTests : IAsyncLifetime
 {
     private CliRig _rig = null!;
@@ -12,7 +14,7 @@ public sealed class SendCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _rig = await CliRig.StartAsync();
-        _app = await WebhookAppHost.StartAsync(_rig.Services());
+        _app = await WebhookAppHost.StartAsync(_rig.Host);
         _event = Path.Combine(_rig.Folder, "event.json");
         await File.WriteAllTextAsync(_event, RoezanSampleEvents.ContactCreated("evt_sent_1"));
     }

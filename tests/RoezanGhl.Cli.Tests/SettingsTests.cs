@@ -2,9 +2,11 @@ using Microsoft.Extensions.Options;
 using RoezanGhl.Cli.Hosting;
 using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Cli.Tests;
 
+[IntegrationLane]
 public sealed class SettingsTests : IAsyncLifetime
 {
     private CliRig _rig = null!;

@@ -7,21 +7,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Engine.Health;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Functions.Tests;
 
 public class HealthFunctionTests
 {
+    [IntegrationLane]
     [Fact]
     public async Task Reachable_storage_is_200_up_per_check_and_nothing_else()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var request = new DefaultHttpContext().Request;
 
-        using var health = new CachedHealthReport(rig.Services.GetRequiredService<HealthCheckService>(), Options.Create(new HealthOptions()), TimeProvider.System);
-
-        var result = Assert.IsType<ContentResult>(await new HealthFunction(health).RunAsync(request, CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await rig.Host.Function<HealthFunction>().RunAsync(request, CancellationToken.None));
 
         Assert.Equal(200, result.StatusCode);
         using var json = JsonDocument.Parse(result.Content!);

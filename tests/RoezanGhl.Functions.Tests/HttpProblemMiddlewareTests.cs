@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Moq;
 using RoezanGhl.Functions.Functions;
 using RoezanGhl.Functions.Middleware;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Functions.Tests;
@@ -51,10 +52,11 @@ public class HttpProblemMiddlewareTests
         Assert.Equal(1901, logger.LatestRecord.Id.Id);
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task A_bug_in_the_roezan_webhook_is_a_500_problem_with_the_exception_logged_not_a_503()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         rig.Secrets.Failure = new InvalidOperationException("bug (test)");
         var (context, http) = HttpInvocation();
         var body = Encoding.UTF8.GetBytes(RoezanSampleEvents.NoteCreated("evt_fn_bug"));
@@ -64,7 +66,7 @@ public class HttpProblemMiddlewareTests
         http.Request.Body = new MemoryStream(body);
         var logger = new FakeLogger<HttpProblemMiddleware>();
 
-        await new HttpProblemMiddleware(logger).Invoke(context, async _ => await new RoezanWebhookFunction(rig.Ingestor).RunAsync(http.Request, "acme", CancellationToken.None));
+        await new HttpProblemMiddleware(logger).Invoke(context, async _ => await rig.Host.Webhook.RunAsync(http.Request, "acme", CancellationToken.None));
 
         Assert.Equal(500, http.Response.StatusCode);
         Assert.False(http.Response.Headers.ContainsKey("Retry-After"));

@@ -15,13 +15,7 @@ public class IngestionRegistrationTests
     [Fact]
     public void The_sample_settings_pass_start_validation_and_build_the_webhook_and_health_functions()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(RepositoryRoot.Combine("local.settings.sample.json"))
-            .Build();
-        var values = configuration.GetSection("Values").AsEnumerable(makePathsRelative: true)
-            .Where(kv => kv.Value is not null)
-            .ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => kv.Value);
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(LocalSettingsSample.Values()).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(settings).AddSingleton<ISecretStore, InMemorySecretStore>();
 
         services.AddRoezanGhl(settings);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Fuzz.Tests;
 
@@ -7,6 +8,7 @@ namespace RoezanGhl.Fuzz.Tests;
 /// The fuzz harness as scripts/fuzz.sh runs it, uninstrumented and without AFL: proof that it builds, that
 /// every seed passes the webhook's pure path without a finding, and that it takes its input on stdin.
 /// </summary>
+[IntegrationLane]
 public class FuzzHarnessTests
 {
     private static readonly string Seeds = RepositoryRoot.Combine("tests", "RoezanGhl.Fuzz", "corpus", "seeds");
@@ -60,7 +62,7 @@ public class FuzzHarnessTests
         }
 
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.Start(start);
         try
         {
             var output = process.StandardOutput.ReadToEndAsync(guard.Token);

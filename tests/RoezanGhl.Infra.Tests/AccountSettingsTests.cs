@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Infra.Tests.Bicep;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Infra.Tests;
 
@@ -11,6 +12,7 @@ namespace RoezanGhl.Infra.Tests;
 /// exported Bicep function roezanAccountSettings. Bicep evaluates it at build time in a parameters
 /// file, so the tests call it for real and bind the result the way the app does.
 /// </summary>
+[IntegrationLane]
 public sealed class AccountSettingsTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"roezanghl-accounts-{Guid.NewGuid():N}");

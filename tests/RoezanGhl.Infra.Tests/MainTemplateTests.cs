@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using RoezanGhl.Infra.Tests.Arm;
 using RoezanGhl.Infra.Tests.Rules;
 using RoezanGhl.Infra.Tests.Settings;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Infra.Tests;
 
+[IntegrationLane]
 [Collection(SharedMainTemplate.Name)]
 public sealed class MainTemplateTests(CompiledMainTemplate compiled)
 {

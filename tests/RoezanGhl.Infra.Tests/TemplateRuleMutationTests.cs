@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RoezanGhl.Infra.Tests.Arm;
 using RoezanGhl.Infra.Tests.Rules;
 using RoezanGhl.Infra.Tests.Settings;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Infra.Tests;
 
@@ -9,6 +10,7 @@ namespace RoezanGhl.Infra.Tests;
 /// Proves the rules can fail: each case breaks one thing in a copy of the compiled template and
 /// expects the rule that guards it to report exactly that.
 /// </summary>
+[IntegrationLane]
 [Collection(SharedMainTemplate.Name)]
 public sealed class TemplateRuleMutationTests(CompiledMainTemplate compiled)
 {

@@ -1,4 +1,5 @@
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using Xunit.Abstractions;
 
 namespace RoezanGhl.LoadHarness.Tests;
@@ -7,6 +8,7 @@ namespace RoezanGhl.LoadHarness.Tests;
 /// A few seconds of every profile through both systems (the full run is ./scripts/bench.sh): keeps the harness
 /// working, and holds ours to the targets that do not need a long run — every event applied, nothing twice.
 /// </summary>
+[IntegrationLane]
 public sealed class LoadHarnessSmokeTests(ITestOutputHelper output)
 {
     [Fact]

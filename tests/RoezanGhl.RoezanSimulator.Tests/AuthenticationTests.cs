@@ -1,9 +1,11 @@
 using System.Net;
 using RoezanGhl.RoezanSimulator.Hosting;
 using RoezanGhl.RoezanSimulator.Tests.Support;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.RoezanSimulator.Tests;
 
+[IntegrationLane]
 public sealed class AuthenticationTests
 {
     [Fact]

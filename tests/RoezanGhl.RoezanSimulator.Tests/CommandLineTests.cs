@@ -3,6 +3,7 @@ using System.Net;
 using RoezanGhl.RoezanSimulator.Hosting;
 using RoezanGhl.RoezanSimulator.State;
 using RoezanGhl.RoezanSimulator.Tests.Support;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.RoezanSimulator.Tests;
 
@@ -66,6 +67,7 @@ public sealed class CommandLineTests
         Assert.Contains(launch.Problems, problem => problem.Contains(expected, StringComparison.Ordinal));
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task The_built_simulator_runs_from_the_command_line_and_signs_its_webhooks()
     {
@@ -82,7 +84,7 @@ public sealed class CommandLineTests
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.Start(start);
         try
         {
             var apiUrl = await ReadApiUrlAsync(process);
@@ -107,6 +109,7 @@ public sealed class CommandLineTests
         }
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task A_refused_command_line_exits_with_2_and_says_why_on_stderr()
     {
@@ -120,7 +123,7 @@ public sealed class CommandLineTests
         start.ArgumentList.Add("--setting");
         start.ArgumentList.Add("LatencyMs=-1");
 
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.Start(start);
         var stderr = await process.StandardError.ReadToEndAsync(Simulators.Guard());
         await process.WaitForExitAsync(Simulators.Guard());
 

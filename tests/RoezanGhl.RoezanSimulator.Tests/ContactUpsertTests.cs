@@ -1,8 +1,10 @@
 using System.Net;
 using RoezanGhl.RoezanSimulator.Tests.Support;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.RoezanSimulator.Tests;
 
+[IntegrationLane]
 public sealed class ContactUpsertTests
 {
     [Fact]

@@ -4,9 +4,11 @@ using RoezanGhl.RoezanSimulator.Hosting;
 using RoezanGhl.RoezanSimulator.State;
 using RoezanGhl.RoezanSimulator.Tests.Support;
 using RoezanGhl.RoezanSimulator.Webhooks;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.RoezanSimulator.Tests;
 
+[IntegrationLane]
 public sealed class FaultInjectionTests
 {
     private static readonly string Lookup = $"integrations/contacts?phone={Uri.EscapeDataString(TestPhones.Ana)}";
@@ -124,12 +126,14 @@ public sealed class FaultInjectionTests
     // 24 upserts of new numbers; a ghost write still creates its contact, a 5xx before the handler does not.
     private static async Task<List<HttpStatusCode>> StatusesAsync(string ratio, int seed)
     {
-        await using var sim = await RoezanSimulatorHost.StartAsync(Simulators.Settings() with
-        {
-            Seed = seed,
-            ServerErrorRatio = ratio == nameof(RoezanSimulatorSettings.ServerErrorRatio) ? 0.5 : 0,
-            GhostWriteRatio = ratio == nameof(RoezanSimulatorSettings.GhostWriteRatio) ? 0.5 : 0,
-        });
+        await using var sim = await Simulators.StartAsync(
+            Simulators.Settings() with
+            {
+                Seed = seed,
+                ServerErrorRatio = ratio == nameof(RoezanSimulatorSettings.ServerErrorRatio) ? 0.5 : 0,
+                GhostWriteRatio = ratio == nameof(RoezanSimulatorSettings.GhostWriteRatio) ? 0.5 : 0,
+            },
+            time: null);
         using var client = sim.CreateClient();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 24; i++)

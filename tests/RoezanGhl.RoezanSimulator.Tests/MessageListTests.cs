@@ -1,9 +1,11 @@
 using System.Net;
 using RoezanGhl.RoezanSimulator.State;
 using RoezanGhl.RoezanSimulator.Tests.Support;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.RoezanSimulator.Tests;
 
+[IntegrationLane]
 public sealed class MessageListTests
 {
     [Fact]

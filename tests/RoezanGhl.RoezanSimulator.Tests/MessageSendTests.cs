@@ -2,9 +2,11 @@ using System.Net;
 using RoezanGhl.RoezanSimulator.State;
 using RoezanGhl.RoezanSimulator.Tests.Support;
 using RoezanGhl.RoezanSimulator.Webhooks;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.RoezanSimulator.Tests;
 
+[IntegrationLane]
 public sealed class MessageSendTests
 {
     [Fact]

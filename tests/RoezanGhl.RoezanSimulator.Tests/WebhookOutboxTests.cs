@@ -1,11 +1,13 @@
 using RoezanGhl.RoezanSimulator.State;
 using RoezanGhl.RoezanSimulator.Tests.Support;
 using RoezanGhl.RoezanSimulator.Webhooks;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.RoezanSimulator.Tests;
 
 public sealed class WebhookOutboxTests
 {
+    [IntegrationLane]
     [Fact]
     public async Task A_failing_receiver_gets_the_same_event_again_after_each_backoff_until_it_accepts_it()
     {
@@ -38,6 +40,7 @@ public sealed class WebhookOutboxTests
         Assert.All(deliveries, hook => Assert.True(SignatureCheck.IsSignedWith(Simulators.Secret, hook.Signature!, hook.Body)));
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task An_event_is_given_up_after_the_last_attempt_and_then_counts_as_drained()
     {
@@ -58,6 +61,7 @@ public sealed class WebhookOutboxTests
         Assert.Equal(4, receiver.Received.Count);
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task A_receivers_retry_after_longer_than_the_backoff_is_honoured()
     {
@@ -80,6 +84,7 @@ public sealed class WebhookOutboxTests
         Assert.Equal([ids[0], ids[1], ids[2], ids[0]], sim.Outbox.Attempts.Select(attempt => attempt.EventId));
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task An_unreachable_receiver_is_retried_and_the_attempt_says_why_without_the_url()
     {
@@ -101,6 +106,7 @@ public sealed class WebhookOutboxTests
         Assert.All(sim.Outbox.Events, e => Assert.Equal((WebhookEventStatus.Pending, Simulators.Start.AddSeconds(1)), (e.Status, e.NextAttemptAt!.Value)));
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task A_webhook_url_given_after_the_change_does_not_resend_what_had_no_target()
     {

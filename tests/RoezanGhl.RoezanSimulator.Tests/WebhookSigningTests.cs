@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using RoezanGhl.RoezanSimulator.State;
 using RoezanGhl.RoezanSimulator.Tests.Support;
 using RoezanGhl.RoezanSimulator.Webhooks;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.RoezanSimulator.Tests;
 
+[IntegrationLane]
 public sealed class WebhookSigningTests
 {
     private static readonly string[] EnvelopeMembers = ["id", "type", "occurredAt", "accountId"];

@@ -30,7 +30,7 @@ public class StorageRegistrationTests
     [Fact]
     public void A_connection_string_uses_its_endpoints_and_shared_key()
     {
-        using var services = Build(new() { ["AzureWebJobsStorage"] = TestSupport.Azurite.ConnectionString });
+        using var services = Build(new() { ["AzureWebJobsStorage"] = TestSupport.Azurite.DevelopmentConnectionString });
 
         var queues = services.GetRequiredService<QueueServiceClient>();
         Assert.Equal("devstoreaccount1", queues.AccountName);

@@ -1,11 +1,13 @@
 using System.Net.Sockets;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.TestSupport;
 
 /// <summary>
 /// Where the integration tests find Azurite. The test script starts it on 127.0.0.1 and exports
 /// <c>ROEZANGHL_TEST_STORAGE</c>; without it the well-known development connection string is used.
-/// A missing Azurite fails the test with a message that says how to start it, never a silent skip.
+/// A missing Azurite fails the test with a message that says how to start it, never a silent skip; in the unit
+/// lane any use of it fails with a message that says the test belongs to the integration lane.
 /// </summary>
 public static class Azurite
 {
@@ -16,8 +18,14 @@ public static class Azurite
         "QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
         "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
 
-    public static string ConnectionString =>
-        Environment.GetEnvironmentVariable("ROEZANGHL_TEST_STORAGE") is { Length: > 0 } value ? value : DevelopmentConnectionString;
+    public static string ConnectionString
+    {
+        get
+        {
+            TestLanes.RequireIntegration("Azurite");
+            return Environment.GetEnvironmentVariable("ROEZANGHL_TEST_STORAGE") is { Length: > 0 } value ? value : DevelopmentConnectionString;
+        }
+    }
 
     /// <summary>A name no other test run uses, for queues, tables and containers (lower-case, 3–63 chars).</summary>
     public static string UniqueName(string prefix) =>

@@ -1,101 +1,58 @@
 using System.Text;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Planning;
-using RoezanGhl.Credentials.Secrets;
-using RoezanGhl.Engine.Intake;
 using RoezanGhl.Engine.Processing;
-using RoezanGhl.Engine;
 using RoezanGhl.Functions.Functions;
-using RoezanGhl.Ghl.Auth;
-using RoezanGhl.LoadHarness.Measurement;
 using RoezanGhl.LoadHarness.Workload;
-using RoezanGhl.Storage;
-using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Links;
-using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Hosting;
 using RoezanGhl.TestSupport.Queues;
 using RoezanGhl.TestSupport.Webhooks;
-using RoezanGhl.TestSupport;
 
 namespace RoezanGhl.LoadHarness.Ours;
 
 /// <summary>
-/// Our pipeline, in-process and as the app wires it (<c>AddRoezanGhl</c> with the app's default
-/// settings): each event is posted to <see cref="RoezanWebhookFunction"/>, goes through Azurite's queue, and
-/// <see cref="QueueTestPump"/> delivers it the way the Functions host does (host.json's batchSize and
-/// newBatchThreshold, dequeue counts, poison queue) to <see cref="RoezanEventProcessorFunction"/>, which calls
-/// the simulator through the real <c>GhlContactsClient</c> (rate limiter, retries, circuit breaker). Only the
-/// token provider (tokens the simulator accepts) and the secret store (in memory) are replaced, and the pump
-/// polls an empty queue every few milliseconds instead of backing off to host.json's maxPollingInterval.
+/// Our pipeline, in-process and as the app wires it: the tests' <see cref="AppTestHost"/> with the app's own
+/// retry delays and waits, pointed at the run's simulator. Each event is posted to <see cref="RoezanWebhookFunction"/>,
+/// goes through Azurite's queue, and <see cref="QueueTestPump"/> delivers it the way the Functions host does
+/// (host.json's batchSize, newBatchThreshold and visibilityTimeout, dequeue counts, poison queue) to
+/// <see cref="RoezanEventProcessorFunction"/>, which calls the simulator through the real <c>GhlContactsClient</c>
+/// (rate limiter, retries, circuit breaker). Only the token provider (tokens the simulator accepts) and the secret
+/// store (in memory) are replaced, an outcome observer (<see cref="TimelineOutcomeObserver"/>) tells the run's timeline
+/// when an event ended, and the pump polls an empty queue every few milliseconds instead of backing off to host.json's maxPollingInterval.
 /// </summary>
 internal sealed class OursSystem : ISystemUnderLoad
 {
     private readonly CancellationTokenSource _stop = new();
     private RunContext? _context;
-    private ServiceProvider? _services;
-    private RoezanWebhookFunction? _webhook;
-    private RoezanEventProcessorFunction? _processor;
-    private QueueClient? _rawQueue;
-    private QueueTestPump? _pump;
+    private AppTestHost? _app;
     private Task? _consumer;
-    private string _tablePrefix = "";
 
     public string Key => "ours";
 
     public async Task PrepareAsync(RunContext context, CancellationToken cancellationToken)
     {
         _context = context ?? throw new ArgumentNullException(nameof(context));
-        Azurite.EnsureRunning();
-        var queueName = Azurite.UniqueName("bench");
-        _tablePrefix = "B" + Azurite.UniqueName("h")[..12];
-        var values = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["Sync:EventsQueue"] = queueName,
-            ["Sync:TablePrefix"] = _tablePrefix,
-            ["Ghl:BaseUrl"] = context.Simulator.BaseUrl.ToString(),
-        };
+        var builder = AppTestHost.Create()
+            .WithGhlSimulator(context.Simulator)
+            .WithAppTimings()
+            .WithSettings(context.Options.Settings.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)))
+            .WithLogging(logging => logging.ClearProviders().AddProvider(context.Diagnostics).SetMinimumLevel(LogLevel.Warning))
+            .WithPump(retryVisibility: HostQueueSettings.FromRepository().VisibilityTimeout, pollInterval: context.Options.PollInterval)
+            .WithServices(services => services.AddSingleton<IEventOutcomeObserver>(new TimelineOutcomeObserver(context.Timeline)));
         foreach (var location in context.Profile.HarnessLocations)
         {
-            values[$"Roezan:Accounts:{location.AccountId}:GhlLocationId"] = location.LocationId;
-            values[$"Roezan:Accounts:{location.AccountId}:DefaultPhoneRegion"] = "US";
-            values[$"Roezan:Accounts:{location.AccountId}:TimeZone"] = "America/New_York";
+            builder.WithAccount(location.AccountId, location.LocationId, location.WebhookSecret);
         }
 
-        foreach (var (key, value) in context.Options.Settings)
-        {
-            values[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var secrets = new InMemorySecretStore();
-        foreach (var location in context.Profile.HarnessLocations)
-        {
-            secrets.With(SecretNames.RoezanWebhookSecret(location.AccountId), location.WebhookSecret);
-        }
-
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.ClearProviders().AddProvider(context.Diagnostics).SetMinimumLevel(LogLevel.Warning));
-        services.AddRoezanGhl(configuration);
-        services.Replace(ServiceDescriptor.Singleton<IGhlTokenProvider>(new FakeGhlTokenProvider()));
-        services.Replace(ServiceDescriptor.Singleton<ISecretStore>(secrets));
-        services.AddSingleton<IEventOutcomeObserver>(new TimelineOutcomeObserver(context.Timeline));
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-
-        _webhook = new RoezanWebhookFunction(_services.GetRequiredService<RoezanWebhookIngestor>());
-        _processor = new RoezanEventProcessorFunction(_services.GetRequiredService<EventProcessor>());
-        _rawQueue = new QueueClient(Azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-        await _rawQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        _app = await builder.StartAsync().ConfigureAwait(false);
+        await _app.RawQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         // A deployed app finds its ledger table there already; the first event of the run should not pay for creating it.
-        await new TableServiceClient(Azurite.ConnectionString).CreateTableIfNotExistsAsync(_services.GetRequiredService<StorageNames>().EventsTable, cancellationToken).ConfigureAwait(false);
-        _pump = new QueueTestPump(_rawQueue, HostQueueSettings.FromRepository(), DeliverToFunctionAsync, pollInterval: context.Options.PollInterval);
+        await new TableServiceClient(Azurite.ConnectionString).CreateTableIfNotExistsAsync(_app.Names.EventsTable, cancellationToken).ConfigureAwait(false);
 
         await SeedLinksAsync(context.World, cancellationToken).ConfigureAwait(false);
     }
@@ -113,7 +70,7 @@ internal sealed class OursSystem : ISystemUnderLoad
         var timeline = context.Timeline;
         var body = Encoding.UTF8.GetBytes(RoezanEventBodies.Build(scripted, timeline.Clock.UtcNow));
         var request = RoezanWebhookHttpRequest.Create(body, scripted.Location.WebhookSecret, timeline.Clock.UtcNow);
-        var result = await _webhook!.RunAsync(request, scripted.Location.AccountId, cancellationToken).ConfigureAwait(false);
+        var result = await _app!.Webhook.RunAsync(request, scripted.Location.AccountId, cancellationToken).ConfigureAwait(false);
         if (result is ContentResult { StatusCode: 202 })
         {
             timeline.MarkAccepted(scripted);
@@ -162,20 +119,9 @@ internal sealed class OursSystem : ISystemUnderLoad
             }
         }
 
-        if (_rawQueue is not null)
+        if (_app is not null)
         {
-            await _rawQueue.DeleteIfExistsAsync().ConfigureAwait(false);
-            await _pump!.PoisonQueue.DeleteIfExistsAsync().ConfigureAwait(false);
-            var tables = new TableServiceClient(Azurite.ConnectionString);
-            foreach (var table in _services!.GetRequiredService<StorageNames>().Tables)
-            {
-                await tables.DeleteTableAsync(table).ConfigureAwait(false);
-            }
-        }
-
-        if (_services is not null)
-        {
-            await _services.DisposeAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
         }
 
         _stop.Dispose();
@@ -184,7 +130,7 @@ internal sealed class OursSystem : ISystemUnderLoad
     // The known contacts as an earlier sync would have left them: identity links, last applied values, task links.
     private async Task SeedLinksAsync(SeededWorld world, CancellationToken cancellationToken)
     {
-        var links = _services!.GetRequiredService<ContactLinkStore>();
+        var links = _app!.Links;
         var seededAt = _context!.Timeline.Clock.UtcNow.AddDays(-1);
         using var gate = new SemaphoreSlim(16);
         await Task.WhenAll(world.All.Select(async contact =>
@@ -230,7 +176,7 @@ internal sealed class OursSystem : ISystemUnderLoad
         {
             try
             {
-                await _pump!.RunUntilIdleAsync(TimeSpan.FromHours(1), cancellationToken).ConfigureAwait(false);
+                await _app!.Pump.RunUntilIdleAsync(TimeSpan.FromHours(1), cancellationToken).ConfigureAwait(false);
                 await Task.Delay(_context!.Options.PollInterval, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -239,7 +185,4 @@ internal sealed class OursSystem : ISystemUnderLoad
             }
         }
     }
-
-    private Task DeliverToFunctionAsync(QueueDelivery delivery, CancellationToken cancellationToken) =>
-        _processor!.RunAsync(delivery.ToQueueMessage(), cancellationToken);
 }

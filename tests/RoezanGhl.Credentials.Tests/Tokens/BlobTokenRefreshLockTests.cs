@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Logging.Testing;
+using RoezanGhl.TestSupport.Lanes;
+using RoezanGhl.TestSupport.Time;
 
 namespace RoezanGhl.Credentials.Tests.Tokens;
 
+[IntegrationLane]
 public sealed class BlobTokenRefreshLockTests
 {
     private readonly AzuriteTokenStorage _storage = new();
@@ -15,8 +18,10 @@ public sealed class BlobTokenRefreshLockTests
         var first = await hostA.AcquireAsync("loc-lease-1", CancellationToken.None);
 
         var second = hostB.AcquireAsync("loc-lease-1", CancellationToken.None);
-        await Task.Delay(300);
+        // Whichever comes first: host B finding the lease taken (it logs that it waits) or holding it too.
+        await Task.WhenAny(second, Gate.UntilAsync(() => _logs.GetSnapshot().Any(record => record.Id.Name == "TokenLeaseWaiting"), "host B waiting for the lease"));
         Assert.False(second.IsCompleted, "Two holders had the lease at once.");
+        Assert.Contains(_logs.GetSnapshot(), record => record.Id.Name == "TokenLeaseWaiting");
 
         await first.DisposeAsync();
         await using var held = await second.WaitAsync(TimeSpan.FromSeconds(10));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Ghl.Auth;
+using RoezanGhl.TestSupport.Time;
 using RoezanGhl.TestSupport.Tokens;
 
 namespace RoezanGhl.Credentials.Tests.Tokens;
@@ -67,10 +68,11 @@ public sealed class GhlTokenProviderOAuthTests
         _world.Store.WriteGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var pending = host.Provider.GetTokenAsync(TokenWorld.LocationId, CancellationToken.None).AsTask();
-        await WaitUntilAsync(() => _world.Store.WriteAttempts == 1);
-        await Task.Delay(50);
+        // Whichever comes first: the write of the new pair (held at the gate) or the token.
+        await Task.WhenAny(pending, Gate.UntilAsync(() => _world.Store.WriteAttempts == 1, "the write of the new pair"));
 
         Assert.False(pending.IsCompleted, "The token was handed out while its pair was not stored yet.");
+        Assert.Equal(1, _world.Store.WriteAttempts);
         Assert.Equal(1, _world.Endpoint.Calls);
 
         _world.Store.WriteGate.SetResult();
@@ -231,7 +233,7 @@ public sealed class GhlTokenProviderOAuthTests
         {
             var hostA = _world.NewHost();
             var dying = hostA.Provider.GetTokenAsync(TokenWorld.LocationId, crash.Token).AsTask();
-            await WaitUntilAsync(() => _world.Store.WriteAttempts >= 1);
+            await Gate.UntilAsync(() => _world.Store.WriteAttempts >= 1, "the write of the new pair");
             await crash.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
         }
@@ -313,16 +315,6 @@ public sealed class GhlTokenProviderOAuthTests
 
         await Assert.ThrowsAsync<TimeoutException>(() => host.Provider.GetTokenAsync(TokenWorld.LocationId, CancellationToken.None).AsTask());
         Assert.Equal(0, _world.Statuses.Marks);
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "The condition did not become true in time.");
     }
 
     private sealed class TimedOutRefreshLock : ITokenRefreshLock

@@ -2,9 +2,11 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Credentials.Tests.Tokens;
 
+[IntegrationLane]
 public sealed class TableTokenStoresTests
 {
     private readonly AzuriteTokenStorage _storage = new();

@@ -1,8 +1,10 @@
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Credentials.Tests.Tokens;
 
 /// <summary>Two instances of the app ("hosts") with their own caches and semaphores, sharing Azurite and the vault.</summary>
+[IntegrationLane]
 public sealed class TokenRefreshAcrossHostsTests
 {
     private readonly TokenWorld _world = new();

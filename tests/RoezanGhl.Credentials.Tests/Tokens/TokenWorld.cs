@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Time;
 using RoezanGhl.TestSupport.Tokens;
 
 namespace RoezanGhl.Credentials.Tests.Tokens;
@@ -28,7 +29,7 @@ internal sealed class TokenWorld
 
     public InMemoryLocationStatusStore Statuses { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+    public WatchedTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
 
     public FakeLogCollector Logs { get; } = new();
 
@@ -66,17 +67,7 @@ internal sealed class TokenWorld
         ?? throw new InvalidOperationException("The token secret holds no OAuth token set.");
 
     /// <summary>Runs <paramref name="action"/> while moving the fake clock on, for code that waits between retries.</summary>
-    public async Task<T> WhileTimePassesAsync<T>(Func<Task<T>> action, TimeSpan step)
-    {
-        var task = action();
-        for (var i = 0; i < 2_000 && !task.IsCompleted; i++)
-        {
-            await Task.Delay(2);
-            Time.Advance(step);
-        }
-
-        return await task;
-    }
+    public Task<T> WhileTimePassesAsync<T>(Func<Task<T>> action, TimeSpan step) => Time.AdvanceUntilDoneAsync(action(), step);
 
     /// <summary>No token, refresh token, client secret or code appears anywhere in what was logged.</summary>
     public void AssertLogsHoldNoSecrets()

@@ -75,10 +75,7 @@ public class AddRoezanGhlTests
     /// <summary>local.settings.sample.json's values as the host reads them, with <paramref name="overrides"/> on top.</summary>
     internal static IConfiguration SampleSettings(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var sample = new ConfigurationBuilder().AddJsonFile(RepositoryRoot.Combine("local.settings.sample.json")).Build();
-        var values = sample.GetSection("Values").AsEnumerable(makePathsRelative: true)
-            .Where(kv => kv.Value is not null)
-            .ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => kv.Value);
+        var values = LocalSettingsSample.Values();
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -10,17 +10,19 @@ using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Engine.Tests.Intake;
 
 /// <summary>The whole door against Azurite: what is answered, what lands on the queue, what the ledger says.</summary>
+[IntegrationLane]
 public class RoezanWebhookIngestorTests
 {
     [Fact]
     public async Task An_accepted_event_is_on_the_queue_once_normalized_and_readable_as_the_trigger_reads_it()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
 
         var result = await rig.PostAsync(RoezanSampleEvents.ContactUpdated("evt_accept_1"));
 
@@ -40,7 +42,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task Every_event_type_is_accepted()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         foreach (var body in RoezanSampleEvents.All())
         {
             var result = await rig.PostAsync(body);
@@ -53,7 +55,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task The_same_event_posted_twice_is_queued_once_and_the_repeat_is_a_duplicate()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_twice");
 
         var first = await rig.PostAsync(body);
@@ -70,7 +72,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task Ten_parallel_posts_of_one_event_put_exactly_one_message_on_the_queue()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.ContactUpdated("evt_parallel");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => rig.PostAsync(body))));
@@ -83,7 +85,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task A_delivery_while_another_holds_the_claim_is_asked_to_retry_not_called_a_duplicate()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_in_flight");
         var evt = RoezanEventJson.Parse(body);
         await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", evt), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -99,7 +101,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task A_claim_left_by_an_instance_that_died_before_enqueuing_is_taken_over_after_the_timeout()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_orphan");
         await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", RoezanEventJson.Parse(body)), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(31));
@@ -115,7 +117,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task The_claim_timeout_is_a_setting()
     {
-        await using var rig = RoezanWebhookRig.Create(settings: new Dictionary<string, string?> { ["Webhook:ClaimTimeout"] = "00:00:05" });
+        await using var rig = await RoezanWebhookRig.StartAsync(settings: new Dictionary<string, string?> { ["Webhook:ClaimTimeout"] = "00:00:05" });
         var body = RoezanSampleEvents.NoteCreated("evt_short_claim");
         await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", RoezanEventJson.Parse(body)), "webhook:crashed", TimeSpan.FromSeconds(5), CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(6));
@@ -127,7 +129,7 @@ public class RoezanWebhookIngestorTests
     public async Task A_failed_enqueue_releases_the_claim_so_that_the_retry_queues_the_event_exactly_once()
     {
         var failures = new FailingQueueClient.Budget(1);
-        await using var rig = RoezanWebhookRig.Create(services => services.Replace(ServiceDescriptor.Singleton<RoezanEventQueueClient>(
+        await using var rig = await RoezanWebhookRig.StartAsync(services => services.Replace(ServiceDescriptor.Singleton<RoezanEventQueueClient>(
             sp => new FailingQueueClient(ActivatorUtilities.CreateInstance<RoezanEventQueueClient>(sp), failures))));
         var body = RoezanSampleEvents.ContactUpdated("evt_enqueue_fails");
 
@@ -152,7 +154,7 @@ public class RoezanWebhookIngestorTests
     public async Task An_instance_dying_after_enqueue_but_before_marking_queued_can_cause_a_second_message_after_the_timeout()
     {
         // The documented edge: the processor's ledger status check is what keeps the effect exactly-once.
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated("evt_edge");
         var evt = RoezanEventJson.Parse(body);
         await rig.Ledger.ClaimAsync(RoezanLedgerIntake.Of("acme", evt), "webhook:crashed", TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -192,7 +194,7 @@ public class RoezanWebhookIngestorTests
     [MemberData(nameof(Rejections))]
     public async Task A_rejected_request_gets_its_own_answer_and_leaves_the_queue_and_ledger_untouched(string problem, int status, RoezanIngestOutcome outcome)
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.ContactUpdated("evt_rejected");
         var account = "acme";
         var now = rig.Time.GetUtcNow();
@@ -243,7 +245,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task Invalid_events_name_every_failing_field_in_the_problem()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.ContactUpdated("evt_bad_fields")
             .Replace("(201) 555-0123", "12345", StringComparison.Ordinal)
             .Replace("Ana.Diaz@Example.COM", "not-an-email", StringComparison.Ordinal);
@@ -263,7 +265,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task Checks_run_in_the_contracts_order()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = "not json";
         var big = new RoezanWebhookRequest("text/plain", 300_000, null, new MemoryStream(Encoding.UTF8.GetBytes(body)));
 
@@ -277,7 +279,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task An_oversized_body_is_not_read_past_the_limit()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         using var endless = new CountingStream();
 
         var result = await rig.Ingestor.IngestAsync("acme", new RoezanWebhookRequest("application/json", null, null, endless), CancellationToken.None);
@@ -289,7 +291,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task A_body_exactly_at_the_limit_is_read()
     {
-        await using var rig = RoezanWebhookRig.Create(settings: new Dictionary<string, string?> { ["Webhook:MaxBodyBytes"] = "2048" });
+        await using var rig = await RoezanWebhookRig.StartAsync(settings: new Dictionary<string, string?> { ["Webhook:MaxBodyBytes"] = "2048" });
         var body = RoezanSampleEvents.NoteCreated("evt_at_limit");
         var head = body.TrimEnd()[..^1] + ",\"pad\":\"";
         body = head + new string('p', 2048 - Encoding.UTF8.GetByteCount(head) - 2) + "\"}";
@@ -303,7 +305,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task An_account_without_a_secret_is_refused_with_an_error_log_naming_the_account_but_not_a_secret()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var body = RoezanSampleEvents.NoteCreated();
 
         var result = await rig.Ingestor.IngestAsync("unsigned", RoezanWebhookRig.Request(body, rig.Sign(body)), CancellationToken.None);
@@ -319,7 +321,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task A_secret_store_outage_is_a_503_and_nothing_is_queued()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         rig.Secrets.Failure = new RequestFailedException(503, "vault unavailable");
 
         var result = await rig.PostAsync(RoezanSampleEvents.NoteCreated());
@@ -334,7 +336,7 @@ public class RoezanWebhookIngestorTests
     [InlineData(typeof(FormatException))]
     public async Task A_bug_reading_the_secret_is_no_outage_it_escapes_so_that_the_function_answers_500(Type bug)
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         rig.Secrets.Failure = (Exception)Activator.CreateInstance(bug, "bug (test)")!;
 
         await Assert.ThrowsAsync(bug, () => rig.PostAsync(RoezanSampleEvents.NoteCreated()));
@@ -346,7 +348,7 @@ public class RoezanWebhookIngestorTests
     public async Task A_bug_while_queueing_gives_the_claim_back_and_escapes_so_that_a_retry_is_accepted_at_once()
     {
         var failures = new FailingQueueClient.Budget(1);
-        await using var rig = RoezanWebhookRig.Create(services => services.Replace(ServiceDescriptor.Singleton<RoezanEventQueueClient>(
+        await using var rig = await RoezanWebhookRig.StartAsync(services => services.Replace(ServiceDescriptor.Singleton<RoezanEventQueueClient>(
             sp => new FailingQueueClient(ActivatorUtilities.CreateInstance<RoezanEventQueueClient>(sp), failures, () => new InvalidOperationException("bug (test)")))));
         var body = RoezanSampleEvents.NoteCreated("evt_enqueue_bug");
 
@@ -361,7 +363,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task Unreachable_ledger_storage_is_a_503_and_nothing_is_queued()
     {
-        await using var rig = RoezanWebhookRig.Create(services => services.Replace(ServiceDescriptor.Singleton(UnreachableLedger)));
+        await using var rig = await RoezanWebhookRig.StartAsync(services => services.Replace(ServiceDescriptor.Singleton(UnreachableLedger)));
 
         var result = await rig.PostAsync(RoezanSampleEvents.NoteCreated("evt_no_ledger"));
 
@@ -374,7 +376,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task The_account_in_the_url_is_case_insensitive_and_the_configured_spelling_is_queued()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
 
         Assert.Equal(RoezanIngestOutcome.Accepted, (await rig.PostAsync(RoezanSampleEvents.NoteCreated(), accountId: "ACME")).Outcome);
 
@@ -384,7 +386,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task An_event_too_large_for_a_queue_message_travels_through_a_blob_and_reads_back_whole()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var longBody = string.Concat(Enumerable.Repeat("山田さんへの折り返し電話。", 1500));
         var body = JsonTemplate.Fill("""{"id":"evt_big","type":"note.created","occurredAt":"2026-11-24T10:00:00Z","data":{"note":{"id":"n","contactId":"c","body":"$0"}}}""", longBody);
 
@@ -403,7 +405,7 @@ public class RoezanWebhookIngestorTests
     [Fact]
     public async Task The_accepted_log_carries_event_id_type_and_account_as_fields()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
 
         await rig.PostAsync(RoezanSampleEvents.TaskCreated("evt_logged"));
 

@@ -8,14 +8,17 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Engine.Notifications;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Notifications;
 
+[IntegrationLane]
 public sealed class NotificationRedirectTests
 {
     [Fact]
     public async Task A_webhook_answering_a_redirect_is_not_followed_and_the_refusal_is_logged()
     {
+        TestLanes.RequireIntegration("The redirecting server on 127.0.0.1");
         var followed = 0;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

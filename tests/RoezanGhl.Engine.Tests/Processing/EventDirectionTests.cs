@@ -1,10 +1,12 @@
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Engine.Processing;
 using RoezanGhl.Storage.Ledger;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Processing;
 
 /// <summary>The coordinator hands each event to the applier of its direction and records the direction on the ledger.</summary>
+[IntegrationLane]
 public sealed class EventDirectionTests : IAsyncLifetime
 {
     private ProcessingParts _parts = null!;

@@ -1,10 +1,12 @@
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Engine.Processing;
 using RoezanGhl.Storage.Ledger;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Processing;
 
 /// <summary>What the finisher writes to the ledger, puts back on the queue and tells people, for each way a delivery ends.</summary>
+[IntegrationLane]
 public sealed class EventFinisherTests : IAsyncLifetime
 {
     private static readonly SyncPlan Plan = new()

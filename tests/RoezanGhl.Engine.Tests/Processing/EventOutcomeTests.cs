@@ -3,10 +3,12 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Engine.Processing;
 using RoezanGhl.Storage.Ledger;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Processing;
 
 /// <summary>Observers and the engine's meter hear every delivery once, whatever way it ended.</summary>
+[IntegrationLane]
 public sealed class EventOutcomeTests : IAsyncLifetime
 {
     private ProcessingParts _parts = null!;

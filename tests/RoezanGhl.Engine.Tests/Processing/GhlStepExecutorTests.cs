@@ -5,10 +5,12 @@ using RoezanGhl.Engine.Processing;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Processing;
 
 /// <summary>The step executor against the GHL simulator: ghost writes found and adopted, duplicates adopted, conflicts seen.</summary>
+[IntegrationLane]
 public sealed class GhlStepExecutorTests : IAsyncLifetime
 {
     private const string Location = "loc-1";

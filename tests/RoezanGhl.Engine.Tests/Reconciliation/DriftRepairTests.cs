@@ -8,9 +8,11 @@ using RoezanGhl.Ghl.Errors;
 using RoezanGhl.Ghl.Models;
 using RoezanGhl.Storage.Leases;
 using RoezanGhl.Storage.Reconciliation;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Reconciliation;
 
+[IntegrationLane]
 public sealed class DriftRepairTests : IAsyncLifetime
 {
     private ReconcileRig _rig = null!;

@@ -6,9 +6,11 @@ using RoezanGhl.Engine.Tests.Roezan;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Reconciliation;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Reconciliation;
 
+[IntegrationLane]
 public sealed class MissedMessageTests : IAsyncLifetime
 {
     private ReconcileRig _rig = null!;
@@ -55,7 +57,7 @@ public sealed class MissedMessageTests : IAsyncLifetime
         await _rig.DrainAsync();
         var note = Assert.Single(_rig.Simulator.State.ChildrenOf(ReconcileRig.LocationId, ghlId, ChildKind.Note));
         Assert.EndsWith("ref: msg:m_new", (string?)note["body"], StringComparison.Ordinal);
-        Assert.Equal(EventLedgerStatus.Applied, (await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "msg:m_new", CancellationToken.None)).Status);
+        Assert.Equal(EventLedgerStatus.Applied, (await _rig.Host.ReadLedgerAsync("msg:m_new")).Status);
 
         // The next poll starts where this one ended: the message is not fed again.
         var again = await _rig.RunAsync();

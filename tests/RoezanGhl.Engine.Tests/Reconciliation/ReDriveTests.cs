@@ -3,9 +3,11 @@ using RoezanGhl.Core.Events;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
 using RoezanGhl.Storage.Reconciliation;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Reconciliation;
 
+[IntegrationLane]
 public sealed class ReDriveTests : IAsyncLifetime
 {
     private ReconcileRig _rig = null!;
@@ -26,7 +28,7 @@ public sealed class ReDriveTests : IAsyncLifetime
         _rig.Simulator.Settings = _rig.Simulator.Settings with { ServerErrorBurst = 1_000 };
         var pump = await _rig.DrainAsync();
         Assert.Equal(1, pump.Poisoned);
-        var failed = await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_poisoned", CancellationToken.None);
+        var failed = await _rig.Host.ReadLedgerAsync("evt_poisoned");
         Assert.Equal(EventLedgerStatus.Failed, failed.Status);
         var poisonText = (await _rig.RawPoison.PeekMessagesAsync()).Value.Single().MessageText;
 
@@ -38,7 +40,7 @@ public sealed class ReDriveTests : IAsyncLifetime
         var requeued = Assert.Single((await _rig.RawQueue.PeekMessagesAsync()).Value);
         // Written as the trigger reads it (Base64) and byte for byte the event that was poisoned.
         Assert.Equal(HostQueueMessageEncoding.DecodeAsTrigger(poisonText).ToString(), HostQueueMessageEncoding.DecodeAsTrigger(requeued.MessageText).ToString());
-        var reopened = await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_poisoned", CancellationToken.None);
+        var reopened = await _rig.Host.ReadLedgerAsync("evt_poisoned");
         Assert.Equal(EventLedgerStatus.Queued, reopened.Status);
         Assert.Equal(failed.Attempts, reopened.Attempts);
         Assert.Equal(failed.LastError, reopened.LastError);
@@ -46,7 +48,7 @@ public sealed class ReDriveTests : IAsyncLifetime
 
         await _rig.DrainAsync();
 
-        var applied = await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_poisoned", CancellationToken.None);
+        var applied = await _rig.Host.ReadLedgerAsync("evt_poisoned");
         Assert.Equal(EventLedgerStatus.Applied, applied.Status);
         Assert.Equal(failed.Attempts + 1, applied.Attempts);
         var contact = Assert.Single(_rig.Simulator.State.ContactsOf(ReconcileRig.LocationId));
@@ -56,14 +58,12 @@ public sealed class ReDriveTests : IAsyncLifetime
     [Fact]
     public async Task A_permanent_failure_is_counted_and_left_for_a_person()
     {
-        var ledger = _rig.Ledger;
-        var entry = await ledger.ReadAsync(ReconcileRig.AccountId, "evt_refused", CancellationToken.None);
-        await ledger.SaveAsync(entry with { Status = EventLedgerStatus.Failed, Attempts = 1, LastError = "GHL POST /contacts/ answered 422: email must be an email" }, DateTimeOffset.UtcNow, CancellationToken.None);
+        await _rig.Host.ArrangeLedgerAsync("evt_refused", entry => entry with { Status = EventLedgerStatus.Failed, Attempts = 1, LastError = "GHL POST /contacts/ answered 422: email must be an email" });
 
         var summary = await _rig.RunAsync();
 
         Assert.Equal((0, 1), (summary.ReDriven, summary.PermanentFailures));
-        Assert.Equal(EventLedgerStatus.Failed, (await ledger.ReadAsync(ReconcileRig.AccountId, "evt_refused", CancellationToken.None)).Status);
+        Assert.Equal(EventLedgerStatus.Failed, (await _rig.Host.ReadLedgerAsync("evt_refused")).Status);
         Assert.Empty(await _rig.PeekQueuedAsync());
         // Counted once: the next run counts only failures since this one.
         Assert.Equal(0, (await _rig.RunAsync()).PermanentFailures);
@@ -75,15 +75,14 @@ public sealed class ReDriveTests : IAsyncLifetime
         var queued = new QueuedRoezanEvent { AccountId = ReconcileRig.AccountId, AcceptedAt = DateTimeOffset.UtcNow, Event = new RoezanEvent { Id = "evt_done", Type = RoezanEventTypes.NoteCreated } };
         await _rig.RawPoison.CreateIfNotExistsAsync();
         await _rig.RawPoison.SendMessageAsync(Convert.ToBase64String(RoezanEventQueueClient.Serialize(queued).ToArray()));
-        var entry = await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_done", CancellationToken.None);
-        await _rig.Ledger.SaveAsync(entry with { Status = EventLedgerStatus.Applied, Attempts = 2 }, DateTimeOffset.UtcNow, CancellationToken.None);
+        await _rig.Host.ArrangeLedgerAsync("evt_done", entry => entry with { Status = EventLedgerStatus.Applied, Attempts = 2 });
 
         var summary = await _rig.RunAsync();
 
         Assert.Equal(0, summary.ReDriven);
         Assert.Empty((await _rig.RawPoison.PeekMessagesAsync()).Value);
         Assert.Empty(await _rig.PeekQueuedAsync());
-        Assert.Equal(EventLedgerStatus.Applied, (await _rig.Ledger.ReadAsync(ReconcileRig.AccountId, "evt_done", CancellationToken.None)).Status);
+        Assert.Equal(EventLedgerStatus.Applied, (await _rig.Host.ReadLedgerAsync("evt_done")).Status);
     }
 
     [Fact]

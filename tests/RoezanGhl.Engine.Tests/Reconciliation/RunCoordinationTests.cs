@@ -1,9 +1,11 @@
 using RoezanGhl.Engine.Reconciliation;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Reconciliation;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Reconciliation;
 
+[IntegrationLane]
 public sealed class RunCoordinationTests : IAsyncLifetime
 {
     private ReconcileRig _rig = null!;

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Credentials.Tokens;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Tokens;
 
 namespace RoezanGhl.Engine.Tests.Reconciliation;
 
+[IntegrationLane]
 public sealed class TokenSweepTests : IAsyncLifetime, IDisposable
 {
     private readonly FakeGhlTokenEndpoint _endpoint = new() { LocationId = ReconcileRig.LocationId };

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Engine.Tests.Roezan;
 
@@ -37,6 +38,7 @@ internal sealed class FakeRoezanServer : IAsyncDisposable
 
     public static async Task<FakeRoezanServer> StartAsync()
     {
+        TestLanes.RequireIntegration("The fake Roezan API server");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

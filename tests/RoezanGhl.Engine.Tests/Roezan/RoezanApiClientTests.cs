@@ -4,9 +4,12 @@ using Microsoft.Extensions.Time.Testing;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Roezan;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
+using RoezanGhl.TestSupport.Time;
 
 namespace RoezanGhl.Engine.Tests.Roezan;
 
+[IntegrationLane]
 public sealed class RoezanApiClientTests : IAsyncLifetime
 {
     private const string Key = "test-roezan-key-1";
@@ -92,19 +95,21 @@ public sealed class RoezanApiClientTests : IAsyncLifetime
     [Fact]
     public async Task When_nothing_remains_the_next_call_waits_for_the_reset()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new WatchedTimeProvider(DateTimeOffset.UtcNow);
         var client = Client(time);
         _server.RateLimitRemaining = 0;
         _server.RateLimitResetSeconds = 5;
         await client.GetInboundMessagesAsync("acme", "c_1", CancellationToken.None);
 
         var second = client.GetInboundMessagesAsync("acme", "c_1", CancellationToken.None);
-        await Task.Delay(200);
+        var wait = await time.WaitStartedAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(9));
+        time.Advance(wait - TimeSpan.FromMilliseconds(1));
         Assert.False(second.IsCompleted);
         Assert.Single(_server.Requests);
 
-        time.Advance(TimeSpan.FromSeconds(5));
+        time.Advance(TimeSpan.FromMilliseconds(1));
         await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(TimeSpan.FromSeconds(5), wait);
         Assert.Equal(2, _server.Requests.Count);
     }
 

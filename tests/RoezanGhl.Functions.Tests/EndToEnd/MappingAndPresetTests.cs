@@ -4,6 +4,8 @@ using RoezanGhl.Core.Planning;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Hosting;
+using RoezanGhl.TestSupport.Lanes;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -12,14 +14,15 @@ namespace RoezanGhl.Functions.Tests.EndToEnd;
 /// Issue 6 end to end (webhook → Azurite queue → queue function → simulator): each preset, an account's
 /// field mapping, and F5 follow-up tasks made exactly once through a ghost write and re-deliveries.
 /// </summary>
+[IntegrationLane]
 public sealed class MappingAndPresetTests
 {
-    private const string Account = $"Roezan:Accounts:{SyncPipeline.AccountId}";
+    private const string Account = $"Roezan:Accounts:{AppTestHost.AccountId}";
 
     [Fact]
     public async Task Contacts_only_syncs_the_contact_and_leaves_messages_and_tasks_alone()
     {
-        await using var app = await SyncPipeline.StartAsync(new Dictionary<string, string?> { [$"{Account}:Preset"] = "contacts-only" });
+        await using var app = await AppTestHost.Create().WithSetting($"{Account}:Preset", "contacts-only").StartAsync();
 
         await app.PostAllAsync([ContactCreated("evt_1", "c_1", "(201) 555-0140", firstName: "Ida")]);
         await app.DrainAsync();
@@ -36,14 +39,14 @@ public sealed class MappingAndPresetTests
         Assert.Empty(Children(app, contact, ChildKind.Task));
         foreach (var skipped in new[] { MessageKey("evt_m1"), "evt_t1", MessageKey("evt_m2") })
         {
-            Assert.Equal(EventLedgerStatus.Skipped, (await app.LedgerAsync(skipped)).Status);
+            Assert.Equal(EventLedgerStatus.Skipped, (await app.ReadLedgerAsync(skipped)).Status);
         }
     }
 
     [Fact]
     public async Task Contacts_and_history_keeps_the_message_as_a_note_but_makes_no_follow_up_task()
     {
-        await using var app = await SyncPipeline.StartAsync(new Dictionary<string, string?> { [$"{Account}:Preset"] = "contacts-and-history" });
+        await using var app = await AppTestHost.Create().WithSetting($"{Account}:Preset", "contacts-and-history").StartAsync();
 
         await app.PostAllAsync([Message("evt_m1", "(201) 555-0141", "Call me tomorrow at 3pm", fromName: "Jo Park")]);
         await app.DrainAsync();
@@ -52,14 +55,14 @@ public sealed class MappingAndPresetTests
         var note = Assert.Single(Children(app, contact, ChildKind.Note));
         Assert.EndsWith("ref: " + MessageKey("evt_m1"), (string)note["body"]!, StringComparison.Ordinal);
         Assert.Empty(Children(app, contact, ChildKind.Task));
-        Assert.Equal(EventLedgerStatus.Applied, (await app.LedgerAsync(MessageKey("evt_m1"))).Status);
+        Assert.Equal(EventLedgerStatus.Applied, (await app.ReadLedgerAsync(MessageKey("evt_m1"))).Status);
     }
 
     [Fact]
     public async Task Everything_makes_the_note_and_the_follow_up_task_once_each_through_a_ghost_write_and_re_deliveries()
     {
         var crash = new CrashPlan(after: typeof(CreateTaskStep));
-        await using var app = await SyncPipeline.StartAsync(configure: crash.Install);
+        await using var app = await AppTestHost.Create().WithServices(crash.Install).StartAsync();
         await app.PostAllAsync([ContactCreated("evt_1", "c_1", "(201) 555-0142", firstName: "Kai")]);
         await app.DrainAsync();
 
@@ -69,7 +72,7 @@ public sealed class MappingAndPresetTests
         var message = Message("evt_m1", "(201) 555-0142", "Can you call me tomorrow at 3pm?", contactId: "c_1", at: T0.AddMinutes(1));
         await app.PostAllAsync([message]);
         await app.DrainAsync();
-        Assert.Equal(200, await app.PostAsync(message));
+        Assert.Equal(200, (await app.PostAsync(message)).StatusCode);
         await app.DrainAsync();
 
         var contact = Assert.Single(Contacts(app));
@@ -82,7 +85,7 @@ public sealed class MappingAndPresetTests
         Assert.False((bool)task["completed"]!);
         Assert.Equal(1, crash.Crashes);
         Assert.True(app.Simulator.State.Recorded.Count(request => request.Method == "GET" && request.Path.EndsWith("/tasks", StringComparison.Ordinal)) >= 2, "the ghost write and the re-delivery each looked the task up by its ref line");
-        var ledger = await app.LedgerAsync(MessageKey("evt_m1"));
+        var ledger = await app.ReadLedgerAsync(MessageKey("evt_m1"));
         Assert.Equal(EventLedgerStatus.Applied, ledger.Status);
         Assert.Equal(2, ledger.Attempts);
     }
@@ -90,7 +93,7 @@ public sealed class MappingAndPresetTests
     [Fact]
     public async Task Mapping_sends_custom_fields_by_key_and_id_the_default_source_prefixed_tags_and_mirrors_removals()
     {
-        await using var app = await SyncPipeline.StartAsync(new Dictionary<string, string?>
+        await using var app = await AppTestHost.Create().WithSettings(new Dictionary<string, string?>
         {
             [$"{Account}:Mapping:StandardFields:lastName"] = "companyName",
             [$"{Account}:Mapping:CustomFields:plan:Key"] = "contact.plan",
@@ -98,7 +101,7 @@ public sealed class MappingAndPresetTests
             [$"{Account}:Mapping:TagPrefix"] = "roezan:",
             [$"{Account}:Mapping:TagMode"] = "Mirror",
             [$"{Account}:Mapping:NoteOnContactUpdate"] = "true",
-        });
+        }).StartAsync();
 
         await app.PostAllAsync([WithCustomFields(ContactCreated("evt_1", "c_1", "(201) 555-0143", "lu@example.com", "Lu", "Lu Bakery", ["vip", "lead"]), ("plan", "gold"), ("tier", "2"))]);
         await app.DrainAsync();
@@ -121,13 +124,13 @@ public sealed class MappingAndPresetTests
         Assert.Single(app.Simulator.State.Recorded, request => request.Method == "DELETE" && request.Path.EndsWith("/tags", StringComparison.Ordinal));
         var note = Assert.Single(Children(app, contact, ChildKind.Note));
         Assert.Equal("Updated from Roezan:\n- firstName: Lucia\n- tags removed: roezan:lead\n\nref: evt_2", (string)note["body"]!);
-        Assert.Equal(EventLedgerStatus.Applied, (await app.LedgerAsync("evt_2")).Status);
+        Assert.Equal(EventLedgerStatus.Applied, (await app.ReadLedgerAsync("evt_2")).Status);
     }
 
-    private static IReadOnlyList<JsonObject> Contacts(SyncPipeline app) => app.Simulator.State.ContactsOf(SyncPipeline.LocationId);
+    private static IReadOnlyList<JsonObject> Contacts(AppTestHost app) => app.Simulator.State.ContactsOf(AppTestHost.LocationId);
 
-    private static IReadOnlyList<JsonObject> Children(SyncPipeline app, JsonObject contact, ChildKind kind) =>
-        app.Simulator.State.ChildrenOf(SyncPipeline.LocationId, (string)contact["id"]!, kind);
+    private static IReadOnlyList<JsonObject> Children(AppTestHost app, JsonObject contact, ChildKind kind) =>
+        app.Simulator.State.ChildrenOf(AppTestHost.LocationId, (string)contact["id"]!, kind);
 
     private static string WithCustomFields(string body, params (string Name, string Value)[] values)
     {

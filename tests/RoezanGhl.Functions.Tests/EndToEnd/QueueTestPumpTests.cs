@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Queues;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -17,6 +18,7 @@ public sealed class QueueTestPumpTests
         Assert.InRange(Settings.MaxPollingInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task Message_is_decoded_delivered_once_and_deleted()
     {
@@ -33,6 +35,7 @@ public sealed class QueueTestPumpTests
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task Failing_message_is_retried_with_growing_dequeue_counts_then_poisoned()
     {
@@ -48,13 +51,15 @@ public sealed class QueueTestPumpTests
         Assert.Equal(["always fails"], await pump.PeekPoisonAsync());
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task Message_put_back_with_a_visibility_delay_waits_for_it()
     {
         var queue = await NewQueueAsync();
+        // Read before sending: Azurite starts the 2 s from when it takes the message, never earlier, on this machine's clock.
+        var started = DateTimeOffset.UtcNow;
         await queue.SendMessageAsync(QueueTestPump.Encode("later", Settings), visibilityTimeout: TimeSpan.FromSeconds(2));
         var deliveredAt = DateTimeOffset.MinValue;
-        var started = DateTimeOffset.UtcNow;
         var pump = new QueueTestPump(queue, Settings, (_, _) => { deliveredAt = DateTimeOffset.UtcNow; return Task.CompletedTask; });
 
         await pump.RunUntilIdleAsync(TimeSpan.FromSeconds(30));

@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using RoezanGhl.Core.Events;
+using RoezanGhl.TestSupport.Hosting;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
 
@@ -71,7 +72,7 @@ internal static class RoezanEvents
             ["id"] = id,
             ["type"] = type,
             ["occurredAt"] = Time(at ?? T0),
-            ["accountId"] = SyncPipeline.AccountId,
+            ["accountId"] = AppTestHost.AccountId,
             ["data"] = data,
         }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 

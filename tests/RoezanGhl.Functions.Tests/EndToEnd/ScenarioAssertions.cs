@@ -1,15 +1,16 @@
 using System.Text.Json.Nodes;
 using RoezanGhl.GhlSimulator.State;
+using RoezanGhl.TestSupport.Hosting;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
 
 /// <summary>Checks that GHL holds exactly what a <see cref="MixedEventScenario"/> implies: no duplicate, nothing lost.</summary>
 internal static class ScenarioAssertions
 {
-    public static async Task AssertAppliedExactlyOnceAsync(SyncPipeline app, MixedEventScenario scenario)
+    public static async Task AssertAppliedExactlyOnceAsync(AppTestHost app, MixedEventScenario scenario)
     {
         var state = app.Simulator.State;
-        var contacts = state.ContactsOf(SyncPipeline.LocationId);
+        var contacts = state.ContactsOf(AppTestHost.LocationId);
         var byPhone = contacts.GroupBy(contact => (string?)contact["phone"] ?? "(none)").ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
 
         // One GHL contact per person, none extra.
@@ -22,11 +23,11 @@ internal static class ScenarioAssertions
             var contactId = (string)contact["id"]!;
 
             // Every note exactly once, by its ref line.
-            var refs = state.ChildrenOf(SyncPipeline.LocationId, contactId, ChildKind.Note).Select(note => RefOf((string?)note["body"])).ToList();
+            var refs = state.ChildrenOf(AppTestHost.LocationId, contactId, ChildKind.Note).Select(note => RefOf((string?)note["body"])).ToList();
             Assert.Equal(scenario.NotesByPhone[phone].Order(StringComparer.Ordinal), refs.Order(StringComparer.Ordinal));
 
             // Every task exactly once, completed when Roezan completed it.
-            var tasks = state.ChildrenOf(SyncPipeline.LocationId, contactId, ChildKind.Task);
+            var tasks = state.ChildrenOf(AppTestHost.LocationId, contactId, ChildKind.Task);
             var expectedTasks = scenario.TasksByPhone[phone];
             Assert.Equal(expectedTasks.Keys.Select(id => "roezan-task/" + id).Order(StringComparer.Ordinal), tasks.Select(task => RefOf((string?)task["body"])).Order(StringComparer.Ordinal));
             foreach (var task in tasks)

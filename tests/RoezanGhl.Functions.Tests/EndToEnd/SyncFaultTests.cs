@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Hosting;
+using RoezanGhl.TestSupport.Lanes;
 using Xunit.Abstractions;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -11,6 +13,7 @@ namespace RoezanGhl.Functions.Tests.EndToEnd;
 /// 30% server errors, a 429 storm, the token expiring mid-run, 10% ghost writes. Every event must end
 /// applied exactly once: no duplicate contact, note or task in GHL, none lost, none failed or poisoned.
 /// </summary>
+[IntegrationLane]
 public sealed class SyncFaultTests(ITestOutputHelper output)
 {
     private const int EventCount = 500;
@@ -20,8 +23,8 @@ public sealed class SyncFaultTests(ITestOutputHelper output)
     {
         var scenario = MixedEventScenario.Generate(EventCount, seed: 7);
         // GHL's real limit (100 / 10 s) would make 500 events take over a minute of waiting: lifted, except in the storm.
-        await using var app = await SyncPipeline.StartAsync(SyncPipeline.UnthrottledSettings);
-        var location = SyncPipeline.LocationId;
+        await using var app = await AppTestHost.Create().WithSetting("Ghl:RateLimitMaxRequests", "10000").StartAsync();
+        var location = AppTestHost.LocationId;
         var firstToken = GhlSimulatorHost.TokenFor(location);
         var secondToken = firstToken + "-renewed";
         app.Tokens.Use(location, firstToken, secondToken);
@@ -74,12 +77,12 @@ public sealed class SyncFaultTests(ITestOutputHelper output)
     }
 
     // Reads the location as fast as it can (bounded by the cancellation), spending its burst window.
-    private static async Task OtherConsumerAsync(SyncPipeline app, string token, CancellationToken stop)
+    private static async Task OtherConsumerAsync(AppTestHost app, string token, CancellationToken stop)
     {
         using var http = new HttpClient { BaseAddress = app.Simulator.BaseUrl };
         while (!stop.IsCancellationRequested)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/contacts/search/duplicate?locationId={SyncPipeline.LocationId}&number=%2B15550000000");
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/contacts/search/duplicate?locationId={AppTestHost.LocationId}&number=%2B15550000000");
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             request.Headers.TryAddWithoutValidation("Version", "2021-07-28");
             try

@@ -2,24 +2,27 @@ using System.Text.Json.Nodes;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Hosting;
+using RoezanGhl.TestSupport.Lanes;
 using static RoezanGhl.Functions.Tests.EndToEnd.RoezanEvents;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
 
 /// <summary>Every flow, end to end: webhook function → Azurite queue → pump → queue function → GHL client → simulator.</summary>
+[IntegrationLane]
 public sealed class SyncFlowTests : IAsyncLifetime
 {
-    private SyncPipeline _app = null!;
+    private AppTestHost _app = null!;
 
-    public async Task InitializeAsync() => _app = await SyncPipeline.StartAsync();
+    public async Task InitializeAsync() => _app = await AppTestHost.StartAsync();
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private IReadOnlyList<JsonObject> Contacts => _app.Simulator.State.ContactsOf(SyncPipeline.LocationId);
+    private IReadOnlyList<JsonObject> Contacts => _app.Simulator.State.ContactsOf(AppTestHost.LocationId);
 
-    private IReadOnlyList<JsonObject> Notes(string contactId) => _app.Simulator.State.ChildrenOf(SyncPipeline.LocationId, contactId, ChildKind.Note);
+    private IReadOnlyList<JsonObject> Notes(string contactId) => _app.Simulator.State.ChildrenOf(AppTestHost.LocationId, contactId, ChildKind.Note);
 
-    private IReadOnlyList<JsonObject> Tasks(string contactId) => _app.Simulator.State.ChildrenOf(SyncPipeline.LocationId, contactId, ChildKind.Task);
+    private IReadOnlyList<JsonObject> Tasks(string contactId) => _app.Simulator.State.ChildrenOf(AppTestHost.LocationId, contactId, ChildKind.Task);
 
     [Fact]
     public async Task Contact_created_upserts_the_contact_with_its_tags_and_links_it()
@@ -33,7 +36,7 @@ public sealed class SyncFlowTests : IAsyncLifetime
         Assert.Equal("+12015550101", (string?)contact["phone"]);
         Assert.Equal("ana@example.com", (string?)contact["email"]);
         Assert.Equal(["lead", "vip"], contact["tags"]!.AsArray().Select(tag => (string)tag!).Order());
-        var ledger = await _app.LedgerAsync("evt_1");
+        var ledger = await _app.ReadLedgerAsync("evt_1");
         Assert.Equal(EventLedgerStatus.Applied, ledger.Status);
         Assert.Equal((string?)contact["id"], ledger.TargetContactId);
     }
@@ -94,7 +97,7 @@ public sealed class SyncFlowTests : IAsyncLifetime
         Assert.True((bool?)task["completed"]);
         foreach (var id in new[] { "evt_t1", "evt_t2", "evt_t3" })
         {
-            Assert.Equal(EventLedgerStatus.Applied, (await _app.LedgerAsync(id)).Status);
+            Assert.Equal(EventLedgerStatus.Applied, (await _app.ReadLedgerAsync(id)).Status);
         }
     }
 
@@ -124,7 +127,7 @@ public sealed class SyncFlowTests : IAsyncLifetime
         var contact = Assert.Single(Contacts);
         Assert.Single(Notes((string)contact["id"]!));
         Assert.Single(Tasks((string)contact["id"]!));
-        Assert.Equal(EventLedgerStatus.Applied, (await _app.LedgerAsync("evt_n1")).Status);
+        Assert.Equal(EventLedgerStatus.Applied, (await _app.ReadLedgerAsync("evt_n1")).Status);
     }
 
     [Fact]
@@ -159,7 +162,7 @@ public sealed class SyncFlowTests : IAsyncLifetime
         await _app.DrainAsync();
 
         Assert.Equal("Newest", (string?)Assert.Single(Contacts)["lastName"]);
-        var stale = await _app.LedgerAsync("evt_2");
+        var stale = await _app.ReadLedgerAsync("evt_2");
         Assert.Equal(EventLedgerStatus.Skipped, stale.Status);
         Assert.StartsWith("stale", stale.LastError, StringComparison.Ordinal);
     }
@@ -204,7 +207,7 @@ public sealed class SyncFlowTests : IAsyncLifetime
         await _app.PostAllAsync([Note("evt_n1", "c_1", "to a contact GHL no longer has")]);
         await _app.DrainAsync();
 
-        var ledger = await _app.LedgerAsync("evt_n1");
+        var ledger = await _app.ReadLedgerAsync("evt_n1");
         Assert.Equal(EventLedgerStatus.Failed, ledger.Status);
         Assert.Contains("404", ledger.LastError, StringComparison.Ordinal);
         Assert.Equal(0, _app.Pump.Poisoned);
@@ -213,13 +216,13 @@ public sealed class SyncFlowTests : IAsyncLifetime
     [Fact]
     public async Task Upsert_that_ghl_matches_to_another_contact_records_a_conflict_and_a_note()
     {
-        var byEmail = _app.Simulator.State.SeedContact(SyncPipeline.LocationId, new JsonObject { ["firstName"] = "Kim", ["email"] = "kim@example.com" });
-        _app.Simulator.State.SeedContact(SyncPipeline.LocationId, new JsonObject { ["firstName"] = "Other", ["phone"] = "+12015550110" });
+        var byEmail = _app.Simulator.State.SeedContact(AppTestHost.LocationId, new JsonObject { ["firstName"] = "Kim", ["email"] = "kim@example.com" });
+        _app.Simulator.State.SeedContact(AppTestHost.LocationId, new JsonObject { ["firstName"] = "Other", ["phone"] = "+12015550110" });
 
         await _app.PostAllAsync([ContactCreated("evt_1", "c_1", "(201) 555-0110", "kim@example.com", "Kim")]);
         await _app.DrainAsync();
 
-        var ledger = await _app.LedgerAsync("evt_1");
+        var ledger = await _app.ReadLedgerAsync("evt_1");
         Assert.Equal(EventLedgerStatus.Conflict, ledger.Status);
         Assert.Contains("phone", ledger.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain("+1201", ledger.LastError, StringComparison.Ordinal);
@@ -231,15 +234,15 @@ public sealed class SyncFlowTests : IAsyncLifetime
     [Fact]
     public async Task Events_of_a_location_that_needs_attention_wait_and_apply_once_it_is_fixed()
     {
-        _app.Simulator.Settings = _app.Simulator.Settings with { InactiveLocations = [SyncPipeline.LocationId] };
+        _app.Simulator.Settings = _app.Simulator.Settings with { InactiveLocations = [AppTestHost.LocationId] };
         await _app.PostAllAsync([Message("evt_m1", "(201) 555-0111", "hello?", fromName: "Lu")]);
         var pumping = _app.DrainAsync();
-        await WaitUntilAsync(async () => (await _app.LedgerAsync(MessageKey("evt_m1"))).Status == EventLedgerStatus.Waiting);
+        await WaitUntilAsync(async () => (await _app.ReadLedgerAsync(MessageKey("evt_m1"))).Status == EventLedgerStatus.Waiting);
 
         _app.Simulator.Settings = _app.Simulator.Settings with { InactiveLocations = [] };
         await pumping;
 
-        Assert.Equal(EventLedgerStatus.Applied, (await _app.LedgerAsync(MessageKey("evt_m1"))).Status);
+        Assert.Equal(EventLedgerStatus.Applied, (await _app.ReadLedgerAsync(MessageKey("evt_m1"))).Status);
         Assert.Single(Notes((string)Assert.Single(Contacts)["id"]!));
     }
 

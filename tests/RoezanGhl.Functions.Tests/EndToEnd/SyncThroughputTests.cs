@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Hosting;
+using RoezanGhl.TestSupport.Lanes;
 using Xunit.Abstractions;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -9,6 +11,7 @@ namespace RoezanGhl.Functions.Tests.EndToEnd;
 /// The closing figures: GHL calls per event over a realistic mix, and events per second through the
 /// in-process pipeline (webhook function → Azurite queue → pump → queue function → simulator).
 /// </summary>
+[IntegrationLane]
 public sealed class SyncThroughputTests(ITestOutputHelper output)
 {
     [Fact]
@@ -18,7 +21,7 @@ public sealed class SyncThroughputTests(ITestOutputHelper output)
         var scenario = MixedEventScenario.Generate(events, seed: 11);
         // GHL's 100 requests / 10 s per location would cap this at about 8 events/s whatever the engine does:
         // lifted here so that the figure is the pipeline's own.
-        await using var app = await SyncPipeline.StartAsync(SyncPipeline.UnthrottledSettings);
+        await using var app = await AppTestHost.Create().WithSetting("Ghl:RateLimitMaxRequests", "10000").StartAsync();
         app.Simulator.Settings = app.Simulator.Settings with { RecordInMemory = false, RateLimitMax = 10_000 };
 
         var watch = Stopwatch.StartNew();

@@ -1,60 +1,72 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Credentials.Tokens;
-using RoezanGhl.Engine;
-using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Hosting;
 
 namespace RoezanGhl.Functions.Tests.OAuth;
 
 /// <summary>
-/// The app's real DI wiring (<c>AddRoezanGhl</c>) over local settings and Azurite, with a fake clock,
-/// captured logs and the token endpoint answered in-process.
+/// The app (<see cref="AppTestHost"/>) as an OAuth app runs: its own token provider and secret store (the client
+/// id and secret in local settings, no location token until one is installed), a fake clock, the token endpoint
+/// answered in-process by <see cref="Endpoint"/>, and no GHL simulator (<c>Ghl:BaseUrl</c> is the sample's). Its
+/// account feeds the location the endpoint installs unless the test names another.
 /// </summary>
-internal sealed class FunctionsTestHost : IDisposable
+internal sealed class FunctionsTestHost : IAsyncDisposable
 {
-    public FunctionsTestHost(IDictionary<string, string?>? settings = null)
+    private FunctionsTestHost(AppTestHost host, CodeExchangeEndpoint endpoint)
     {
-        Azurite.EnsureRunning();
-        var values = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["Sync:TablePrefix"] = "T" + Guid.NewGuid().ToString("N"),
-            ["GhlOAuth:LeaseContainer"] = Azurite.UniqueName("leases"),
-            ["GhlOAuth:RedirectUri"] = "https://app.test/api/ghl/oauth/callback",
-            ["Ghl:BaseUrl"] = "http://127.0.0.1:5081",
-            ["Secrets:ghl-oauth-client-id"] = "test-client-id",
-            ["Secrets:ghl-oauth-client-secret"] = "test-client-secret-1",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(Configuration);
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddFakeLogging();
-        services.AddRoezanGhl(Configuration);
-        services.AddHttpClient(GhlOAuthTokenClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Endpoint);
-        Services = services.BuildServiceProvider();
+        Host = host;
+        Endpoint = endpoint;
     }
 
-    public IConfiguration Configuration { get; }
+    public AppTestHost Host { get; }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+    public CodeExchangeEndpoint Endpoint { get; }
 
-    public CodeExchangeEndpoint Endpoint { get; } = new();
+    public IServiceProvider Services => Host.Services;
 
-    public ServiceProvider Services { get; }
+    public FakeTimeProvider Time => Host.Time;
 
-    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+    public FakeLogCollector Logs => Host.Logs;
 
-    public void Dispose()
+    /// <param name="settings">Settings the test changes (a null value removes one).</param>
+    /// <param name="validateOnStart">False for a test that reads a bad setting after the app was built.</param>
+    /// <param name="accountLocationId">The GHL location the account feeds (the one the endpoint installs unless told).</param>
+    public static async Task<FunctionsTestHost> StartAsync(IDictionary<string, string?>? settings = null, bool validateOnStart = true, string accountLocationId = CodeExchangeEndpoint.LocationId)
     {
-        Services.Dispose();
+        var endpoint = new CodeExchangeEndpoint();
+        var builder = AppTestHost.Create()
+            .WithAccount(AppTestHost.AccountId, accountLocationId)
+            .WithFakeTime(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero))
+            .WithoutGhlSimulator()
+            .WithAppTokenProvider()
+            .WithAppSecretStore()
+            .WithSetting("GhlOAuth:RedirectUri", "https://app.test/api/ghl/oauth/callback")
+            .WithSecret(SecretNames.GhlOAuthClientId, "test-client-id")
+            .WithSecret(SecretNames.GhlOAuthClientSecret, "test-client-secret-1")
+            .WithSettings(settings)
+            .WithServices(services => services.AddHttpClient(GhlOAuthTokenClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => endpoint));
+        if (!validateOnStart)
+        {
+            builder.WithoutStartValidation();
+        }
+
+        try
+        {
+            return new FunctionsTestHost(await builder.StartAsync(), endpoint);
+        }
+        catch
+        {
+            endpoint.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
         Endpoint.Dispose();
     }
 }

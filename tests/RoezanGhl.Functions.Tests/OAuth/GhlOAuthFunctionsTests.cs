@@ -5,14 +5,18 @@ using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Functions.Functions;
 using RoezanGhl.Ghl.Auth;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Functions.Tests.OAuth;
 
-public sealed class GhlOAuthFunctionsTests : IDisposable
+[IntegrationLane]
+public sealed class GhlOAuthFunctionsTests : IAsyncLifetime
 {
-    private readonly FunctionsTestHost _host = new(new Dictionary<string, string?> { ["Roezan:Accounts:acme:GhlLocationId"] = CodeExchangeEndpoint.LocationId });
+    private FunctionsTestHost _host = null!;
 
-    public void Dispose() => _host.Dispose();
+    public async Task InitializeAsync() => _host = await FunctionsTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Start_redirects_to_highlevels_choose_location_page()
@@ -45,14 +49,13 @@ public sealed class GhlOAuthFunctionsTests : IDisposable
     [Fact]
     public async Task Callback_for_a_location_no_account_feeds_shows_a_page_saying_so_and_stores_nothing()
     {
-        using var host = new FunctionsTestHost(new Dictionary<string, string?> { ["Roezan:Accounts:acme:GhlLocationId"] = "loc-other" });
-        var installer = host.Services.GetRequiredService<GhlOAuthInstaller>();
-        var start = (await new GhlOAuthStartFunction(installer).RunAsync(new DefaultHttpContext().Request, CancellationToken.None)) as RedirectResult;
-        var state = Uri.UnescapeDataString(start!.Url.Split("state=")[1]);
+        await using var host = await FunctionsTestHost.StartAsync(accountLocationId: "loc-other");
+        var start = (RedirectResult)await host.Host.Function<GhlOAuthStartFunction>().RunAsync(new DefaultHttpContext().Request, CancellationToken.None);
+        var state = Uri.UnescapeDataString(start.Url.Split("state=")[1]);
         var context = new DefaultHttpContext();
         context.Request.QueryString = new QueryString($"?code={CodeExchangeEndpoint.Code}&state={Uri.EscapeDataString(state)}");
 
-        var page = Assert.IsType<ContentResult>(await new GhlOAuthCallbackFunction(installer).RunAsync(context.Request, CancellationToken.None));
+        var page = Assert.IsType<ContentResult>(await host.Host.Function<GhlOAuthCallbackFunction>().RunAsync(context.Request, CancellationToken.None));
 
         Assert.Equal(400, page.StatusCode);
         Assert.Contains("not set up here", page.Content, StringComparison.Ordinal);
@@ -105,7 +108,7 @@ public sealed class GhlOAuthFunctionsTests : IDisposable
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page.Content, StringComparison.Ordinal);
     }
 
-    private GhlOAuthStartFunction Start() => new(_host.Services.GetRequiredService<GhlOAuthInstaller>());
+    private GhlOAuthStartFunction Start() => _host.Host.Function<GhlOAuthStartFunction>();
 
     private async Task<string> NewStateAsync()
     {
@@ -118,7 +121,7 @@ public sealed class GhlOAuthFunctionsTests : IDisposable
     {
         var request = new DefaultHttpContext().Request;
         request.QueryString = new QueryString(query);
-        var function = new GhlOAuthCallbackFunction(_host.Services.GetRequiredService<GhlOAuthInstaller>());
+        var function = _host.Host.Function<GhlOAuthCallbackFunction>();
         return Assert.IsType<ContentResult>(await function.RunAsync(request, CancellationToken.None));
     }
 

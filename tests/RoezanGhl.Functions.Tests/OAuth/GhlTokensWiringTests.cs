@@ -7,15 +7,17 @@ using Microsoft.Extensions.Options;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Ghl.Auth;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Functions.Tests.OAuth;
 
+[IntegrationLane]
 public sealed class GhlTokensWiringTests
 {
     [Fact]
     public async Task Without_a_vault_secrets_come_from_local_settings_and_the_app_says_so_once()
     {
-        using var host = new FunctionsTestHost(new Dictionary<string, string?>
+        await using var host = await FunctionsTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["Secrets:ghl-token-loc-demo"] = "pit-test-token-a",
             ["Secrets:roezan-webhook-secret-demo"] = "test-secret-1,test-secret-2",
@@ -36,9 +38,9 @@ public sealed class GhlTokensWiringTests
     }
 
     [Fact]
-    public void With_a_vault_uri_secrets_come_from_that_vault()
+    public async Task With_a_vault_uri_secrets_come_from_that_vault()
     {
-        using var host = new FunctionsTestHost(new Dictionary<string, string?> { ["KeyVault:VaultUri"] = "https://roezan-test.vault.azure.net/" });
+        await using var host = await FunctionsTestHost.StartAsync(new Dictionary<string, string?> { ["KeyVault:VaultUri"] = "https://roezan-test.vault.azure.net/" });
 
         var client = host.Services.GetRequiredService<IAzureClientFactory<SecretClient>>().CreateClient("Default");
 
@@ -48,9 +50,9 @@ public sealed class GhlTokensWiringTests
     }
 
     [Fact]
-    public void A_vault_uri_that_is_not_https_stops_the_app_naming_the_setting()
+    public async Task A_vault_uri_that_is_not_https_stops_the_app_naming_the_setting()
     {
-        using var host = new FunctionsTestHost(new Dictionary<string, string?> { ["KeyVault:VaultUri"] = "http://roezan-test.vault.azure.net/" });
+        await using var host = await FunctionsTestHost.StartAsync(new Dictionary<string, string?> { ["KeyVault:VaultUri"] = "http://roezan-test.vault.azure.net/" }, validateOnStart: false);
 
         var ex = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<SecretStoreOptions>>().Value);
 
@@ -58,9 +60,9 @@ public sealed class GhlTokensWiringTests
     }
 
     [Fact]
-    public void A_bad_oauth_setting_stops_the_app_naming_it()
+    public async Task A_bad_oauth_setting_stops_the_app_naming_it()
     {
-        using var host = new FunctionsTestHost(new Dictionary<string, string?> { ["GhlOAuth:RefreshLead"] = "1.00:00:00" });
+        await using var host = await FunctionsTestHost.StartAsync(new Dictionary<string, string?> { ["GhlOAuth:RefreshLead"] = "1.00:00:00" }, validateOnStart: false);
 
         var ex = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<GhlOAuthOptions>>().Value);
 
@@ -68,9 +70,9 @@ public sealed class GhlTokensWiringTests
     }
 
     [Fact]
-    public void A_private_integration_deployment_needs_no_oauth_settings_and_the_token_url_follows_the_ghl_base_url()
+    public async Task A_private_integration_deployment_needs_no_oauth_settings_and_the_token_url_follows_the_ghl_base_url()
     {
-        using var host = new FunctionsTestHost(new Dictionary<string, string?> { ["GhlOAuth:RedirectUri"] = null });
+        await using var host = await FunctionsTestHost.StartAsync(new Dictionary<string, string?> { ["GhlOAuth:RedirectUri"] = null });
 
         var options = host.Services.GetRequiredService<IOptions<GhlOAuthOptions>>().Value;
 
@@ -79,9 +81,9 @@ public sealed class GhlTokensWiringTests
     }
 
     [Fact]
-    public void The_token_provider_is_one_instance_for_the_whole_app()
+    public async Task The_token_provider_is_one_instance_for_the_whole_app()
     {
-        using var host = new FunctionsTestHost();
+        await using var host = await FunctionsTestHost.StartAsync();
 
         Assert.Same(host.Services.GetRequiredService<IGhlTokenProvider>(), host.Services.GetRequiredService<GhlTokenProvider>());
         Assert.Same(host.Services.GetRequiredService<IGhlTokenProvider>(), host.Services.GetRequiredService<IGhlTokenProvider>());

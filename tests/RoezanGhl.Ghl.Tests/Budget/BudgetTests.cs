@@ -1,8 +1,10 @@
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 using Xunit.Abstractions;
 
 namespace RoezanGhl.Ghl.Tests.Budget;
 
+[IntegrationLane]
 public sealed class BudgetTests(ITestOutputHelper output)
 {
     private const string Location = "loc-budget";

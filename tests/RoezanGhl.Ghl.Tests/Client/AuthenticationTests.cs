@@ -3,9 +3,11 @@ using RoezanGhl.Ghl.Auth;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Ghl.Tests.Client;
 
+[IntegrationLane]
 public sealed class AuthenticationTests
 {
     private const string Location = "loc-auth";

@@ -4,9 +4,11 @@ using RoezanGhl.Ghl.Errors;
 using RoezanGhl.Ghl.Models;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Ghl.Tests.Client;
 
+[IntegrationLane]
 public sealed class FaultTests
 {
     private const string Location = "loc-faults";

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using RoezanGhl.Ghl.Models;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Ghl.Tests.Client;
 
+[IntegrationLane]
 public sealed class PaginationTests
 {
     private const string Location = "loc-pages";

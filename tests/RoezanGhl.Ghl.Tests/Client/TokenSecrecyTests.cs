@@ -5,9 +5,11 @@ using RoezanGhl.Ghl.Auth;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Ghl.Tests.Client;
 
+[IntegrationLane]
 public sealed class TokenSecrecyTests
 {
     private const string Location = "loc-secret";

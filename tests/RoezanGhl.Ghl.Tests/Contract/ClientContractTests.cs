@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RoezanGhl.Ghl.Models;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Ghl.Tests.Contract;
 
@@ -20,6 +21,7 @@ public sealed class ClientContractTests
         "POST /contacts/{contactId}/notes", "GET /contacts/search/duplicate",
     ];
 
+    [IntegrationLane]
     [Fact]
     public async Task Every_request_the_client_sends_matches_the_official_spec()
     {

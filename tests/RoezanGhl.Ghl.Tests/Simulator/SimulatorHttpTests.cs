@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using RoezanGhl.GhlSimulator.Hosting;
 using RoezanGhl.TestSupport.Ghl;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Ghl.Tests.Simulator;
 
@@ -10,6 +11,7 @@ public sealed class SimulatorHttpTests
 {
     private const string Location = "loc-http";
 
+    [IntegrationLane]
     [Fact]
     public async Task Requests_without_version_or_with_an_unknown_token_are_refused_and_every_answer_has_rate_limit_headers()
     {
@@ -30,6 +32,7 @@ public sealed class SimulatorHttpTests
         Assert.Equal("200000", ok.Headers.GetValues("X-RateLimit-Limit-Daily").Single());
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task A_429_carries_retry_after_only_when_the_setting_says_so()
     {
@@ -50,6 +53,7 @@ public sealed class SimulatorHttpTests
         Assert.Equal(2, simulator.State.Counters.Snapshot().RateLimited);
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task The_admin_api_changes_settings_seeds_contacts_and_reports_state_and_counters()
     {
@@ -74,6 +78,7 @@ public sealed class SimulatorHttpTests
         Assert.Equal(0, simulator.State.Counters.Snapshot().Total);
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task A_record_file_gets_one_json_line_per_request_without_the_token()
     {

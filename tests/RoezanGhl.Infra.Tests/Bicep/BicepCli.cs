@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Infra.Tests.Bicep;
 
@@ -44,7 +45,7 @@ public sealed class BicepCli
             startInfo.Environment[name] = value;
         }
 
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {_path}.");
+        using var process = ChildProcess.Start(startInfo);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(RunTimeout);
         try

@@ -1,7 +1,9 @@
 using RoezanGhl.Storage;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Infra.Tests.Storage;
 
+[IntegrationLane]
 [Collection(SharedMainTemplate.Name)]
 public sealed class ProvisionedStorageTests(CompiledMainTemplate compiled)
 {

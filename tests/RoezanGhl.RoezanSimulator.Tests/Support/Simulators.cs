@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using RoezanGhl.RoezanSimulator.Hosting;
 using RoezanGhl.RoezanSimulator.State;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.RoezanSimulator.Tests.Support;
 
@@ -20,7 +21,14 @@ internal static class Simulators
 
     public static Task<RoezanSimulatorHost> StartAsync(
         Uri? webhookUrl = null, TimeProvider? time = null, Func<RoezanSimulatorSettings, RoezanSimulatorSettings>? change = null) =>
-        RoezanSimulatorHost.StartAsync((change ?? (settings => settings))(Settings(webhookUrl)), time ?? Clock());
+        StartAsync((change ?? (settings => settings))(Settings(webhookUrl)), time ?? Clock());
+
+    /// <summary>A simulator with exactly these settings, on the system clock unless <paramref name="time"/> is given.</summary>
+    public static Task<RoezanSimulatorHost> StartAsync(RoezanSimulatorSettings settings, TimeProvider? time)
+    {
+        TestLanes.RequireIntegration("The Roezan simulator");
+        return RoezanSimulatorHost.StartAsync(settings, time);
+    }
 
     /// <summary>A guard against a hang, never a timing assertion: waits end when their condition holds.</summary>
     public static CancellationToken Guard() => new CancellationTokenSource(TimeSpan.FromSeconds(15)).Token;

@@ -3,10 +3,12 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RoezanGhl.Storage.Health;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Storage.Tests.Health;
 
+[IntegrationLane]
 public class StorageHealthCheckTests
 {
     // Nothing listens on port 9 (discard) on a test machine; no retries so the check fails fast.
@@ -17,7 +19,7 @@ public class StorageHealthCheckTests
     [Fact]
     public async Task Queues_and_tables_on_azurite_are_healthy()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
 
         var report = await rig.CheckHealthAsync();
 

@@ -5,6 +5,7 @@ using RoezanGhl.Core.Sync;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport;
 using RoezanGhl.TestSupport.Webhooks;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Storage.Tests.Ledger;
 
@@ -13,6 +14,7 @@ namespace RoezanGhl.Storage.Tests.Ledger;
 /// strings for cleared columns, the processor's inserts without identity columns) read as they are, and every column
 /// survives a write and a read under the names those releases used.
 /// </summary>
+[IntegrationLane]
 public sealed class EventLedgerRowTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
@@ -28,7 +30,7 @@ public sealed class EventLedgerRowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _rig = RoezanWebhookRig.Create();
+        _rig = await RoezanWebhookRig.StartAsync();
         _table = new TableServiceClient(Azurite.ConnectionString).GetTableClient(_rig.Ledger.TableName);
         await _table.CreateIfNotExistsAsync();
     }

@@ -2,10 +2,12 @@ using Azure.Data.Tables;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Storage.Tests.Ledger;
 
+[IntegrationLane]
 public class EventLedgerTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -22,7 +24,7 @@ public class EventLedgerTests
     [Fact]
     public async Task The_first_claim_inserts_a_received_row_with_the_whole_lifecycle_shape()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
 
         var claim = await rig.Ledger.ClaimAsync(Intake("evt_l1"), "webhook:a", Timeout, CancellationToken.None);
 
@@ -41,7 +43,7 @@ public class EventLedgerTests
     [Fact]
     public async Task Statuses_are_stored_by_name_so_that_operators_can_read_the_table()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var claim = await rig.Ledger.ClaimAsync(Intake("evt_named"), "webhook:a", Timeout, CancellationToken.None);
         await rig.Ledger.MarkQueuedAsync(claim, CancellationToken.None);
 
@@ -54,7 +56,7 @@ public class EventLedgerTests
     [Fact]
     public async Task A_second_claim_while_the_first_is_fresh_is_in_flight_with_the_time_left()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         await rig.Ledger.ClaimAsync(Intake("evt_l2"), "webhook:a", Timeout, CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromSeconds(12));
 
@@ -68,7 +70,7 @@ public class EventLedgerTests
     [Fact]
     public async Task A_claim_on_a_queued_row_is_a_duplicate()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var first = await rig.Ledger.ClaimAsync(Intake("evt_l3"), "webhook:a", Timeout, CancellationToken.None);
         Assert.True(await rig.Ledger.MarkQueuedAsync(first, CancellationToken.None));
         rig.Time.Advance(TimeSpan.FromHours(1));
@@ -81,7 +83,7 @@ public class EventLedgerTests
     [Fact]
     public async Task A_stale_claim_is_taken_over_and_the_old_holder_can_no_longer_mark_it()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var stale = await rig.Ledger.ClaimAsync(Intake("evt_l4"), "webhook:a", Timeout, CancellationToken.None);
         rig.Time.Advance(Timeout);
 
@@ -96,7 +98,7 @@ public class EventLedgerTests
     [Fact]
     public async Task A_released_claim_is_taken_over_at_once()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var first = await rig.Ledger.ClaimAsync(Intake("evt_l5"), "webhook:a", Timeout, CancellationToken.None);
         await rig.Ledger.ReleaseAsync(first, "enqueue failed: test", CancellationToken.None);
 
@@ -109,7 +111,7 @@ public class EventLedgerTests
     [Fact]
     public async Task Of_many_racing_claims_on_a_stale_row_exactly_one_holds_it()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         await rig.Ledger.ClaimAsync(Intake("evt_l6"), "webhook:dead", Timeout, CancellationToken.None);
         rig.Time.Advance(TimeSpan.FromMinutes(1));
 
@@ -123,7 +125,7 @@ public class EventLedgerTests
     [Fact]
     public async Task Of_many_racing_first_claims_exactly_one_holds_the_row()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
             Task.Run(() => rig.Ledger.ClaimAsync(Intake("evt_l7"), $"webhook:{i}", Timeout, CancellationToken.None))));
@@ -135,7 +137,7 @@ public class EventLedgerTests
     [Fact]
     public async Task Event_ids_with_characters_table_keys_forbid_are_stored_and_found()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         const string id = "evt/2026#11?x\\y%z";
 
         var claim = await rig.Ledger.ClaimAsync(Intake(id), "webhook:a", Timeout, CancellationToken.None);

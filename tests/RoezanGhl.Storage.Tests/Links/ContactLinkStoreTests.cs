@@ -1,8 +1,10 @@
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Storage.Links;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Storage.Tests.Links;
 
+[IntegrationLane]
 public sealed class ContactLinkStoreTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);

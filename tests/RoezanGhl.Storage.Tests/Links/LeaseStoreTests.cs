@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
 using RoezanGhl.Storage.Leases;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Storage.Tests.Links;
 
+[IntegrationLane]
 public sealed class LeaseStoreTests
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);

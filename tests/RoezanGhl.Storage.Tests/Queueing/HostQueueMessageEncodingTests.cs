@@ -1,11 +1,12 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Storage.Queueing;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Storage.Tests.Queueing;
@@ -47,6 +48,7 @@ public class HostQueueMessageEncodingTests
         Assert.Equal("hi", HostQueueMessageEncoding.DecodeAsTrigger("hi", "none").ToString());
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task The_apps_queue_client_writes_base64_that_a_plain_reader_decodes_as_the_trigger_does()
     {
@@ -76,10 +78,11 @@ public class HostQueueMessageEncodingTests
         }
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task A_queued_event_read_raw_from_azurite_and_base64_decoded_is_the_event()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var evt = new QueuedRoezanEvent
         {
             AccountId = "acme",

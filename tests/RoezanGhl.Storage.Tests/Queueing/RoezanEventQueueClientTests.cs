@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Storage.Queueing;
+using RoezanGhl.TestSupport.Lanes;
 using RoezanGhl.TestSupport.Webhooks;
 
 namespace RoezanGhl.Storage.Tests.Queueing;
@@ -33,10 +34,11 @@ public class RoezanEventQueueClientTests
         Assert.Throws<JsonException>(() => RoezanEventQueueClient.Deserialize(BinaryData.FromString("null")));
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task An_event_at_the_inline_limit_goes_inline_and_a_larger_one_through_a_blob()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var overhead = RoezanEventQueueClient.Serialize(Queued(string.Empty)).ToMemory().Length;
         var fits = Queued(new string('a', RoezanEventQueueClient.InlineLimitBytes - overhead));
         var tooBig = Queued(new string('a', RoezanEventQueueClient.InlineLimitBytes - overhead + 1));
@@ -55,10 +57,11 @@ public class RoezanEventQueueClientTests
         Assert.Equal(tooBig.Event.Data!.Note!.Body, whole.Event.Data!.Note!.Body);
     }
 
+    [IntegrationLane]
     [Fact]
     public async Task A_message_pointing_outside_the_payload_container_is_refused()
     {
-        await using var rig = RoezanWebhookRig.Create();
+        await using var rig = await RoezanWebhookRig.StartAsync();
         var forged = RoezanEventQueueClient.Serialize(new QueuedRoezanEvent
         {
             AccountId = "acme",

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using RoezanGhl.GhlSimulator.Hosting;
 using RoezanGhl.GhlSimulator.State;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.TestSupport.Ghl;
 
@@ -39,6 +40,7 @@ public sealed class GhlSimulatorHost : IAsyncDisposable
     /// </summary>
     public static async Task<GhlSimulatorHost> StartAsync(SimulatorSettings? settings = null, IEnumerable<string>? locations = null, TimeProvider? timeProvider = null, string? recordFile = null)
     {
+        TestLanes.RequireIntegration("The GHL simulator");
         settings ??= new SimulatorSettings
         {
             RecordInMemory = true,
