@@ -59,7 +59,4 @@ internal sealed class ReconcileRun
             _stops.Add(reason);
         }
     }
-
-    public bool HasAccount(string? accountId) =>
-        accountId is not null && Accounts.Any(account => string.Equals(account.Key, accountId, StringComparison.OrdinalIgnoreCase));
 }

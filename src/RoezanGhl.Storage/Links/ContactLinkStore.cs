@@ -143,14 +143,6 @@ public sealed class ContactLinkStore
         await table.DeleteEntityAsync(LinkRowKeys.Partition(locationId), LinkRowKeys.ContactState(ghlContactId), ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The GHL task linked to a Roezan task, or null.</summary>
-    public async Task<TaskSnapshot?> ReadTaskAsync(string locationId, string accountId, string roezanTaskId, CancellationToken cancellationToken)
-    {
-        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TaskLinkEntity>(LinkRowKeys.Partition(locationId), LinkRowKeys.RoezanTask(accountId, roezanTaskId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row is { HasValue: true, Value: { } task } ? ToSnapshot(task) : null;
-    }
-
     /// <summary>Links a Roezan task to its GHL task with the values last written (an upsert: repeating it is harmless).</summary>
     public async Task RecordTaskAsync(string locationId, string accountId, string roezanTaskId, TaskSnapshot task, string eventId, CancellationToken cancellationToken)
     {
