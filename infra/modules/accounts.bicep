@@ -20,6 +20,12 @@ type roezanAccount = {
 
   @description('IANA time zone used to resolve due dates such as "tomorrow at 3" (default America/New_York).')
   timeZone: string?
+
+  @description('Culture (BCP 47) in which SMS templates format dates and times (default en-US).')
+  locale: string?
+
+  @description('Which flows run: contacts-only, contacts-and-history or everything (default everything).')
+  preset: ('contacts-only' | 'contacts-and-history' | 'everything')?
 }
 
 @export()
@@ -33,5 +39,8 @@ func roezanAccountSettings(accounts roezanAccount[]) {*: string} =>
         'Roezan__Accounts__${account.id}__GhlLocationId': account.ghlLocationId
         'Roezan__Accounts__${account.id}__DefaultPhoneRegion': account.?defaultPhoneRegion ?? 'US'
         'Roezan__Accounts__${account.id}__TimeZone': account.?timeZone ?? 'America/New_York'
+        'Roezan__Accounts__${account.id}__Locale': account.?locale ?? 'en-US'
+      }, account.?preset == null ? {} : {
+        'Roezan__Accounts__${account.id}__Preset': account.preset!
       })
   )

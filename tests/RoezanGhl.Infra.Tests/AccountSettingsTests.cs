@@ -25,7 +25,7 @@ public sealed class AccountSettingsTests : IDisposable
     public async Task Account_settings_bind_to_the_apps_account_options_and_pass_their_validation()
     {
         var settings = await EvaluateAccountSettingsAsync(
-            "[{ id: 'acme', ghlLocationId: 'loc-acme' }, { id: 'beta_2', ghlLocationId: 'loc-beta', defaultPhoneRegion: 'GB', timeZone: 'Europe/London' }]");
+            "[{ id: 'acme', ghlLocationId: 'loc-acme' }, { id: 'beta_2', ghlLocationId: 'loc-beta', defaultPhoneRegion: 'GB', timeZone: 'Europe/London', locale: 'en-GB', preset: 'contacts-only' }]");
 
         var options = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
@@ -40,11 +40,25 @@ public sealed class AccountSettingsTests : IDisposable
         Assert.Equal("America/New_York", options.Accounts["acme"].TimeZone);
         Assert.Equal("GB", options.Accounts["beta_2"].DefaultPhoneRegion);
         Assert.Equal("Europe/London", options.Accounts["beta_2"].TimeZone);
+        Assert.Equal("en-US", options.Accounts["acme"].Locale);
+        Assert.Equal("en-GB", options.Accounts["beta_2"].Locale);
+        Assert.Null(options.Accounts["acme"].Preset);
+        Assert.Equal("contacts-only", options.Accounts["beta_2"].Preset);
+        Assert.DoesNotContain("Roezan__Accounts__acme__Preset", settings.Keys);
         foreach (var account in options.Accounts.Values)
         {
             var errors = new List<ValidationResult>();
             Assert.True(Validator.TryValidateObject(account, new ValidationContext(account), errors, validateAllProperties: true), string.Join("; ", errors));
         }
+    }
+
+    [Fact]
+    public async Task An_account_with_an_unknown_preset_is_refused_by_the_template()
+    {
+        var exception = await Record.ExceptionAsync(() => EvaluateAccountSettingsAsync("[{ id: 'acme', ghlLocationId: 'loc-acme', preset: 'all-the-things' }]"));
+
+        Assert.NotNull(exception);
+        Assert.Contains("all-the-things", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
