@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using OpenTelemetry.Instrumentation.Http;
+using RoezanGhl.Ghl.Http;
 
 namespace RoezanGhl.Functions.Telemetry;
 
 /// <summary>
 /// Keeps personal data out of outgoing HTTP spans. GHL's URLs carry phones and emails in query strings
 /// (<c>/contacts/search/duplicate?number=…&amp;email=…</c>) and ids in paths: the span's <c>url.full</c> keeps
-/// scheme, host and path with every query value replaced by <see cref="Redacted"/>, and the span's name stays the
-/// instrumentation's <c>{method}</c> (it never holds the URL).
+/// scheme, host and path with every query value replaced by <see cref="Redacted"/>; when the client named the
+/// request's route template (<see cref="HttpUrlTemplate"/>), the span is named <c>{method} {template}</c> and the
+/// path is the template too, so no contact id, phone or email reaches the span.
 /// </summary>
 public static class HttpSpanRedaction
 {
@@ -19,14 +21,22 @@ public static class HttpSpanRedaction
     /// <summary>The <c>url.query</c> attribute (not set by default; removed in case a later version sets it).</summary>
     public const string QueryTag = "url.query";
 
+    /// <summary>The route template attribute (OpenTelemetry's <c>url.template</c>).</summary>
+    public const string TemplateTag = "url.template";
+
+    private const string MethodTag = "http.request.method";
+
     public static void Configure(HttpClientTraceInstrumentationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.EnrichWithHttpRequestMessage = (activity, request) => Redact(activity, request.RequestUri);
+        options.EnrichWithHttpRequestMessage = (activity, request) => Redact(activity, request.RequestUri, HttpUrlTemplate.Of(request));
     }
 
-    /// <summary>Replaces the span's URL with <see cref="RedactUrl"/>'s and drops any query attribute.</summary>
-    public static void Redact(Activity activity, Uri? uri)
+    /// <summary>
+    /// Replaces the span's URL with <see cref="RedactUrl"/>'s (the path replaced by <paramref name="template"/> when
+    /// there is one), drops any query attribute, and names the span after the template.
+    /// </summary>
+    public static void Redact(Activity activity, Uri? uri, string? template = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (uri is null)
@@ -34,12 +44,22 @@ public static class HttpSpanRedaction
             return;
         }
 
-        activity.SetTag(UrlTag, RedactUrl(uri));
         activity.SetTag(QueryTag, null);
+        activity.SetTag(UrlTag, RedactUrl(uri, template));
+        if (template is null)
+        {
+            return;
+        }
+
+        activity.SetTag(TemplateTag, template);
+        activity.DisplayName = $"{activity.GetTagItem(MethodTag) ?? "HTTP"} {template}";
     }
 
-    /// <summary><paramref name="uri"/> without user info or fragment, each query value <see cref="Redacted"/> (names kept).</summary>
-    public static string RedactUrl(Uri uri)
+    /// <summary>
+    /// <paramref name="uri"/> without user info or fragment, its path replaced by <paramref name="template"/> when
+    /// given, each query value <see cref="Redacted"/> (names kept).
+    /// </summary>
+    public static string RedactUrl(Uri uri, string? template = null)
     {
         ArgumentNullException.ThrowIfNull(uri);
         if (!uri.IsAbsoluteUri)
@@ -47,7 +67,9 @@ public static class HttpSpanRedaction
             return Redacted;
         }
 
-        var left = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        var left = template is null
+            ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+            : uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + template;
         var query = uri.Query.TrimStart('?');
         if (query.Length == 0)
         {
