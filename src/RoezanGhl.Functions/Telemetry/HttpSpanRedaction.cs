@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using OpenTelemetry.Instrumentation.Http;
 using RoezanGhl.Ghl.Http;
 
@@ -25,6 +26,9 @@ public static class HttpSpanRedaction
     public const string TemplateTag = "url.template";
 
     private const string MethodTag = "http.request.method";
+
+    /// <summary>A parenthesized key in a path: Table storage's <c>(PartitionKey='…',RowKey='…')</c>.</summary>
+    private static readonly Regex EntityKey = new(@"\([^)]*\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public static void Configure(HttpClientTraceInstrumentationOptions options)
     {
@@ -79,5 +83,24 @@ public static class HttpSpanRedaction
         var names = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2)[0] + "=" + Redacted);
         return left + "?" + string.Join('&', names);
+    }
+
+    /// <summary>
+    /// A URL already in text (a span attribute): parenthesized entity keys in the path and every query value become
+    /// <see cref="Redacted"/>; route templates (<c>{contactId}</c>) and query names stay. Applying it twice changes nothing.
+    /// </summary>
+    public static string RedactUrlText(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var question = url.IndexOf('?', StringComparison.Ordinal);
+        var path = EntityKey.Replace(question < 0 ? url : url[..question], "(" + Redacted + ")");
+        if (question < 0)
+        {
+            return path;
+        }
+
+        var names = url[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2)[0] + "=" + Redacted);
+        return path + "?" + string.Join('&', names);
     }
 }

@@ -43,6 +43,8 @@ public static class WorkerTelemetryServiceCollectionExtensions
         var telemetry = services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
             .WithTracing(tracing => tracing
+                // First, so that every exporter added after it sees scrubbed URLs only.
+                .AddProcessor(new UrlRedactionProcessor())
                 .AddSource(RoezanGhlTelemetry.SourceName)
                 .AddSource("Azure.*")
                 .AddHttpClientInstrumentation(HttpSpanRedaction.Configure))

@@ -66,6 +66,23 @@ public sealed class WorkerTelemetryTests
     public void Urls_keep_their_path_and_lose_every_query_value_and_user_info(string url, string expected) =>
         Assert.Equal(expected, HttpSpanRedaction.RedactUrl(new Uri(url)));
 
+    [Theory]
+    [InlineData("http://127.0.0.1:10005/devstoreaccount1/Links(PartitionKey='loc-1',RowKey='ph%7C%2B12015550123')?$format=REDACTED", "http://127.0.0.1:10005/devstoreaccount1/Links(REDACTED)?$format=REDACTED")]
+    [InlineData("https://services.example.com/contacts/{contactId}?locationId=REDACTED", "https://services.example.com/contacts/{contactId}?locationId=REDACTED")]
+    [InlineData("https://acct.blob.core.windows.net/payloads/2026/11/24/abc.json?sv=2024&sig=secret", "https://acct.blob.core.windows.net/payloads/2026/11/24/abc.json?sv=REDACTED&sig=REDACTED")]
+    public void Span_urls_lose_table_keys_and_query_values_and_keep_templates(string url, string expected) =>
+        Assert.Equal(expected, HttpSpanRedaction.RedactUrlText(url));
+
+    [Fact]
+    public void The_redaction_processor_scrubs_a_storage_span_before_export()
+    {
+        using var span = new Activity("GET").SetTag("url.full", "http://127.0.0.1/Links(PartitionKey='l',RowKey='em%7Ca%40example.com')");
+
+        new UrlRedactionProcessor().OnEnd(span);
+
+        Assert.Equal("http://127.0.0.1/Links(REDACTED)", span.GetTagItem("url.full"));
+    }
+
     [Fact]
     public void A_route_template_replaces_the_path_that_holds_ids() =>
         Assert.Equal(

@@ -20,7 +20,7 @@ public sealed class CapturedTelemetry
 
     public LockedCollection<Activity> Spans { get; } = new();
 
-    public LockedCollection<Metric> Metrics { get; } = new();
+    public LockedCollection<MetricSnapshot> Metrics { get; } = new();
 
     internal void Register(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
         services.AddWorkerTelemetry(configuration, telemetry => telemetry
