@@ -101,7 +101,7 @@ public sealed class RoezanApiClient
                 _limits[accountId] = limits;
             }
 
-            RoezanApiLog.Call(_logger, accountId, uri.AbsolutePath, (int)response.StatusCode, limits.Remaining);
+            RoezanApiLog.Call(_logger, accountId, pathTemplate, (int)response.StatusCode, limits.Remaining);
             if (response.StatusCode == HttpStatusCode.NotFound && notFoundIsNull)
             {
                 return null;
