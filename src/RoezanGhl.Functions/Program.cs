@@ -8,5 +8,5 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpProblemMiddleware>();
 builder.Services.AddRoezanGhl(builder.Configuration);
-builder.Services.AddWorkerTelemetry();
+builder.Services.AddWorkerTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -31,6 +31,7 @@ public static class GhlServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhlOptions>, GhlOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GhlRateLimiter>();
+        services.TryAddSingleton<GhlMetrics>();
         services.TryAddTransient<GhlAuthenticationHandler>();
         services.TryAddTransient<GhlRateLimitHandler>();
 

@@ -7,6 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Credentials.Secrets;
+using RoezanGhl.Ghl.Http;
 
 namespace RoezanGhl.Roezan;
 
@@ -51,7 +52,7 @@ public sealed class RoezanApiClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phone);
         var uri = Build(_options.ContactLookupPath, [new("phone", phone)]);
-        var envelope = await GetAsync(accountId, uri, RoezanApiJsonContext.Default.RoezanApiContactEnvelope, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
+        var envelope = await GetAsync(accountId, uri, _options.ContactLookupPath, RoezanApiJsonContext.Default.RoezanApiContactEnvelope, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
         return envelope?.Contact is { Id.Length: > 0 } contact ? contact : null;
     }
 
@@ -65,11 +66,11 @@ public sealed class RoezanApiClient
         ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
         var path = _options.MessagesPath.Replace(ContactIdPlaceholder, Uri.EscapeDataString(contactId), StringComparison.Ordinal);
         var uri = Build(path, [new("direction", "inbound"), new("limit", _options.MessagesLimit.ToString(CultureInfo.InvariantCulture))]);
-        var envelope = await GetAsync(accountId, uri, RoezanApiJsonContext.Default.RoezanApiMessagesEnvelope, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
+        var envelope = await GetAsync(accountId, uri, _options.MessagesPath, RoezanApiJsonContext.Default.RoezanApiMessagesEnvelope, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
         return envelope?.Messages ?? [];
     }
 
-    private async Task<T?> GetAsync<T>(string accountId, Uri uri, JsonTypeInfo<T> type, bool notFoundIsNull, CancellationToken cancellationToken)
+    private async Task<T?> GetAsync<T>(string accountId, Uri uri, string pathTemplate, JsonTypeInfo<T> type, bool notFoundIsNull, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
@@ -79,6 +80,7 @@ public sealed class RoezanApiClient
 
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.Add(Json);
+        HttpUrlTemplate.Set(request, pathTemplate);
         request.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
         HttpResponseMessage response;
         try
@@ -99,7 +101,7 @@ public sealed class RoezanApiClient
                 _limits[accountId] = limits;
             }
 
-            RoezanApiLog.Call(_logger, accountId, uri.AbsolutePath, (int)response.StatusCode, limits.Remaining);
+            RoezanApiLog.Call(_logger, accountId, pathTemplate, (int)response.StatusCode, limits.Remaining);
             if (response.StatusCode == HttpStatusCode.NotFound && notFoundIsNull)
             {
                 return null;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Storage.Health;
 using RoezanGhl.Storage.Leases;
@@ -20,6 +21,9 @@ namespace RoezanGhl.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
+    /// <summary>The Azure SDK's log categories (<c>Azure.Core</c>, <c>Azure.Identity</c>, …), kept to warnings and up.</summary>
+    public const string AzureSdkLogCategory = "Azure";
+
     /// <summary>How long a storage health check may take before it counts as unreachable.</summary>
     public static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
 
@@ -64,6 +68,10 @@ public static class StorageServiceCollectionExtensions
             AddClient<BlobServiceClient, BlobClientOptions>(
                 clients, section, (cs, o) => new(cs, o), (uri, credential, o) => new(uri, credential, o), storage => storage.ResolveBlobServiceUri());
         });
+
+        // The Azure SDK logs every request's URL at Information, and table keys in those URLs hold phones and emails
+        // (links, creation leases): only its warnings and errors, which carry no URL, are logged.
+        services.Configure<LoggerFilterOptions>(options => options.AddFilter(AzureSdkLogCategory, LogLevel.Warning));
 
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => StorageNames.From(sp.GetRequiredService<IOptions<SyncOptions>>().Value, configuration[StorageNames.LeaseContainerSetting]));

@@ -34,6 +34,18 @@ public sealed class QueuedRoezanEvent
     /// <summary>The system its changes go to (<c>"target"</c>); optional like <see cref="Source"/>.</summary>
     public SyncSystem? Target { get; init; }
 
+    /// <summary>
+    /// W3C <c>traceparent</c> of the span that sent the message (see <c>QueuedTraceContext</c>), so that the queue
+    /// function continues the webhook's trace. Optional: older messages have none. Set by the sender just before it
+    /// serializes the message, inside its producer span.
+    /// </summary>
+    [JsonPropertyName("traceparent")]
+    public string? TraceParent { get; set; }
+
+    /// <summary>W3C <c>tracestate</c> that goes with <see cref="TraceParent"/>.</summary>
+    [JsonPropertyName("tracestate")]
+    public string? TraceState { get; set; }
+
     /// <summary>Source and target, Roezan → GHL where the message names none.</summary>
     [JsonIgnore]
     public SyncDirection Direction => SyncDirection.Of(Source, Target);

@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Events;
+using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
 
@@ -41,7 +42,6 @@ public sealed class RoezanEventAcceptor
         var evt = queued.Event;
         var eventId = evt.Id!;
         var account = queued.AccountId;
-        var message = RoezanEventQueueClient.Serialize(queued);
 
         EventLedgerClaim claim;
         try
@@ -67,12 +67,16 @@ public sealed class RoezanEventAcceptor
         // From here on we hold the claim: finish (or give it back) even if Roezan hangs up, so that no
         // half-done claim makes its retry wait for the timeout.
         string messageId;
+        using var send = EventTracing.StartSend(_queue.QueueName, queued);
         try
         {
-            messageId = await _queue.EnqueueAsync(queued, message, CancellationToken.None).ConfigureAwait(false);
+            // Serialized inside the producer span, so that the message carries its trace context.
+            messageId = await _queue.EnqueueAsync(queued, RoezanEventQueueClient.Serialize(queued), CancellationToken.None).ConfigureAwait(false);
+            send?.SetTag("messaging.message.id", messageId);
         }
         catch (Exception ex) when (IntakeOutages.IsOutage(ex, CancellationToken.None))
         {
+            EventTracing.Failed(send, ex);
             RoezanWebhookLog.EnqueueFailed(_logger, ex, eventId, account);
             await ReleaseAsync(claim, ex, eventId, account).ConfigureAwait(false);
             return RoezanIngestResult.Unavailable("The event could not be queued; retry later.", eventId, StorageRetryAfter);
@@ -81,9 +85,13 @@ public sealed class RoezanEventAcceptor
         {
             // A bug, not an outage: give the claim back so that the sender's retry is not told to wait, then let the
             // function's middleware answer 500 and log the exception.
+            EventTracing.Failed(send, ex);
             await ReleaseAsync(claim, ex, eventId, account).ConfigureAwait(false);
             throw;
         }
+
+        // The producer span ends with the send; marking the row Queued is the door's work.
+        send?.Dispose();
 
         try
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Credentials.Secrets;
+using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage.Queueing;
 
 namespace RoezanGhl.Engine.Intake;
@@ -53,6 +54,22 @@ public sealed class RoezanWebhookIngestor
     {
         ArgumentNullException.ThrowIfNull(accountId);
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = EventTracing.StartWebhook(accountId);
+        try
+        {
+            var result = await CheckAndAcceptAsync(accountId, request, cancellationToken).ConfigureAwait(false);
+            EventTracing.Answered(activity, result);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            EventTracing.Failed(activity, exception);
+            throw;
+        }
+    }
+
+    private async Task<RoezanIngestResult> CheckAndAcceptAsync(string accountId, RoezanWebhookRequest request, CancellationToken cancellationToken)
+    {
         var options = _options.CurrentValue;
 
         if (!TryFindAccount(accountId, out var account, out var settings))

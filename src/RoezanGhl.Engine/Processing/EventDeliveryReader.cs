@@ -38,6 +38,9 @@ public sealed class EventDeliveryReader
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
+    /// <summary>The events queue the messages come from (names the process span).</summary>
+    public string QueueName => _queue.QueueName;
+
     /// <summary>The delivery of <paramref name="messageBody"/>; throws <see cref="InvalidDataException"/> when it is no queued event with an id.</summary>
     public async Task<EventDelivery> ReadMessageAsync(BinaryData messageBody, long dequeueCount, CancellationToken cancellationToken)
     {

@@ -17,8 +17,12 @@ public sealed class EventOutcomeReporter
     /// <summary>Deliveries of queued events by outcome (<c>outcome</c> tag: applied, skipped, failed, conflict, waiting, requeued, already_done, retried, given_up, unreadable).</summary>
     public const string OutcomesCounterName = "roezanghl.events.processed";
 
+    /// <summary>How long a message waited in the queue: dequeue time minus its insertion time.</summary>
+    public const string QueueAgeName = "roezanghl.queue.age";
+
     private readonly IEventOutcomeObserver[] _observers;
     private readonly Counter<long> _outcomes;
+    private readonly Histogram<double> _queueAge;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -27,7 +31,9 @@ public sealed class EventOutcomeReporter
         ArgumentNullException.ThrowIfNull(observers);
         ArgumentNullException.ThrowIfNull(meters);
         _observers = [.. observers];
-        _outcomes = meters.Create(MeterName).CreateCounter<long>(OutcomesCounterName, "{delivery}", "Deliveries of queued events, by how they ended.");
+        var meter = meters.Create(MeterName);
+        _outcomes = meter.CreateCounter<long>(OutcomesCounterName, "{delivery}", "Deliveries of queued events, by how they ended.");
+        _queueAge = meter.CreateHistogram<double>(QueueAgeName, "s", "How long a message waited in the events queue before this delivery.");
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -55,6 +61,15 @@ public sealed class EventOutcomeReporter
         }
 
         return outcome;
+    }
+
+    /// <summary>Records the queue age of a delivery whose message was inserted at <paramref name="enqueuedAt"/> (nothing when unknown).</summary>
+    public void ReportQueueAge(DateTimeOffset? enqueuedAt)
+    {
+        if (enqueuedAt is { } inserted)
+        {
+            _queueAge.Record(Math.Max(0, (_time.GetUtcNow() - inserted).TotalSeconds));
+        }
     }
 
     /// <summary>Counts a message that is no queued event (it goes to the poison queue; there is no event to tell observers about).</summary>

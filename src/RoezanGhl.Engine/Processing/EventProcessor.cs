@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Sync;
+using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage.Ledger;
 
 namespace RoezanGhl.Engine.Processing;
@@ -69,22 +70,28 @@ public sealed class EventProcessor
 
     /// <summary>
     /// Processes one delivery. Returns when the message can be completed (applied, skipped, failed for good, or a
-    /// copy re-queued); throws when the host should retry it.
+    /// copy re-queued); throws when the host should retry it. <paramref name="enqueuedAt"/> (the queue's insertion
+    /// time) gives the queue-age metric; the message's trace context makes this delivery part of the webhook's trace.
     /// </summary>
-    public async Task<EventOutcome> ProcessAsync(BinaryData messageBody, long dequeueCount, CancellationToken cancellationToken)
+    public async Task<EventOutcome> ProcessAsync(BinaryData messageBody, long dequeueCount, CancellationToken cancellationToken, DateTimeOffset? enqueuedAt = null)
     {
+        ArgumentNullException.ThrowIfNull(messageBody);
         var started = _outcomes.Start();
+        using var activity = EventTracing.StartProcess(_reader.QueueName, messageBody, dequeueCount);
+        _outcomes.ReportQueueAge(enqueuedAt);
         EventDelivery delivery;
         try
         {
             delivery = await _reader.ReadMessageAsync(messageBody, dequeueCount, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException exception)
         {
+            EventTracing.Failed(activity, exception);
             _outcomes.ReportUnreadable();
             throw;
         }
 
+        EventTracing.Carries(activity, delivery.EventId, delivery.AccountId, delivery.EventType);
         try
         {
             await _reader.ReadEntryAsync(delivery, cancellationToken).ConfigureAwait(false);
@@ -99,6 +106,7 @@ public sealed class EventProcessor
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            EventTracing.Failed(activity, exception);
             var failure = _appliers.TryGetValue(delivery.Direction, out var applier) ? applier.DescribeFailure(exception) : AttemptFailure.Of(exception);
             _outcomes.Report(await _finisher.RecordFailedAttemptAsync(delivery, exception, failure, cancellationToken).ConfigureAwait(false), started);
             throw;

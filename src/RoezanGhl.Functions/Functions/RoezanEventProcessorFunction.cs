@@ -20,6 +20,6 @@ public sealed class RoezanEventProcessorFunction(EventProcessor processor)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await processor.ProcessAsync(message.Body, message.DequeueCount, cancellationToken).ConfigureAwait(false);
+        await processor.ProcessAsync(message.Body, message.DequeueCount, cancellationToken, message.InsertedOn).ConfigureAwait(false);
     }
 }

@@ -47,6 +47,7 @@ internal sealed class GhlRequestSender
         var context = new GhlRequestContext(locationId, operation, GhlRequestPriorityScope.Current);
         using var request = new HttpRequestMessage(operation.Method, BuildUri(path, query)) { Content = body };
         request.Options.Set(GhlRequestContext.Key, context);
+        HttpUrlTemplate.Set(request, operation.PathTemplate);
         request.Headers.Accept.Add(Json);
         request.Headers.TryAddWithoutValidation("Version", _options.ApiVersion);
         var started = _timeProvider.GetTimestamp();

@@ -113,6 +113,8 @@ public class RoezanEventQueueClient
                 AccountId = queued.Event.AccountId,
             },
             PayloadBlob = $"{_payloads.Name}/{name}",
+            TraceParent = queued.TraceParent,
+            TraceState = queued.TraceState,
         };
         return Serialize(stub);
     }

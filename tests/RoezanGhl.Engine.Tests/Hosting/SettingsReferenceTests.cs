@@ -16,6 +16,7 @@ public class SettingsReferenceTests
         "AzureWebJobsStorage", "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__queueServiceUri",
         "AzureWebJobsStorage__tableServiceUri", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__credential",
         "AzureWebJobsStorage__clientId", "FUNCTIONS_WORKER_RUNTIME", "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "OTEL_EXPORTER_OTLP_ENDPOINT",
         "Secrets__{}", "ROEZANGHL_FUNCTION_KEY",
     ];
 

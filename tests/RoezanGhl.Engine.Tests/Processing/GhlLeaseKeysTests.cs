@@ -35,4 +35,20 @@ public class GhlLeaseKeysTests
     [InlineData(PlanDisposition.WaitForContact)]
     public void A_plan_that_writes_nothing_now_holds_no_lease(PlanDisposition disposition) =>
         Assert.Empty(GhlLeaseKeys.For(Plan(disposition, new CreateContactStep { Fields = new ContactFields { Phone = "+12015550123" }, Reason = "new" }), "acme"));
+
+    [Fact]
+    public void A_creation_claim_is_logged_as_a_short_hash_of_its_identity_and_locks_as_they_are()
+    {
+        var phone = GhlLeaseKeys.ForLog(GhlLeaseKeys.CreationClaim("phone:+12015550123"));
+        var email = GhlLeaseKeys.ForLog(GhlLeaseKeys.CreationClaim("email:ana@example.com"));
+
+        Assert.Matches("^new:#[0-9a-f]{8}$", phone);
+        Assert.DoesNotContain("5550123", phone, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.com", email, StringComparison.Ordinal);
+        Assert.NotEqual(phone, email);
+        Assert.Equal(phone, GhlLeaseKeys.ForLog("new:phone:+12015550123"));
+        Assert.Equal("contact:g_1", GhlLeaseKeys.ForLog(GhlLeaseKeys.ContactLock("g_1")));
+        Assert.Equal("task:acme:t_1", GhlLeaseKeys.ForLog(GhlLeaseKeys.TaskLock("acme", "t_1")));
+        Assert.Equal("?", GhlLeaseKeys.ForLog(null));
+    }
 }

@@ -11,12 +11,14 @@ public sealed class LocalSettingsSample
     /// <summary>
     /// Settings that exist only for local runs. Flex Consumption takes the worker runtime from
     /// functionAppConfig.runtime, and in Azure the storage connection is identity-based
-    /// (AzureWebJobsStorage__*), never a connection string.
+    /// (AzureWebJobsStorage__*), never a connection string. OTLP is for a local dashboard; in Azure telemetry goes to
+    /// Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING, which the template sets).
     /// </summary>
     public static readonly IReadOnlySet<string> LocalOnlyKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         "FUNCTIONS_WORKER_RUNTIME",
         "AzureWebJobsStorage",
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
     };
 
     /// <summary>

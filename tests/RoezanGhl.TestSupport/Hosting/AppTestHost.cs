@@ -40,6 +40,7 @@ public sealed class AppTestHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly GhlSimulatorHost? _simulator;
     private readonly bool _ownsSimulator;
+    private readonly CapturedTelemetry? _telemetry;
 
     internal AppTestHost(ServiceProvider services, AppTestHostBuilder builder, IReadOnlyList<TestAccount> accounts, IReadOnlyDictionary<string, string?> settings, GhlSimulatorHost? simulator)
     {
@@ -48,6 +49,7 @@ public sealed class AppTestHost : IAsyncDisposable
         _ownsSimulator = builder.SharedSimulator is null;
         Accounts = accounts;
         Settings = settings;
+        _telemetry = builder.Telemetry;
         Names = services.GetRequiredService<StorageNames>();
         RawQueue = PlainQueue(Names.EventsQueue);
         RawPoison = PlainQueue(Names.PoisonQueue);
@@ -71,6 +73,9 @@ public sealed class AppTestHost : IAsyncDisposable
 
     /// <summary>What the app logged, from Debug up (unless the test changed the logging).</summary>
     public FakeLogCollector Logs => Get<FakeLogCollector>();
+
+    /// <summary>What the app exported (spans, metrics), with <see cref="AppTestHostBuilder.CaptureTelemetry"/>.</summary>
+    public CapturedTelemetry Telemetry => _telemetry ?? throw new InvalidOperationException("This host does not capture telemetry (CaptureTelemetry).");
 
     public GhlSimulatorHost Simulator => _simulator ?? throw new InvalidOperationException("This host has no GHL simulator (WithoutGhlSimulator).");
 

@@ -32,6 +32,8 @@ public sealed class AppTestHostBuilder
 
     internal FakeTimeProvider? FakeTime { get; private set; }
 
+    internal CapturedTelemetry? Telemetry { get; private set; }
+
     internal GhlSimulatorHost? SharedSimulator { get; private set; }
 
     internal bool StartsSimulator { get; private set; } = true;
@@ -101,6 +103,16 @@ public sealed class AppTestHostBuilder
     public AppTestHostBuilder WithLogging(Action<ILoggingBuilder> configure)
     {
         LoggingChanges.Add(configure ?? throw new ArgumentNullException(nameof(configure)));
+        return this;
+    }
+
+    /// <summary>
+    /// The app's OpenTelemetry registration with in-memory exporters: every span, metric and log record it exports is
+    /// in <see cref="AppTestHost.Telemetry"/>.
+    /// </summary>
+    public AppTestHostBuilder CaptureTelemetry()
+    {
+        Telemetry = new CapturedTelemetry();
         return this;
     }
 
@@ -198,6 +210,7 @@ public sealed class AppTestHostBuilder
                 LoggingChanges.ForEach(configure => configure(logging));
             });
             services.AddRoezanGhl(configuration);
+            Telemetry?.Register(services, configuration);
             if (FakeTime is { } time)
             {
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
@@ -216,6 +229,7 @@ public sealed class AppTestHostBuilder
             ServiceChanges.ForEach(configure => configure(services));
             var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
             host = new AppTestHost(provider, this, accounts, settings, simulator);
+            Telemetry?.Start(provider);
         }
         catch when (SharedSimulator is null && simulator is not null)
         {

@@ -1,3 +1,4 @@
+using RoezanGhl.Core.Diagnostics;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Storage.Leases;
 
@@ -9,11 +10,24 @@ namespace RoezanGhl.Engine.Processing.RoezanToGhl;
 /// </summary>
 public static class GhlLeaseKeys
 {
+    private const string CreationPrefix = "new:";
+
     /// <summary>The lock of a GHL contact: held by whoever writes its values (or its recorded state).</summary>
     public static string ContactLock(string ghlContactId) => "contact:" + ghlContactId;
 
     /// <summary>The creation claim of one identity of a contact not made yet (<see cref="ContactIdentity.CreationClaimKeys"/>).</summary>
-    public static string CreationClaim(string identityKey) => "new:" + identityKey;
+    public static string CreationClaim(string identityKey) => CreationPrefix + identityKey;
+
+    /// <summary>
+    /// A lease key as logs, ledger reasons and notifications may show it: a creation claim's identity (a phone or an
+    /// email) becomes its short hash (<c>new:#1a2b3c4d</c>); contact and task locks hold only ids and stay as they are.
+    /// </summary>
+    public static string ForLog(string? key) => key switch
+    {
+        null => "?",
+        _ when key.StartsWith(CreationPrefix, StringComparison.Ordinal) => CreationPrefix + PersonalDataHash.Of(key[CreationPrefix.Length..]),
+        _ => key,
+    };
 
     /// <summary>The lock of a Roezan task's GHL task.</summary>
     public static string TaskLock(string accountId, string roezanTaskId) => $"task:{accountId}:{roezanTaskId}";

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage.Leases;
 using RoezanGhl.Storage.Links;
 
@@ -39,6 +40,7 @@ public sealed class LeasedPlanner
     public async Task<LeasedPlan> PlanAsync(EventDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        using var activity = EventTracing.StartPlan(delivery.EventId);
         var entry = delivery.Entry ?? throw new InvalidOperationException($"The ledger entry of event {delivery.EventId} was not read.");
         if (entry.Plan is not { } stored)
         {

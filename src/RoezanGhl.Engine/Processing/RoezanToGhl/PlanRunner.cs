@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage.Ledger;
 
 namespace RoezanGhl.Engine.Processing.RoezanToGhl;
@@ -63,6 +64,7 @@ public sealed class PlanRunner
         for (var index = progress.Steps.Count; index < plan.Steps.Count; index++)
         {
             var step = plan.Steps[index];
+            using var stepActivity = EventTracing.StartStep(step, index + 1);
             var context = new StepContext { LocationId = delivery.LocationId, EventId = delivery.EventId, GhlContactId = contactId, GhlTaskId = taskId, LookUpBeforeCreating = lookUp };
             StepResult? result = null;
             if (step is UpsertContactStep or CreateContactStep && lookUp

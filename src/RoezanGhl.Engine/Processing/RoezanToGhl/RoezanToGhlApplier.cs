@@ -71,8 +71,10 @@ public sealed class RoezanToGhlApplier : IEventApplier
         var entry = delivery.Entry!;
         if (leased.Blocked is { } blocked)
         {
-            var reason = $"waits for {blocked.BlockingKey}, held by event {blocked.HeldBy ?? "(another)"}";
-            SyncLog.EventWaitsForLease(_logger, delivery.EventId, blocked.BlockingKey ?? "?", blocked.HeldBy, _options.LeaseWaitDelay.TotalSeconds);
+            // A creation claim's key holds the contact's phone or email: logged and recorded as its short hash.
+            var blockingKey = GhlLeaseKeys.ForLog(blocked.BlockingKey);
+            var reason = $"waits for {blockingKey}, held by event {blocked.HeldBy ?? "(another)"}";
+            SyncLog.EventWaitsForLease(_logger, delivery.EventId, blockingKey, blocked.HeldBy, _options.LeaseWaitDelay.TotalSeconds);
             var status = entry.Status is EventLedgerStatus.Received or EventLedgerStatus.Processing ? EventLedgerStatus.Queued : entry.Status;
             return EventVerdict.Requeue(status, _options.LeaseWaitDelay, reason, cleanStop: entry.CleanStop);
         }
