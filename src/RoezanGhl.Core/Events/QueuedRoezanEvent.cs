@@ -34,6 +34,12 @@ public sealed class QueuedRoezanEvent
     /// <summary>The system its changes go to (<c>"target"</c>); optional like <see cref="Source"/>.</summary>
     public SyncSystem? Target { get; init; }
 
+    /// <summary>
+    /// The GHL change of a GHL → Roezan message (<see cref="GhlWebhooks.GhlQueuedEvents"/>); absent on Roezan's messages,
+    /// whose <see cref="Event"/> is the whole event.
+    /// </summary>
+    public GhlWebhooks.QueuedGhlChange? Ghl { get; init; }
+
     /// <summary>Source and target, Roezan → GHL where the message names none.</summary>
     [JsonIgnore]
     public SyncDirection Direction => SyncDirection.Of(Source, Target);

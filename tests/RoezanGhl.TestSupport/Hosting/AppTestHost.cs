@@ -9,9 +9,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using RoezanGhl.Core.Events;
+using RoezanGhl.Core.GhlWebhooks;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Engine.Intake;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.GhlSimulator.Webhooks;
 using RoezanGhl.Ghl.Auth;
 using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
@@ -90,6 +92,8 @@ public sealed class AppTestHost : IAsyncDisposable
 
     public RoezanWebhookFunction Webhook => Function<RoezanWebhookFunction>();
 
+    public GhlWebhookFunction GhlWebhook => Function<GhlWebhookFunction>();
+
     public RoezanEventProcessorFunction Processor => Function<RoezanEventProcessorFunction>();
 
     public ReconcileTimerFunction ReconcileTimer => Function<ReconcileTimerFunction>();
@@ -129,6 +133,23 @@ public sealed class AppTestHost : IAsyncDisposable
         request.Body = new MemoryStream(bytes);
         request.Headers[RoezanSignatureVerifier.HeaderName] = Sign(body, accountId: accountId);
         var result = await Webhook.RunAsync(request, accountId, cancellationToken).ConfigureAwait(false);
+        return result as ContentResult ?? throw new InvalidOperationException($"Unexpected webhook result {result}.");
+    }
+
+    /// <summary>
+    /// Posts <paramref name="body"/> to <see cref="GhlWebhook"/> as HighLevel sends it: JSON, signed with the test run's
+    /// key (<see cref="GhlWebhookSigningKey.Shared"/>) unless <paramref name="signature"/> says otherwise.
+    /// </summary>
+    public async Task<ContentResult> PostGhlAsync(string body, string? signature = null, string contentType = "application/json", CancellationToken cancellationToken = default)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var request = new DefaultHttpContext().Request;
+        request.Method = "POST";
+        request.ContentType = contentType;
+        request.ContentLength = bytes.Length;
+        request.Body = new MemoryStream(bytes);
+        request.Headers[GhlSignatureVerifier.SignatureHeader] = signature ?? GhlWebhookSigningKey.Shared.Sign(bytes);
+        var result = await GhlWebhook.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return result as ContentResult ?? throw new InvalidOperationException($"Unexpected webhook result {result}.");
     }
 
