@@ -42,9 +42,11 @@ public sealed class AppTestHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly GhlSimulatorHost? _simulator;
     private readonly bool _ownsSimulator;
+    private readonly RoezanSimulatorLink? _roezan;
 
-    internal AppTestHost(ServiceProvider services, AppTestHostBuilder builder, IReadOnlyList<TestAccount> accounts, IReadOnlyDictionary<string, string?> settings, GhlSimulatorHost? simulator)
+    internal AppTestHost(ServiceProvider services, AppTestHostBuilder builder, IReadOnlyList<TestAccount> accounts, IReadOnlyDictionary<string, string?> settings, GhlSimulatorHost? simulator, RoezanSimulatorLink? roezan = null)
     {
+        _roezan = roezan;
         _services = services;
         _simulator = simulator;
         _ownsSimulator = builder.SharedSimulator is null;
@@ -75,6 +77,9 @@ public sealed class AppTestHost : IAsyncDisposable
     public FakeLogCollector Logs => Get<FakeLogCollector>();
 
     public GhlSimulatorHost Simulator => _simulator ?? throw new InvalidOperationException("This host has no GHL simulator (WithoutGhlSimulator).");
+
+    /// <summary>The Roezan simulator and the forwarder of its webhooks (<see cref="AppTestHostBuilder.WithRoezanSimulator"/>).</summary>
+    public RoezanSimulatorLink Roezan => _roezan ?? throw new InvalidOperationException("This host has no Roezan simulator (WithRoezanSimulator).");
 
     public FakeGhlTokenProvider Tokens => Get<IGhlTokenProvider>() as FakeGhlTokenProvider ?? throw new InvalidOperationException("This host uses the app's token provider (WithAppTokenProvider).");
 
@@ -239,6 +244,11 @@ public sealed class AppTestHost : IAsyncDisposable
         foreach (var table in Names.Tables)
         {
             await tables.DeleteTableAsync(table).ConfigureAwait(false);
+        }
+
+        if (_roezan is not null)
+        {
+            await _roezan.DisposeAsync().ConfigureAwait(false);
         }
 
         await _services.DisposeAsync().ConfigureAwait(false);
