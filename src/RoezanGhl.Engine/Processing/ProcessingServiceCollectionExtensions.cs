@@ -26,6 +26,7 @@ public static class ProcessingServiceCollectionExtensions
 
         services.TryAddSingleton<GhlStepExecutor>();
         services.TryAddSingleton<ContactLinker>();
+        services.TryAddSingleton<RoezanEchoGuard>();
         services.TryAddSingleton<LeasedPlanner>();
         services.TryAddSingleton<PlanRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventApplier, RoezanToGhlApplier>());

@@ -81,6 +81,11 @@ public sealed class AppTestHost : IAsyncDisposable
     /// <summary>The Roezan simulator and the forwarder of its webhooks (<see cref="AppTestHostBuilder.WithRoezanSimulator"/>).</summary>
     public RoezanSimulatorLink Roezan => _roezan ?? throw new InvalidOperationException("This host has no Roezan simulator (WithRoezanSimulator).");
 
+    /// <summary>The GHL simulator's webhooks into the GHL door (<see cref="AppTestHostBuilder.WithGhlSimulatorWebhooks"/>).</summary>
+    public GhlWebhookLink GhlWebhooks => GhlWebhooksLink ?? throw new InvalidOperationException("This host's GHL simulator sends no webhooks (WithGhlSimulatorWebhooks).");
+
+    internal GhlWebhookLink? GhlWebhooksLink { get; set; }
+
     public FakeGhlTokenProvider Tokens => Get<IGhlTokenProvider>() as FakeGhlTokenProvider ?? throw new InvalidOperationException("This host uses the app's token provider (WithAppTokenProvider).");
 
     public InMemorySecretStore Secrets => Get<ISecretStore>() as InMemorySecretStore ?? throw new InvalidOperationException("This host uses the app's secret store (WithAppSecretStore).");
@@ -244,6 +249,11 @@ public sealed class AppTestHost : IAsyncDisposable
         foreach (var table in Names.Tables)
         {
             await tables.DeleteTableAsync(table).ConfigureAwait(false);
+        }
+
+        if (GhlWebhooksLink is not null)
+        {
+            await GhlWebhooksLink.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_roezan is not null)

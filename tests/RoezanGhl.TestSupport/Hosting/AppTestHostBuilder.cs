@@ -36,6 +36,8 @@ public sealed class AppTestHostBuilder
 
     internal bool StartsSimulator { get; private set; } = true;
 
+    internal bool SendsGhlWebhooks { get; private set; }
+
     internal Func<RoezanSimulator.State.RoezanSimulatorSettings, RoezanSimulator.State.RoezanSimulatorSettings>? RoezanSimulatorChanges { get; private set; }
 
     internal bool FakeTokens { get; private set; } = true;
@@ -128,6 +130,16 @@ public sealed class AppTestHostBuilder
     public AppTestHostBuilder WithRoezanSimulator(Func<RoezanSimulator.State.RoezanSimulatorSettings, RoezanSimulator.State.RoezanSimulatorSettings>? change = null)
     {
         RoezanSimulatorChanges = change ?? (settings => settings);
+        return this;
+    }
+
+    /// <summary>
+    /// The GHL simulator sends signed webhooks for every contact change made through its API or by its "GHL user"
+    /// (not for seeds) to the app's GHL door (<see cref="AppTestHost.GhlWebhooks"/>), so that echoes are real.
+    /// </summary>
+    public AppTestHostBuilder WithGhlSimulatorWebhooks()
+    {
+        SendsGhlWebhooks = true;
         return this;
     }
 
@@ -248,6 +260,10 @@ public sealed class AppTestHostBuilder
         }
 
         roezan?.Connect(host.Get<RoezanGhl.Engine.Intake.RoezanWebhookIngestor>());
+        if (SendsGhlWebhooks && simulator is not null)
+        {
+            host.GhlWebhooksLink = await GhlWebhookLink.StartAsync(simulator.State, host.Get<RoezanGhl.Engine.Intake.GhlWebhookIngestor>()).ConfigureAwait(false);
+        }
 
         if (ValidatesOnStart)
         {
