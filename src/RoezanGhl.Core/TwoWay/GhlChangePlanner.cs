@@ -21,6 +21,9 @@ public static class GhlChangePlanner
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(rules);
+        // GHL's SMS do-not-disturb opts the Roezan contact out by tag, unless it came from Roezan's own opt-out
+        // (recorded on the link): then Roezan has the person opted out already.
+        smsDoNotDisturb = smsDoNotDisturb && !(linked is not null && SmsDoNotDisturb.IsOn(linked.Fields));
         if (smsDoNotDisturb)
         {
             incoming = incoming with { Tags = [.. incoming.Tags, rules.OptOutTag] };
