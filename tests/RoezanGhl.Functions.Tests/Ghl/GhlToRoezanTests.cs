@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport.Hosting;
 using RoezanGhl.TestSupport.Lanes;
@@ -123,5 +124,35 @@ public class GhlToRoezanTests
         var entry = await host.ReadLedgerAsync("ghl:wh-note");
         Assert.Equal((EventLedgerStatus.Skipped, "ghl-c-1"), (entry.Status, entry.SourceContactId));
         Assert.Empty(host.Roezan.Simulator.State.Recorded);
+    }
+
+    [Fact]
+    public async Task A_roezan_opt_out_sets_ghl_sms_do_not_disturb_and_ghls_echo_adds_no_opt_out_tag_in_roezan()
+    {
+        await using var host = await AppTestHost.Create().WithRoezanSimulator().WithGhlSimulatorWebhooks().StartAsync();
+        using var roezanApi = host.Roezan.Simulator.CreateClient();
+        (await roezanApi.PostAsJsonAsync("integrations/contacts", new { phone = "+12015550150", firstName = "Bo", email = "bo@example.com" })).EnsureSuccessStatusCode();
+        await SettleAllAsync(host);
+
+        host.Roezan.Simulator.Admin.OptOut("acme", "+12015550150");
+        await SettleAllAsync(host);
+
+        var ghl = Assert.Single(host.Simulator.State.ContactsOf("loc-acme"));
+        Assert.Equal("active", ghl["dndSettings"]?["SMS"]?["status"]?.GetValue<string>());
+        var roezan = Assert.Single(host.Roezan.Simulator.State.ContactsOf("acme"));
+        Assert.True(roezan.OptedOut);
+        Assert.DoesNotContain("sms-opt-out", roezan.Tags);
+    }
+
+    private static async Task SettleAllAsync(AppTestHost host)
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            await host.Roezan.Simulator.WaitForWebhooksAsync();
+            await host.GhlWebhooks.WaitUntilDrainedAsync();
+            await host.DrainAsync();
+        }
+
+        await host.DrainAsync();
     }
 }

@@ -27,11 +27,17 @@ public class PingPongTests(ITestOutputHelper output)
     private static int Count => int.TryParse(Environment.GetEnvironmentVariable("ROEZANGHL_PINGPONG_COUNT"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 200;
 
     [Fact]
-    public async Task Mixed_changes_on_both_sides_end_with_the_same_state_everywhere_no_loss_no_duplicates_and_no_echo_applied()
+    public Task Mixed_changes_on_both_sides_end_with_the_same_state_everywhere_no_loss_no_duplicates_and_no_echo_applied() =>
+        RunAsync(Count, faults: false);
+
+    [Fact]
+    public Task Faults_on_both_sides_5xx_ghost_writes_and_doors_answering_429_lose_nothing() =>
+        RunAsync(Math.Max(40, Count / 4), faults: true);
+
+    private async Task RunAsync(int changes, bool faults)
     {
         await using var host = await AppTestHost.Create().WithRoezanSimulator().WithGhlSimulatorWebhooks().StartAsync();
         host.Simulator.Settings = host.Simulator.Settings with { RecordInMemory = false };
-        var changes = Count;
         var contacts = Math.Clamp(changes / 10, 10, 100);
         var clock = Stopwatch.StartNew();
         using var roezanApi = host.Roezan.Simulator.CreateClient();
@@ -51,6 +57,14 @@ public class PingPongTests(ITestOutputHelper output)
         }
 
         await SettleAsync(host);
+        if (faults)
+        {
+            // From here on both APIs fail 15% of requests before applying them and answer 10% of writes with an error
+            // after applying them (ghost writes).
+            host.Simulator.Settings = host.Simulator.Settings with { ServerErrorRatio = 0.15, GhostWriteRatio = 0.1 };
+            host.Roezan.Simulator.Settings = host.Roezan.Simulator.Settings with { ServerErrorRatio = 0.15, GhostWriteRatio = 0.1, Seed = 7 };
+        }
+
         var random = new Random(1234);
         var expected = new Dictionary<string, (string First, string Email, HashSet<string> Tags)>(StringComparer.Ordinal);
         for (var made = 0; made < changes;)
@@ -79,6 +93,13 @@ public class PingPongTests(ITestOutputHelper output)
                 }
             }
 
+            if (faults)
+            {
+                // Each door answers the next deliveries 429, as when its storage is down; both senders must redeliver.
+                host.GhlWebhooks.Forwarder.RefuseNext(3);
+                host.Roezan.Forwarder.RefuseNext(3);
+            }
+
             await SettleAsync(host);
         }
 
@@ -90,10 +111,11 @@ public class PingPongTests(ITestOutputHelper output)
         var echoesApplied = applied.Count - changes - contacts;
         var latencies = applied.Select(e => (e.UpdatedAt!.Value - e.AcceptedAt!.Value).TotalMilliseconds).Order().ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"changes {changes}, contacts {contacts}, events {ledger.Count}, applied {applied.Count}, skipped {ledger.Count(e => e.Status == EventLedgerStatus.Skipped)}, failed {ledger.Count(e => e.Status == EventLedgerStatus.Failed)}, lost {lost}, echo writes {echoesApplied}, " +
+            $"faults {faults}, door 429s {host.GhlWebhooks.Forwarder.Refused + host.Roezan.Forwarder.Refused}, GHL webhooks dropped {host.GhlWebhooks.Sender.Dropped}, changes {changes}, contacts {contacts}, events {ledger.Count}, applied {applied.Count}, skipped {ledger.Count(e => e.Status == EventLedgerStatus.Skipped)}, failed {ledger.Count(e => e.Status == EventLedgerStatus.Failed)}, lost {lost}, echo writes {echoesApplied}, " +
             $"GHL contacts {ghlContacts.Count}, Roezan contacts {roezanContacts.Count}, GHL calls {host.Simulator.State.Counters.Snapshot().Total}, Roezan calls {host.Roezan.Simulator.State.Counters.Snapshot().Total}, " +
             $"latency p50 {Percentile(latencies, 0.5):0} ms p99 {Percentile(latencies, 0.99):0} ms, wall {clock.Elapsed.TotalSeconds:0.0} s"));
 
+        Assert.Equal(0, host.GhlWebhooks.Sender.Dropped);
         Assert.Equal(0, lost);
         Assert.Equal((contacts, contacts), (ghlContacts.Count, roezanContacts.Count));
         Assert.Equal(0, echoesApplied);
@@ -120,9 +142,9 @@ public class PingPongTests(ITestOutputHelper output)
         for (var quiet = 0; quiet < 2;)
         {
             var before = host.Pump.Delivered;
-            await host.DrainAsync(TimeSpan.FromMinutes(5));
             await host.Roezan.Simulator.WaitForWebhooksAsync(timeout.Token);
             await host.GhlWebhooks.WaitUntilDrainedAsync(timeout.Token);
+            await host.DrainAsync(TimeSpan.FromMinutes(5));
             quiet = host.Pump.Delivered == before ? quiet + 1 : 0;
         }
     }
