@@ -34,6 +34,40 @@ public class PingPongTests(ITestOutputHelper output)
     public Task Faults_on_both_sides_5xx_ghost_writes_and_doors_answering_429_lose_nothing() =>
         RunAsync(Math.Max(40, Count / 4), faults: true);
 
+    [Fact]
+    public async Task The_same_contact_edited_on_both_sides_within_a_second_keeps_both_changes_on_both_sides()
+    {
+        await using var host = await AppTestHost.Create().WithRoezanSimulator().WithGhlSimulatorWebhooks().StartAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            host.Simulator.State.UserCreatesContact(Location, new JsonObject { ["phone"] = Phone(i), ["firstName"] = $"G{i}", ["lastName"] = "Start", ["email"] = $"c{i}@example.com", ["tags"] = new JsonArray("seed") });
+        }
+
+        await SettleAsync(host);
+        for (var i = 0; i < 10; i++)
+        {
+            var ghl = GhlContact(host, Phone(i));
+            host.Simulator.State.UserEditsContact(Location, ghl["id"]!.GetValue<string>(), new JsonObject { ["firstName"] = $"Both{i}" });
+            var roezan = host.Roezan.Simulator.State.FindContact(Account, Phone(i))!;
+            host.Roezan.Simulator.Admin.EditContact(Account, roezan.Id, new RoezanFields { Email = $"both{i}@example.com" });
+        }
+
+        await SettleAsync(host);
+        var wrong = Enumerable.Range(0, 10).Count(i =>
+        {
+            var ghl = GhlContact(host, Phone(i));
+            var roezan = host.Roezan.Simulator.State.FindContact(Account, Phone(i))!;
+            return ghl["firstName"]!.GetValue<string>() != $"Both{i}" || roezan.FirstName != $"Both{i}" || ghl["email"]!.GetValue<string>() != $"both{i}@example.com" || roezan.Email != $"both{i}@example.com";
+        });
+        var ledger = await ReadLedgerAsync(host);
+        var applied = ledger.Count(e => e.Status == EventLedgerStatus.Applied);
+        var conflicts = ledger.Count(e => e.Outcome?.Contains("conflict", StringComparison.Ordinal) == true);
+        output.WriteLine($"same contact both sides: {wrong} of 10 wrong, {applied} applied for 10 creates and 20 changes, {ledger.Count} events, {conflicts} conflicts recorded");
+        Assert.Equal(0, wrong);
+        Assert.Equal((10, 10), (host.Simulator.State.ContactsOf(Location).Count, host.Roezan.Simulator.State.ContactsOf(Account).Count));
+        Assert.DoesNotContain(ledger, e => e.Status is EventLedgerStatus.Failed);
+    }
+
     private async Task RunAsync(int changes, bool faults)
     {
         await using var host = await AppTestHost.Create().WithRoezanSimulator().WithGhlSimulatorWebhooks().StartAsync();
