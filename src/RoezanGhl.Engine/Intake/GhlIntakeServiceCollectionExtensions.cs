@@ -9,9 +9,9 @@ public static class GhlIntakeServiceCollectionExtensions
 {
     /// <summary>
     /// The pure checks of the GHL webhook door: <see cref="GhlWebhookIntake"/> with the <c>GhlWebhook</c> settings
-    /// validated on start (<see cref="GhlWebhookOptionsValidator"/> names a bad key by its setting), and the door
-    /// <see cref="GhlWebhookIngestor"/>. Needs a <see cref="TimeProvider"/>, the accounts, storage and the Roezan door's
-    /// acceptor (<c>AddRoezanGhl</c> registers them).
+    /// validated on start (<see cref="GhlWebhookOptionsValidator"/> names a bad key by its setting). Needs a
+    /// <see cref="TimeProvider"/> (<c>AddRoezanGhl</c> registers the system one). The door itself,
+    /// <see cref="GhlWebhookIngestor"/>, is registered with the other door by <c>AddRoezanIntake</c>.
     /// </summary>
     public static IServiceCollection AddGhlWebhookIntake(this IServiceCollection services)
     {
@@ -19,11 +19,6 @@ public static class GhlIntakeServiceCollectionExtensions
         services.AddOptions<GhlWebhookOptions>().BindConfiguration(GhlWebhookOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhlWebhookOptions>, GhlWebhookOptionsValidator>());
         services.TryAddSingleton<GhlWebhookIntake>();
-        services.AddMetrics();
-        services.TryAddSingleton<GhlUnknownLocations>();
-        services.TryAddSingleton<GhlWebhookMeter>();
-        services.TryAddSingleton<GhlWebhookServices>();
-        services.TryAddSingleton<GhlWebhookIngestor>();
         return services;
     }
 }
