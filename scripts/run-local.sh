@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the app on this machine: Azurite (storage), the GHL simulator (unless local.settings.json points
-# Ghl__BaseUrl at a real GHL), then `func start` in src/RoezanGhl.Functions. Everything it starts is
+# Ghl__BaseUrl at a real GHL), the Roezan simulator (unless local.settings.json holds a Roezan API key for
+# the first account), then `func start` in src/RoezanGhl.Functions. Everything it starts is
 # stopped when it exits (Ctrl+C included).
 #
 # Needs the .NET 10 SDK, Node.js 20+ and Azure Functions Core Tools v4 (`func`).
@@ -10,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 simulator_url=http://127.0.0.1:5081
+roezan_simulator_url=http://127.0.0.1:5082
+func_env=()
 pids=()
 
 say() { printf '==> %s\n' "$*"; }
@@ -106,6 +109,31 @@ case "$ghl_base_url" in
     ;;
 esac
 
+# --- Roezan: the simulator, unless the first account has an API key ----------------------------------
+# The first account of local.settings.json and its Roezan API key and webhook secret (empty when unset).
+IFS=$'\t' read -r roezan_account roezan_key roezan_secret < <(node -e '
+  const v=(require(process.argv[1]).Values)||{};
+  const m=Object.keys(v).map(k=>/^Roezan__Accounts__([^_]+)__GhlLocationId$/.exec(k)).find(Boolean);
+  const a=m?m[1]:"demo";
+  process.stdout.write([a, v["Secrets__roezan-api-key-"+a]||"", v["Secrets__roezan-webhook-secret-"+a]||""].join("\t")+"\n");' "$root/local.settings.json")
+if [[ -n "$roezan_key" ]]; then
+  say "Roezan: account $roezan_account has an API key in local.settings.json (no simulator)"
+elif port_open 5082; then
+  say "Roezan simulator: something already listens on $roezan_simulator_url; using it"
+else
+  roezan_key=roezansim-local-key
+  say "starting the Roezan simulator on $roezan_simulator_url for account $roezan_account (log: .azurite/roezan-simulator.log)"
+  dotnet run --project tests/RoezanGhl.RoezanSimulator -- --port 5082 --account "$roezan_account" --api-key "$roezan_key" \
+    --webhook-url "http://localhost:7071/api/roezan/$roezan_account/events" ${roezan_secret:+--webhook-secret "$roezan_secret"} \
+    >.azurite/roezan-simulator.log 2>&1 &
+  pids+=($!)
+  if ! wait_for_port 5082 "${pids[-1]}" 120; then
+    warn "the Roezan simulator (tests/RoezanGhl.RoezanSimulator) did not start; see .azurite/roezan-simulator.log."
+  fi
+  # func gives variables already set precedence over local.settings.json: the app talks to the simulator.
+  func_env=("Roezan__Api__BaseUrl=$roezan_simulator_url/api" "Secrets__roezan-api-key-$roezan_account=$roezan_key")
+fi
+
 # --- the function app --------------------------------------------------------------------------
 if ! command -v func >/dev/null 2>&1; then
   warn "Azure Functions Core Tools v4 ('func') is missing. Install one of:"
@@ -125,8 +153,8 @@ if [[ ! -e "$settings_link" || -L "$settings_link" ]]; then
   ln -sfn ../../local.settings.json "$settings_link"
 fi
 
-say "func start (webhook: POST http://localhost:7071/api/roezan/{accountId}/events, health: GET http://localhost:7071/api/health)"
+say "func start (webhooks: POST http://localhost:7071/api/roezan/{accountId}/events and /api/ghl/webhooks, health: GET http://localhost:7071/api/health)"
 cd src/RoezanGhl.Functions
-func start &
+env "${func_env[@]}" func start &
 pids+=($!)
 wait "${pids[-1]}"

@@ -12,8 +12,8 @@ using RoezanGhl.Ghl.Http;
 namespace RoezanGhl.Roezan;
 
 /// <summary>
-/// The few calls of Roezan's integration API the reconciler needs: find a contact by phone and list a contact's
-/// inbound messages. Every call is made for one account, with that account's <c>X-API-Key</c> from the secret
+/// The few calls of Roezan's integration API the app makes: find a contact by phone and list a contact's inbound
+/// messages (the reconciler), create or update a contact by phone (changes made in GHL). Every call is made for one account, with that account's <c>X-API-Key</c> from the secret
 /// store (<see cref="SecretNames.RoezanApiKey"/>). Roezan's rate-limit headers are kept per account: when
 /// <c>ratelimit-remaining</c> reaches 0 the next call waits for <c>ratelimit-reset</c> (up to
 /// <see cref="RoezanApiOptions.MaxRateLimitWait"/>), and a 429 or a longer wait ends in a
@@ -70,7 +70,25 @@ public sealed class RoezanApiClient
         return envelope?.Messages ?? [];
     }
 
-    private async Task<T?> GetAsync<T>(string accountId, Uri uri, string pathTemplate, JsonTypeInfo<T> type, bool notFoundIsNull, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>POST {ContactUpsertPath}</c> <c>{phone, firstName, lastName, email, tags}</c>: creates or updates the contact
+    /// with this phone (Roezan keys contacts by phone; tags are added). Members left null are not sent, so nothing
+    /// is blanked. Repeating it is harmless, which is why the client's retries may repeat it after a lost answer.
+    /// </summary>
+    public async Task<RoezanApiContact?> UpsertContactAsync(string accountId, RoezanContactUpsert upsert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upsert);
+        ArgumentException.ThrowIfNullOrWhiteSpace(upsert.Phone);
+        var body = JsonSerializer.SerializeToUtf8Bytes(upsert, RoezanApiRequestJsonContext.Default.RoezanContactUpsert);
+        var envelope = await SendAsync(accountId, HttpMethod.Post, Build(_options.ContactUpsertPath, []), _options.ContactUpsertPath, body, RoezanApiJsonContext.Default.RoezanApiContactEnvelope, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
+        return envelope?.Contact;
+    }
+
+    private Task<T?> GetAsync<T>(string accountId, Uri uri, string pathTemplate, JsonTypeInfo<T> type, bool notFoundIsNull, CancellationToken cancellationToken)
+        where T : class =>
+        SendAsync(accountId, HttpMethod.Get, uri, pathTemplate, null, type, notFoundIsNull, cancellationToken);
+
+    private async Task<T?> SendAsync<T>(string accountId, HttpMethod method, Uri uri, string pathTemplate, byte[]? body, JsonTypeInfo<T> type, bool notFoundIsNull, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
@@ -78,9 +96,15 @@ public sealed class RoezanApiClient
             ?? throw new RoezanApiException($"Roezan account '{accountId}' has no API key (secret '{SecretNames.RoezanApiKey(accountId)}').");
         await WaitForRateLimitAsync(accountId, cancellationToken).ConfigureAwait(false);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.Add(Json);
         HttpUrlTemplate.Set(request, pathTemplate);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = Json;
+        }
+
         request.Headers.TryAddWithoutValidation(ApiKeyHeader, key);
         HttpResponseMessage response;
         try
@@ -125,8 +149,8 @@ public sealed class RoezanApiClient
 
             try
             {
-                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                return await JsonSerializer.DeserializeAsync(body, type, cancellationToken).ConfigureAwait(false);
+                var answer = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                return await JsonSerializer.DeserializeAsync(answer, type, cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException exception)
             {

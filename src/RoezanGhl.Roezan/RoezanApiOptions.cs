@@ -20,6 +20,10 @@ public sealed class RoezanApiOptions
     [Required(AllowEmptyStrings = false)]
     public string ContactLookupPath { get; set; } = "/integrations/contacts";
 
+    /// <summary>Create or update a contact, keyed by phone (<c>POST</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ContactUpsertPath { get; set; } = "/integrations/contacts";
+
     /// <summary>A contact's messages; <c>{contactId}</c> is replaced, <c>direction=inbound</c> and <c>limit</c> are added.</summary>
     [Required(AllowEmptyStrings = false)]
     public string MessagesPath { get; set; } = "/integrations/contacts/{contactId}/messages";

@@ -13,6 +13,7 @@ public class FunctionsMetadataTests
     public static TheoryData<string, string, string> ExpectedTriggers() => new()
     {
         { RoezanWebhookFunction.Name, "httpTrigger", """{"route":"roezan/{accountId}/events","methods":["post"],"authLevel":"Function"}""" },
+        { GhlWebhookFunction.Name, "httpTrigger", """{"route":"ghl/webhooks","methods":["post"],"authLevel":"Anonymous"}""" },
         { HealthFunction.Name, "httpTrigger", """{"route":"health","methods":["get"],"authLevel":"Anonymous"}""" },
         { RoezanEventProcessorFunction.Name, "queueTrigger", """{"queueName":"%Sync:EventsQueue%","connection":"AzureWebJobsStorage"}""" },
         { "GhlOAuthStart", "httpTrigger", """{"route":"ghl/oauth/start","methods":["get"],"authLevel":"Function"}""" },

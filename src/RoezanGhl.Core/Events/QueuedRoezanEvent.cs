@@ -46,6 +46,12 @@ public sealed class QueuedRoezanEvent
     [JsonPropertyName("tracestate")]
     public string? TraceState { get; set; }
 
+    /// <summary>
+    /// The GHL change of a GHL → Roezan message (<see cref="GhlWebhooks.GhlQueuedEvents"/>); absent on Roezan's messages,
+    /// whose <see cref="Event"/> is the whole event.
+    /// </summary>
+    public GhlWebhooks.QueuedGhlChange? Ghl { get; init; }
+
     /// <summary>Source and target, Roezan → GHL where the message names none.</summary>
     [JsonIgnore]
     public SyncDirection Direction => SyncDirection.Of(Source, Target);

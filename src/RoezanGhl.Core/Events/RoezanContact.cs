@@ -23,6 +23,15 @@ public sealed class RoezanContact
     /// <summary>Roezan custom field values by Roezan field name (strings, numbers or booleans).</summary>
     public Dictionary<string, JsonElement>? CustomFields { get; set; }
 
+    /// <summary>
+    /// True when the person opted out of texts in Roezan (replied STOP). Optional: when true, the contact's GHL SMS
+    /// do-not-disturb is set; false or absent never clears it (an opt-in is the person's own act in GHL).
+    /// </summary>
+    public bool? OptedOut { get; set; }
+
+    /// <summary>When the person opted out (optional, RFC 3339).</summary>
+    public DateTimeOffset? OptedOutAt { get; set; }
+
     /// <summary>An optional note that <c>contact.updated</c> appends to the GHL contact.</summary>
     public string? Note { get; set; }
 

@@ -21,7 +21,7 @@ internal static class ContactEventPlanner
             return PlanRules.Skip(plan, $"the {flow} flow is off for this account");
         }
 
-        var incoming = profile.FieldMapping.Map(contact);
+        var incoming = SmsDoNotDisturb.FromOptOut(profile.FieldMapping.Map(contact), contact);
         var steps = new List<PlanStep>();
         var existing = snapshot.Contact;
 

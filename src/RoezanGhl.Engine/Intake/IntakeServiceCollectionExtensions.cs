@@ -6,8 +6,9 @@ namespace RoezanGhl.Engine.Intake;
 public static class IntakeServiceCollectionExtensions
 {
     /// <summary>
-    /// The webhook door: <see cref="RoezanWebhookIngestor"/> with the <c>Webhook</c> settings validated on start.
-    /// Needs the accounts, storage and secret store areas (<c>AddRoezanGhl</c> registers them).
+    /// The webhook doors: Roezan's (<see cref="RoezanWebhookIngestor"/>, with the <c>Webhook</c> settings validated on
+    /// start) and GHL's (<see cref="GhlWebhookIngestor"/>, which shares the acceptor). Needs the accounts, storage,
+    /// secret store and GHL intake areas (<c>AddRoezanGhl</c> registers them).
     /// </summary>
     public static IServiceCollection AddRoezanIntake(this IServiceCollection services)
     {
@@ -15,6 +16,11 @@ public static class IntakeServiceCollectionExtensions
         services.AddOptions<RoezanWebhookOptions>().BindConfiguration(RoezanWebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<RoezanEventAcceptor>();
         services.TryAddSingleton<RoezanWebhookIngestor>();
+        services.AddMetrics();
+        services.TryAddSingleton<GhlUnknownLocations>();
+        services.TryAddSingleton<GhlWebhookMeter>();
+        services.TryAddSingleton<GhlWebhookServices>();
+        services.TryAddSingleton<GhlWebhookIngestor>();
         return services;
     }
 }

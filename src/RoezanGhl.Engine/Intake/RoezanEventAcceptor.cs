@@ -35,9 +35,20 @@ public sealed class RoezanEventAcceptor
     /// <param name="claimTimeout">How old a claim must be before it counts as left by a crashed instance.</param>
     /// <param name="claimantKind">Who claims (<c>webhook</c>, <c>poll</c>): goes into the claim's id.</param>
     /// <param name="cancellationToken">Cancels up to the claim; once it is held, the acceptance is finished.</param>
-    public async Task<RoezanIngestResult> AcceptOnceAsync(QueuedRoezanEvent queued, TimeSpan claimTimeout, string claimantKind, CancellationToken cancellationToken)
+    public Task<RoezanIngestResult> AcceptOnceAsync(QueuedRoezanEvent queued, TimeSpan claimTimeout, string claimantKind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queued);
+        return AcceptOnceAsync(queued, RoezanLedgerIntake.Of(queued.AccountId, queued.Event), claimTimeout, claimantKind, cancellationToken);
+    }
+
+    /// <summary>
+    /// As the other overload, with the ledger row's identity columns given by the caller: the GHL door claims
+    /// <c>ghl:{webhookId}</c> with the direction GHL → Roezan and the GHL contact (see <see cref="GhlLedgerIntake"/>).
+    /// </summary>
+    public async Task<RoezanIngestResult> AcceptOnceAsync(QueuedRoezanEvent queued, LedgerIntake intake, TimeSpan claimTimeout, string claimantKind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queued);
+        ArgumentNullException.ThrowIfNull(intake);
         ArgumentException.ThrowIfNullOrWhiteSpace(claimantKind);
         var evt = queued.Event;
         var eventId = evt.Id!;
@@ -46,7 +57,7 @@ public sealed class RoezanEventAcceptor
         EventLedgerClaim claim;
         try
         {
-            claim = await _ledger.ClaimAsync(RoezanLedgerIntake.Of(account, evt), $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
+            claim = await _ledger.ClaimAsync(intake, $"{claimantKind}:{Guid.NewGuid():N}", claimTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (IntakeOutages.IsOutage(ex, cancellationToken))
         {

@@ -28,6 +28,11 @@ internal static class GhlContactRequests
         request.Timezone = other.GetValueOrDefault("timezone");
         request.DateOfBirth = other.GetValueOrDefault("dateOfBirth");
         request.Source = other.GetValueOrDefault("source");
+        if (SmsDoNotDisturb.IsOn(fields))
+        {
+            // Roezan's opt-out: SMS only (GHL's global dnd would also stop calls and email).
+            request.DndSettings = new GhlDndSettings { Sms = new GhlDndSetting { Status = SmsDoNotDisturb.Active } };
+        }
         if (request is GhlCreateContactRequest create)
         {
             create.CompanyName = other.GetValueOrDefault("companyName");

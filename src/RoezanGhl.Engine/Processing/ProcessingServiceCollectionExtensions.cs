@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RoezanGhl.Engine.Processing.GhlToRoezan;
 using RoezanGhl.Engine.Processing.RoezanToGhl;
 
 namespace RoezanGhl.Engine.Processing;
@@ -8,8 +9,8 @@ public static class ProcessingServiceCollectionExtensions
 {
     /// <summary>
     /// The sync engine: <see cref="EventProcessor"/> and its collaborators (reader, finisher, outcome reporter and the
-    /// engine's meter, re-queue), the Roezan → GHL applier (planner, plan runner, links, step executor), and the
-    /// <c>Sync:Processing</c> settings validated on start. Register an <see cref="IEventOutcomeObserver"/> to watch
+    /// engine's meter, re-queue), the Roezan → GHL applier (planner, plan runner, links, step executor), the GHL → Roezan applier
+    /// (<c>Sync:TwoWay</c>), and the <c>Sync:Processing</c> settings validated on start. Register an <see cref="IEventOutcomeObserver"/> to watch
     /// outcomes. Needs the storage, accounts, notifications, GHL client and token areas (<c>AddRoezanGhl</c> registers them).
     /// </summary>
     public static IServiceCollection AddRoezanProcessing(this IServiceCollection services)
@@ -25,9 +26,16 @@ public static class ProcessingServiceCollectionExtensions
 
         services.TryAddSingleton<GhlStepExecutor>();
         services.TryAddSingleton<ContactLinker>();
+        services.TryAddSingleton<RoezanEchoGuard>();
         services.TryAddSingleton<LeasedPlanner>();
         services.TryAddSingleton<PlanRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventApplier, RoezanToGhlApplier>());
+
+        services.AddOptions<TwoWayOptions>().BindConfiguration(TwoWayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<TwoWayMeter>();
+        services.TryAddSingleton<GhlToRoezanContext>();
+        services.TryAddSingleton<GhlContactApplier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventApplier, GhlToRoezanApplier>());
         return services;
     }
 }

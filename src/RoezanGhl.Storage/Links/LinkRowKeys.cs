@@ -17,6 +17,9 @@ internal static class LinkRowKeys
 
     public static string ContactState(string ghlContactId) => ContactStatePrefix + Escape(ghlContactId);
 
+    /// <summary>The echo history of a GHL contact (<see cref="EchoHistoryStore"/>).</summary>
+    public static string EchoHistory(string ghlContactId) => "fp|" + Escape(ghlContactId);
+
     public static string RoezanTask(string accountId, string roezanTaskId) => $"rt|{Escape(accountId)}|{Escape(roezanTaskId)}";
 
     public static string Lease(string key) => "lease|" + Escape(key);

@@ -13,11 +13,12 @@ namespace RoezanGhl.Engine.Tests.Hosting;
 public class AddRoezanGhlTests
 {
     // Services that are many by design: every registration adds one more (options set-up, hosted services,
-    // the HTTP client factory's filters).
+    // the HTTP client factory's filters, one event applier per sync direction).
     private static readonly Type[] ManyByDesign =
     [
         typeof(IConfigureOptions<>), typeof(IPostConfigureOptions<>), typeof(IValidateOptions<>),
         typeof(IOptionsChangeTokenSource<>), typeof(IHostedService), typeof(IHttpMessageHandlerBuilderFilter),
+        typeof(RoezanGhl.Engine.Processing.IEventApplier),
     ];
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class SimulatorState
     private int _serverErrorsLeft;
     private int _ghostWritesLeft;
 
+    private bool _creating;
+    private bool _seeding;
+
     public SimulatorState(SimulatorSettings? settings = null, TimeProvider? timeProvider = null)
     {
         Time = timeProvider ?? TimeProvider.System;
@@ -34,6 +37,13 @@ public sealed class SimulatorState
     }
 
     public TimeProvider Time { get; }
+
+    /// <summary>
+    /// Raised, under the state's lock, for each contact created, changed or deleted through the API or by a GHL user
+    /// (not by seeds): the GHL event type and a copy of the contact. <see cref="Webhooks.GhlWebhookSender"/> turns it
+    /// into signed webhooks; a handler must only queue, never block.
+    /// </summary>
+    public event Action<string, JsonObject>? ContactChanged;
 
     public SimulatorCounters Counters { get; }
 
@@ -200,7 +210,11 @@ public sealed class SimulatorState
         {
             return WithContact(tokenLocation, contactId, (location, _) =>
             {
-                location.Contacts.Remove(contactId);
+                if (location.Contacts.Remove(contactId, out var removed))
+                {
+                    Emit("ContactDelete", removed);
+                }
+
                 location.Notes.Remove(contactId);
                 location.Tasks.Remove(contactId);
                 return SimResponse.Ok(new JsonObject { ["succeded"] = true });
@@ -446,7 +460,37 @@ public sealed class SimulatorState
         ArgumentNullException.ThrowIfNull(fields);
         lock (_gate)
         {
+            _seeding = true;
+            try
+            {
+                return (JsonObject)NewContact(Location(locationId), fields).DeepClone();
+            }
+            finally
+            {
+                _seeding = false;
+            }
+        }
+    }
+
+    /// <summary>A GHL user creates a contact in GHL's app: like <see cref="SeedContact"/>, and GHL sends ContactCreate.</summary>
+    public JsonObject UserCreatesContact(string locationId, JsonObject fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        lock (_gate)
+        {
             return (JsonObject)NewContact(Location(locationId), fields).DeepClone();
+        }
+    }
+
+    /// <summary>A GHL user edits a contact in GHL's app (tags in <paramref name="changes"/> replace the contact's); GHL sends ContactUpdate.</summary>
+    public JsonObject UserEditsContact(string locationId, string contactId, JsonObject changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_gate)
+        {
+            var contact = Location(locationId).Contacts[contactId];
+            Apply(contact, (JsonObject)changes.DeepClone(), replaceTags: true);
+            return (JsonObject)contact.DeepClone();
         }
     }
 
@@ -613,9 +657,19 @@ public sealed class SimulatorState
         var values = (JsonObject)fields.DeepClone();
         values.Remove("id");
         values.Remove("createNewIfDuplicateAllowed");
-        Apply(contact, values, replaceTags: true);
+        _creating = true;
+        try
+        {
+            Apply(contact, values, replaceTags: true);
+        }
+        finally
+        {
+            _creating = false;
+        }
+
         contact["dateUpdated"] = now;
         location.Contacts[contact["id"]!.GetValue<string>()] = contact;
+        Emit("ContactCreate", contact);
         return contact;
     }
 
@@ -794,7 +848,23 @@ public sealed class SimulatorState
     private static long AddedMs(JsonObject contact) =>
         DateTimeOffset.Parse(contact["dateAdded"]!.GetValue<string>(), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
 
-    private void Touch(JsonObject contact) => contact["dateUpdated"] = Now();
+    private void Touch(JsonObject contact)
+    {
+        contact["dateUpdated"] = Now();
+        if (!_creating)
+        {
+            Emit("ContactUpdate", contact);
+        }
+    }
+
+    // Webhooks (ContactChanged) are raised for changes made through the API and by the admin's "GHL user"; not for seeds.
+    private void Emit(string type, JsonObject contact)
+    {
+        if (!_seeding)
+        {
+            ContactChanged?.Invoke(type, (JsonObject)contact.DeepClone());
+        }
+    }
 
     private string Now() => Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

@@ -9,9 +9,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using RoezanGhl.Core.Events;
+using RoezanGhl.Core.GhlWebhooks;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Engine.Intake;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.GhlSimulator.Webhooks;
 using RoezanGhl.Ghl.Auth;
 using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
@@ -41,9 +43,11 @@ public sealed class AppTestHost : IAsyncDisposable
     private readonly GhlSimulatorHost? _simulator;
     private readonly bool _ownsSimulator;
     private readonly CapturedTelemetry? _telemetry;
+    private readonly RoezanSimulatorLink? _roezan;
 
-    internal AppTestHost(ServiceProvider services, AppTestHostBuilder builder, IReadOnlyList<TestAccount> accounts, IReadOnlyDictionary<string, string?> settings, GhlSimulatorHost? simulator)
+    internal AppTestHost(ServiceProvider services, AppTestHostBuilder builder, IReadOnlyList<TestAccount> accounts, IReadOnlyDictionary<string, string?> settings, GhlSimulatorHost? simulator, RoezanSimulatorLink? roezan = null)
     {
+        _roezan = roezan;
         _services = services;
         _simulator = simulator;
         _ownsSimulator = builder.SharedSimulator is null;
@@ -79,6 +83,14 @@ public sealed class AppTestHost : IAsyncDisposable
 
     public GhlSimulatorHost Simulator => _simulator ?? throw new InvalidOperationException("This host has no GHL simulator (WithoutGhlSimulator).");
 
+    /// <summary>The Roezan simulator and the forwarder of its webhooks (<see cref="AppTestHostBuilder.WithRoezanSimulator"/>).</summary>
+    public RoezanSimulatorLink Roezan => _roezan ?? throw new InvalidOperationException("This host has no Roezan simulator (WithRoezanSimulator).");
+
+    /// <summary>The GHL simulator's webhooks into the GHL door (<see cref="AppTestHostBuilder.WithGhlSimulatorWebhooks"/>).</summary>
+    public GhlWebhookLink GhlWebhooks => GhlWebhooksLink ?? throw new InvalidOperationException("This host's GHL simulator sends no webhooks (WithGhlSimulatorWebhooks).");
+
+    internal GhlWebhookLink? GhlWebhooksLink { get; set; }
+
     public FakeGhlTokenProvider Tokens => Get<IGhlTokenProvider>() as FakeGhlTokenProvider ?? throw new InvalidOperationException("This host uses the app's token provider (WithAppTokenProvider).");
 
     public InMemorySecretStore Secrets => Get<ISecretStore>() as InMemorySecretStore ?? throw new InvalidOperationException("This host uses the app's secret store (WithAppSecretStore).");
@@ -94,6 +106,8 @@ public sealed class AppTestHost : IAsyncDisposable
     public QueueTestPump Pump { get; }
 
     public RoezanWebhookFunction Webhook => Function<RoezanWebhookFunction>();
+
+    public GhlWebhookFunction GhlWebhook => Function<GhlWebhookFunction>();
 
     public RoezanEventProcessorFunction Processor => Function<RoezanEventProcessorFunction>();
 
@@ -134,6 +148,23 @@ public sealed class AppTestHost : IAsyncDisposable
         request.Body = new MemoryStream(bytes);
         request.Headers[RoezanSignatureVerifier.HeaderName] = Sign(body, accountId: accountId);
         var result = await Webhook.RunAsync(request, accountId, cancellationToken).ConfigureAwait(false);
+        return result as ContentResult ?? throw new InvalidOperationException($"Unexpected webhook result {result}.");
+    }
+
+    /// <summary>
+    /// Posts <paramref name="body"/> to <see cref="GhlWebhook"/> as HighLevel sends it: JSON, signed with the test run's
+    /// key (<see cref="GhlWebhookSigningKey.Shared"/>) unless <paramref name="signature"/> says otherwise.
+    /// </summary>
+    public async Task<ContentResult> PostGhlAsync(string body, string? signature = null, string contentType = "application/json", CancellationToken cancellationToken = default)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var request = new DefaultHttpContext().Request;
+        request.Method = "POST";
+        request.ContentType = contentType;
+        request.ContentLength = bytes.Length;
+        request.Body = new MemoryStream(bytes);
+        request.Headers[GhlSignatureVerifier.SignatureHeader] = signature ?? GhlWebhookSigningKey.Shared.Sign(bytes);
+        var result = await GhlWebhook.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return result as ContentResult ?? throw new InvalidOperationException($"Unexpected webhook result {result}.");
     }
 
@@ -223,6 +254,16 @@ public sealed class AppTestHost : IAsyncDisposable
         foreach (var table in Names.Tables)
         {
             await tables.DeleteTableAsync(table).ConfigureAwait(false);
+        }
+
+        if (GhlWebhooksLink is not null)
+        {
+            await GhlWebhooksLink.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_roezan is not null)
+        {
+            await _roezan.DisposeAsync().ConfigureAwait(false);
         }
 
         await _services.DisposeAsync().ConfigureAwait(false);

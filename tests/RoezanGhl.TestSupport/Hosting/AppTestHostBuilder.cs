@@ -38,6 +38,10 @@ public sealed class AppTestHostBuilder
 
     internal bool StartsSimulator { get; private set; } = true;
 
+    internal bool SendsGhlWebhooks { get; private set; }
+
+    internal Func<RoezanSimulator.State.RoezanSimulatorSettings, RoezanSimulator.State.RoezanSimulatorSettings>? RoezanSimulatorChanges { get; private set; }
+
     internal bool FakeTokens { get; private set; } = true;
 
     internal bool InMemorySecrets { get; private set; } = true;
@@ -130,6 +134,27 @@ public sealed class AppTestHostBuilder
         return this;
     }
 
+    /// <summary>
+    /// Starts the Roezan simulator with the host's accounts (their API keys and webhook secrets), points the app's
+    /// Roezan API at it, and sends its webhooks to the app's Roezan door through a <see cref="WebhookForwarder"/>
+    /// (<see cref="AppTestHost.Roezan"/>). <paramref name="change"/> adjusts its settings (faults, rate limits).
+    /// </summary>
+    public AppTestHostBuilder WithRoezanSimulator(Func<RoezanSimulator.State.RoezanSimulatorSettings, RoezanSimulator.State.RoezanSimulatorSettings>? change = null)
+    {
+        RoezanSimulatorChanges = change ?? (settings => settings);
+        return this;
+    }
+
+    /// <summary>
+    /// The GHL simulator sends signed webhooks for every contact change made through its API or by its "GHL user"
+    /// (not for seeds) to the app's GHL door (<see cref="AppTestHost.GhlWebhooks"/>), so that echoes are real.
+    /// </summary>
+    public AppTestHostBuilder WithGhlSimulatorWebhooks()
+    {
+        SendsGhlWebhooks = true;
+        return this;
+    }
+
     /// <summary>No GHL simulator: for tests that never reach GHL. <c>Ghl:BaseUrl</c> stays the sample's.</summary>
     public AppTestHostBuilder WithoutGhlSimulator()
     {
@@ -188,10 +213,12 @@ public sealed class AppTestHostBuilder
         var simulator = SharedSimulator ?? (StartsSimulator
             ? await GhlSimulatorHost.StartAsync(locations: AppTestSettings.Locations(this, accounts), timeProvider: FakeTime).ConfigureAwait(false)
             : null);
+        var roezan = RoezanSimulatorChanges is { } change ? await RoezanSimulatorLink.StartAsync(accounts, FakeTime, change).ConfigureAwait(false) : null;
         AppTestHost host;
         try
         {
             var settings = AppTestSettings.Build(this, accounts, simulator);
+            roezan?.Configure(settings, accounts, Secrets, InMemorySecrets);
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var tokens = FakeTokens ? new FakeGhlTokenProvider() : null;
             var secrets = InMemorySecrets ? new InMemorySecretStore() : null;
@@ -228,13 +255,28 @@ public sealed class AppTestHostBuilder
 
             ServiceChanges.ForEach(configure => configure(services));
             var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-            host = new AppTestHost(provider, this, accounts, settings, simulator);
+            host = new AppTestHost(provider, this, accounts, settings, simulator, roezan);
             Telemetry?.Start(provider);
         }
-        catch when (SharedSimulator is null && simulator is not null)
+        catch
         {
-            await simulator.DisposeAsync().ConfigureAwait(false);
+            if (roezan is not null)
+            {
+                await roezan.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (SharedSimulator is null && simulator is not null)
+            {
+                await simulator.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
+        }
+
+        roezan?.Connect(host.Get<RoezanGhl.Engine.Intake.RoezanWebhookIngestor>());
+        if (SendsGhlWebhooks && simulator is not null)
+        {
+            host.GhlWebhooksLink = await GhlWebhookLink.StartAsync(simulator.State, host.Get<RoezanGhl.Engine.Intake.GhlWebhookIngestor>()).ConfigureAwait(false);
         }
 
         if (ValidatesOnStart)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RoezanGhl.Credentials.Secrets;
+using RoezanGhl.GhlSimulator.Webhooks;
 using RoezanGhl.TestSupport.Ghl;
 
 namespace RoezanGhl.TestSupport.Hosting;
@@ -7,7 +8,7 @@ namespace RoezanGhl.TestSupport.Hosting;
 /// <summary>
 /// The settings <see cref="AppTestHost"/> gives the app, in the order they win: <c>local.settings.sample.json</c>
 /// (without its sample accounts and secrets), then storage of the test's own on Azurite (a table prefix, events
-/// queue and lease container no other test uses), the simulator's address, a Roezan API nobody listens on, short
+/// queue and lease container no other test uses), the simulator's address, a Roezan API nobody listens on, the test run's GHL webhook key, short
 /// retry delays and waits, the test's accounts (and secrets, when the app's secret store reads them from
 /// settings), and last whatever the test set.
 /// </summary>
@@ -40,6 +41,7 @@ internal static class AppTestSettings
         values["Sync:TablePrefix"] = "T" + Azurite.UniqueName("t")[..12];
         values["GhlOAuth:LeaseContainer"] = Azurite.UniqueName("lease");
         values["Roezan:Api:BaseUrl"] = NoRoezanApi;
+        values["GhlWebhook:PublicKeys:0"] = GhlWebhookSigningKey.Shared.PublicKeyPem;
         if (simulator is not null)
         {
             values["Ghl:BaseUrl"] = simulator.BaseUrl.ToString();

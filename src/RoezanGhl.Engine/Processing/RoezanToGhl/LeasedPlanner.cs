@@ -25,10 +25,12 @@ public sealed class LeasedPlanner
     private readonly ContactLinkStore _links;
     private readonly LeaseStore _leases;
     private readonly IPlanningProfileSource _profiles;
+    private readonly RoezanEchoGuard _echoes;
     private readonly TimeSpan _leaseDuration;
 
-    public LeasedPlanner(ContactLinkStore links, LeaseStore leases, IPlanningProfileSource profiles, IOptions<SyncProcessingOptions> options)
+    public LeasedPlanner(ContactLinkStore links, LeaseStore leases, IPlanningProfileSource profiles, RoezanEchoGuard echoes, IOptions<SyncProcessingOptions> options)
     {
+        _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
         ArgumentNullException.ThrowIfNull(options);
         _links = links ?? throw new ArgumentNullException(nameof(links));
         _leases = leases ?? throw new ArgumentNullException(nameof(leases));
@@ -86,7 +88,9 @@ public sealed class LeasedPlanner
             var final = SyncPlanner.Plan(delivery.Queued, account, profile, snapshot);
             if (GhlLeaseKeys.For(final, delivery.AccountId).All(keys.Contains))
             {
-                return LeasedPlan.Holding(final, keys);
+                // Under the contact's lease: an echo of our own write to Roezan is skipped, and a write to GHL leaves
+                // its fingerprint before it is made (two-way echo suppression).
+                return LeasedPlan.Holding(await _echoes.GuardAsync(delivery, final, cancellationToken).ConfigureAwait(false), keys);
             }
 
             // The contact got linked (or unlinked) while we waited for the leases: start over with the right ones.

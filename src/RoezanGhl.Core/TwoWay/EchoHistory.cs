@@ -1,0 +1,36 @@
+using RoezanGhl.Core.Sync;
+
+namespace RoezanGhl.Core.TwoWay;
+
+/// <summary>
+/// The fingerprints of the mapped states this app wrote to one linked contact, newest first, per direction, kept for
+/// <see cref="Window"/> and at most <see cref="Capacity"/> of them. An incoming event whose state matches one written
+/// in its source system by us is an echo of our own write.
+/// </summary>
+/// <remarks>
+/// Why a short history and not only the last write: echoes come back out of order. We write A then B to GHL; GHL's
+/// webhook for A may arrive after B was written. Compared with B alone, A would look like a user's change and be
+/// copied back (a revert and a ping-pong). Every write in the window is remembered, so A is still recognised. The
+/// price: a person who, within the window, sets a contact back exactly to a state we wrote moments ago is taken for
+/// an echo; reconciliation reports such drift.
+/// </remarks>
+public sealed record EchoHistory
+{
+    public const int Capacity = 16;
+
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
+    public static EchoHistory Empty { get; } = new();
+
+    public IReadOnlyList<EchoEntry> Entries { get; init; } = [];
+
+    /// <summary>True when <paramref name="fingerprint"/> is a state we wrote to <paramref name="target"/> within the window.</summary>
+    public bool Wrote(SyncSystem target, string fingerprint, DateTimeOffset now) =>
+        Entries.Any(entry => entry.Target == target && entry.Fingerprint == fingerprint && now - entry.WrittenAt <= Window);
+
+    /// <summary>This history with one more write, the oldest and expired ones dropped.</summary>
+    public EchoHistory With(SyncSystem target, string fingerprint, DateTimeOffset now) => new()
+    {
+        Entries = [new EchoEntry(target, fingerprint, now), .. Entries.Where(entry => now - entry.WrittenAt <= Window).Take(Capacity - 1)],
+    };
+}

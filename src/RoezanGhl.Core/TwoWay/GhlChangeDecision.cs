@@ -1,0 +1,25 @@
+using RoezanGhl.Core.Planning;
+
+namespace RoezanGhl.Core.TwoWay;
+
+/// <summary>What to do with one GHL contact change (<see cref="GhlChangePlanner"/>).</summary>
+public sealed record GhlChangeDecision
+{
+    public required GhlChangeDecisionKind Kind { get; init; }
+
+    /// <summary>Why, without values: for the ledger's reason and for logs.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>For <see cref="GhlChangeDecisionKind.Apply"/>: the changed values (and the phone that keys the contact) and tags to add.</summary>
+    public ContactFields Upsert { get; init; } = ContactFields.Empty;
+
+    /// <summary>The mapped state both systems hold once the write is made (what is recorded on the link, and fingerprinted).</summary>
+    public ContactFields NewState { get; init; } = ContactFields.Empty;
+
+    public DateTimeOffset? NewStateAt { get; init; }
+
+    public IReadOnlyList<FieldConflict> Conflicts { get; init; } = [];
+
+    /// <summary>True when GHL's SMS do-not-disturb made this write carry the opt-out tag.</summary>
+    public bool OptsOut { get; init; }
+}

@@ -1,0 +1,103 @@
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Core.Sync;
+
+namespace RoezanGhl.Core.TwoWay;
+
+/// <summary>
+/// Decides what one GHL contact change does to Roezan, from the change and what the link records (the mapped state
+/// both systems last held, and the echo history). Pure: no I/O, no clock (the caller passes <c>now</c>).
+/// </summary>
+/// <remarks>
+/// Rules: an empty GHL field never blanks Roezan's; only changed fields are written; tags are only added; the phone
+/// keys the Roezan contact and is never changed through this path (a new phone would make a second Roezan contact);
+/// a change older than the last one recorded (beyond the conflict window) only fills values Roezan has none of; a
+/// change within the window of a Roezan change to the same field is a conflict, settled by the rule and reported
+/// with both values. GHL's SMS do-not-disturb adds the opt-out tag, and nothing here ever removes it.
+/// </remarks>
+public static class GhlChangePlanner
+{
+    public static GhlChangeDecision Decide(ContactFields incoming, bool smsDoNotDisturb, DateTimeOffset? changedAt, ContactSnapshot? linked, EchoHistory history, DateTimeOffset now, GhlChangeRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(rules);
+        // GHL's SMS do-not-disturb opts the Roezan contact out by tag, unless it came from Roezan's own opt-out
+        // (recorded on the link): then Roezan has the person opted out already.
+        smsDoNotDisturb = smsDoNotDisturb && !(linked is not null && SmsDoNotDisturb.IsOn(linked.Fields));
+        if (smsDoNotDisturb)
+        {
+            incoming = incoming with { Tags = [.. incoming.Tags, rules.OptOutTag] };
+        }
+
+        if (linked is null)
+        {
+            return incoming.Phone is null
+                ? new GhlChangeDecision { Kind = GhlChangeDecisionKind.NoPhone, Reason = "a GHL contact without a phone is not created in Roezan (Roezan keys contacts by phone)" }
+                : new GhlChangeDecision { Kind = GhlChangeDecisionKind.Apply, Reason = "new GHL contact: created (or matched by phone) in Roezan", Upsert = incoming, NewState = incoming, NewStateAt = changedAt, OptsOut = smsDoNotDisturb };
+        }
+
+        if (history.Wrote(SyncSystem.Ghl, ContactFingerprint.Of(incoming), now))
+        {
+            return new GhlChangeDecision { Kind = GhlChangeDecisionKind.Echo, Reason = "echo: GHL reports a state this app wrote to it" };
+        }
+
+        var state = linked.Fields;
+        var changed = incoming.ChangedFrom(state) with { Phone = null };
+        var conflicts = new List<FieldConflict>();
+        var lastWasRoezan = linked.LastEventId is { } lastId && !lastId.StartsWith("ghl:", StringComparison.Ordinal);
+        var last = linked.LastOccurredAt;
+        var reason = "changed in GHL";
+        if (last is { } at && changedAt is { } when && lastWasRoezan && (when - at).Duration() <= rules.ConflictWindow && !changed.IsEmpty)
+        {
+            var ghlWins = rules.ConflictRule switch
+            {
+                ConflictRule.GhlWins => true,
+                ConflictRule.RoezanWins => false,
+                _ => when >= at,
+            };
+            foreach (var (field, value) in changed.Values())
+            {
+                conflicts.Add(new FieldConflict(field, value, ValueOf(state, field), ghlWins));
+            }
+
+            changed = ghlWins ? changed : incoming.MissingFrom(state) with { Phone = null, Tags = [] };
+            reason = $"conflict with a Roezan change within {rules.ConflictWindow.TotalSeconds:0.#} s, {(ghlWins ? "GHL" : "Roezan")} kept";
+        }
+        else if (last is { } previous && changedAt is { } older && older < previous)
+        {
+            changed = incoming.MissingFrom(state) with { Phone = null, Tags = [] };
+            reason = "stale: older than the last recorded change; fills only values Roezan has none of";
+        }
+
+        var tags = incoming.TagsMissingFrom(state);
+        if (changed.IsEmpty && tags.Count == 0)
+        {
+            return new GhlChangeDecision { Kind = GhlChangeDecisionKind.NoChange, Reason = conflicts.Count > 0 ? reason : "no change in the mapped fields", Conflicts = conflicts };
+        }
+
+        var write = changed with { Tags = tags };
+        if ((state.Phone ?? incoming.Phone) is not { } phone)
+        {
+            return new GhlChangeDecision { Kind = GhlChangeDecisionKind.NoPhone, Reason = "the linked contact has no phone to key the Roezan contact by", Conflicts = conflicts };
+        }
+
+        return new GhlChangeDecision
+        {
+            Kind = GhlChangeDecisionKind.Apply,
+            Reason = $"{reason}: {write.DescribeMembers()}",
+            Upsert = write with { Phone = phone },
+            NewState = state.MergedWith(write),
+            NewStateAt = PlanRules.Later(last, changedAt),
+            Conflicts = conflicts,
+            OptsOut = smsDoNotDisturb && tags.Contains(rules.OptOutTag, StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    private static string? ValueOf(ContactFields fields, string name) => name switch
+    {
+        "firstName" => fields.FirstName,
+        "lastName" => fields.LastName,
+        "email" => fields.Email,
+        _ => null,
+    };
+}

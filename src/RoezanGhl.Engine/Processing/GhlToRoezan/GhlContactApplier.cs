@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Core.GhlWebhooks;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Core.Sync;
+using RoezanGhl.Core.TwoWay;
+using RoezanGhl.Engine.Processing.RoezanToGhl;
+using RoezanGhl.Roezan;
+using RoezanGhl.Storage.Leases;
+using RoezanGhl.Storage.Ledger;
+using RoezanGhl.Storage.Links;
+
+namespace RoezanGhl.Engine.Processing.GhlToRoezan;
+
+/// <summary>
+/// Applies one GHL contact change to Roezan: under the contact's lease, read what the link records, let
+/// <see cref="GhlChangePlanner"/> decide, remember the fingerprint of the state about to be written, upsert the
+/// Roezan contact by phone, and record the new state on the link.
+/// </summary>
+/// <remarks>
+/// <para>Why echo suppression holds under concurrency and reordering:</para>
+/// <list type="bullet">
+/// <item>Both directions write a contact only while holding its lease (<see cref="GhlLeaseKeys.ContactLock"/>; for a
+/// contact not linked yet also the creation claims of its phone and email, the keys Roezan → GHL takes when it creates
+/// one). So this run reads the link's state and echo history after any write of the other direction has recorded
+/// them, never half-way through.</item>
+/// <item>The fingerprint of the state is stored <em>before</em> the write (<see cref="EchoHistoryStore"/>), so the
+/// echo cannot arrive before it: if the write then fails, an unused fingerprint remains, which costs nothing.</item>
+/// <item>Echoes may arrive out of order (the echo of an older write after a newer one): the history keeps every
+/// fingerprint written in the last <see cref="EchoHistory.Window"/>, not only the last.</item>
+/// <item>The upsert is keyed by phone and only adds tags, so the client's retry after a lost answer (a ghost write)
+/// writes the same state again; its second echo matches the same fingerprint.</item>
+/// </list>
+/// </remarks>
+public sealed class GhlContactApplier
+{
+    private readonly ContactLinkStore _links;
+    private readonly EchoHistoryStore _echoes;
+    private readonly LeaseStore _leases;
+    private readonly RoezanApiClient _roezan;
+    private readonly IOptions<TwoWayOptions> _options;
+    private readonly GhlToRoezanContext _context;
+
+    public GhlContactApplier(ContactLinkStore links, EchoHistoryStore echoes, LeaseStore leases, RoezanApiClient roezan, IOptions<TwoWayOptions> options, GhlToRoezanContext context)
+    {
+        _links = links ?? throw new ArgumentNullException(nameof(links));
+        _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
+        _leases = leases ?? throw new ArgumentNullException(nameof(leases));
+        _roezan = roezan ?? throw new ArgumentNullException(nameof(roezan));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+    }
+
+    public async Task<EventVerdict> ApplyAsync(EventDelivery delivery, GhlContactEvent contact, DateTimeOffset? changedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(contact);
+        var ghlId = contact.Id!;
+        var incoming = GhlContactFields.From(contact);
+        var keys = new List<string> { GhlLeaseKeys.ContactLock(ghlId) };
+        keys.AddRange(new ContactIdentity { Phone = incoming.Phone, Email = incoming.Email }.CreationClaimKeys(delivery.AccountId).Select(GhlLeaseKeys.CreationClaim));
+        if (await TakeLeasesAsync(delivery, keys, cancellationToken).ConfigureAwait(false) is { } blocked)
+        {
+            return blocked;
+        }
+
+        var linked = await ReadLinkAsync(delivery, ghlId, cancellationToken).ConfigureAwait(false);
+        var history = await _echoes.ReadAsync(delivery.LocationId, ghlId, cancellationToken).ConfigureAwait(false);
+        var now = _context.Time.GetUtcNow();
+        var decision = GhlChangePlanner.Decide(incoming, GhlContactFields.SmsDoNotDisturb(contact), changedAt, linked, history, now, _options.Value.Rules());
+        if (decision.Conflicts.Count > 0)
+        {
+            _context.Conflicts.Count(delivery.AccountId);
+            GhlToRoezanLog.Conflict(_context.Logger, delivery.EventId, delivery.AccountId, ghlId, string.Join(", ", decision.Conflicts.Select(c => c.Field)));
+        }
+
+        if (decision.Kind != GhlChangeDecisionKind.Apply)
+        {
+            GhlToRoezanLog.Skipped(_context.Logger, delivery.EventId, delivery.AccountId, ghlId, decision.Reason);
+            return EventVerdict.Final(EventLedgerStatus.Skipped, decision.Reason, outcome: Outcome(decision));
+        }
+
+        // The fingerprint first (see the remarks): the echo of this write must find it.
+        await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Roezan, ContactFingerprint.Of(decision.NewState), now, cancellationToken).ConfigureAwait(false);
+        var upsert = decision.Upsert;
+        var written = await _roezan.UpsertContactAsync(delivery.AccountId, new RoezanContactUpsert
+        {
+            Phone = upsert.Phone!,
+            FirstName = upsert.FirstName,
+            LastName = upsert.LastName,
+            Email = upsert.Email,
+            Tags = upsert.Tags.Count > 0 ? upsert.Tags : null,
+        }, cancellationToken).ConfigureAwait(false);
+        delivery.StepsRun++;
+
+        var identity = new ContactIdentity { RoezanContactId = written?.Id is { Length: > 0 } id ? id : null, Phone = decision.NewState.Phone, Email = decision.NewState.Email };
+        var state = new ContactSnapshot { GhlContactId = ghlId, Fields = AsRoezanToGhlSees(delivery, linked, decision.NewState, identity), LastOccurredAt = decision.NewStateAt, LastEventId = delivery.EventId };
+        await _links.RecordContactAsync(delivery.LocationId, delivery.AccountId, ghlId, identity, state, delivery.EventId, cancellationToken).ConfigureAwait(false);
+        if (decision.OptsOut)
+        {
+            GhlToRoezanLog.OptedOutByTag(_context.Logger, ghlId, delivery.AccountId, _options.Value.OptOutTag, delivery.EventId);
+        }
+
+        GhlToRoezanLog.Applied(_context.Logger, delivery.EventId, delivery.AccountId, ghlId, decision.Reason);
+        return EventVerdict.Final(EventLedgerStatus.Applied, null, outcome: Outcome(decision), targetContactId: identity.RoezanContactId);
+    }
+
+    /// <summary>
+    /// The state to record, in the terms Roezan → GHL compares with: the Roezan contact as it now is, through the
+    /// account's field mapping (which may add constants such as GHL's <c>source</c>), over what was recorded. So
+    /// Roezan's webhook about this very write plans as "no change", and nothing bounces back to GHL.
+    /// </summary>
+    private ContactFields AsRoezanToGhlSees(EventDelivery delivery, ContactSnapshot? linked, ContactFields written, ContactIdentity identity)
+    {
+        var roezan = new RoezanContact
+        {
+            Id = identity.RoezanContactId,
+            FirstName = written.FirstName,
+            LastName = written.LastName,
+            Email = written.Email,
+            Phone = written.Phone,
+            Tags = [.. written.Tags],
+        };
+        var mapped = _context.Profiles.GetProfile(delivery.AccountId).FieldMapping.Map(roezan);
+        return (linked?.Fields ?? ContactFields.Empty).MergedWith(mapped).MergedWith(written);
+    }
+
+    /// <summary>The link's state; null for a GHL contact the sync has never written or recorded (new to it).</summary>
+    private async Task<ContactSnapshot?> ReadLinkAsync(EventDelivery delivery, string ghlId, CancellationToken cancellationToken)
+    {
+        var state = await _links.ReadContactAsync(delivery.LocationId, ghlId, cancellationToken).ConfigureAwait(false);
+        return state.LastEventId is null && state.Fields.IsEmpty ? null : state;
+    }
+
+    private async Task<EventVerdict?> TakeLeasesAsync(EventDelivery delivery, List<string> keys, CancellationToken cancellationToken)
+    {
+        var acquired = await _leases.TryAcquireAsync(delivery.LocationId, keys, delivery.EventId, _context.Processing.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (!acquired.Acquired)
+        {
+            var status = delivery.Entry!.Status is EventLedgerStatus.Received or EventLedgerStatus.Processing ? EventLedgerStatus.Queued : delivery.Entry.Status;
+            return EventVerdict.Requeue(status, _context.Processing.LeaseWaitDelay, $"waits for {acquired.BlockingKey}, held by event {acquired.HeldBy ?? "(another)"}");
+        }
+
+        delivery.Leases.Clear();
+        delivery.Leases.AddRange(keys);
+        return null;
+    }
+
+    /// <summary>The ledger's one line: the decision, and for a conflict both values of each field (the ledger, not logs, may hold them).</summary>
+    private static string Outcome(GhlChangeDecision decision) =>
+        decision.Conflicts.Count == 0 ? decision.Reason : $"{decision.Reason}; conflict: {string.Join("; ", decision.Conflicts)}";
+}

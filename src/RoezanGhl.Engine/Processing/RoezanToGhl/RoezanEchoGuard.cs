@@ -1,0 +1,66 @@
+using RoezanGhl.Core.Events;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Core.Sync;
+using RoezanGhl.Core.TwoWay;
+using RoezanGhl.Storage.Links;
+
+namespace RoezanGhl.Engine.Processing.RoezanToGhl;
+
+/// <summary>
+/// Echo suppression on the Roezan → GHL side, applied to a plan made under the contact's lease: a Roezan contact event
+/// whose state is one the GHL → Roezan direction wrote to Roezan (<see cref="EchoHistory"/>) is skipped as an echo;
+/// otherwise, before a plan writes a linked GHL contact, the fingerprint of the state it leaves there is remembered, so
+/// that GHL's webhook about that write is known as an echo (see <see cref="GhlToRoezan.GhlContactApplier"/> for why
+/// this holds under reordering and concurrency).
+/// </summary>
+/// <remarks>
+/// In the usual order the planner alone already skips an echo (its values equal the recorded state: "no change");
+/// the history matters when echoes overtake newer writes.
+/// </remarks>
+public sealed class RoezanEchoGuard
+{
+    private readonly EchoHistoryStore _echoes;
+    private readonly TimeProvider _time;
+
+    public RoezanEchoGuard(EchoHistoryStore echoes, TimeProvider time)
+    {
+        _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>The plan to run: <paramref name="plan"/>, or a skip when the event is an echo of our own write to Roezan.</summary>
+    public async Task<SyncPlan> GuardAsync(EventDelivery delivery, SyncPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Disposition != PlanDisposition.Apply || plan.GhlContactId is not { } ghlId || !plan.WritesContact)
+        {
+            return plan;
+        }
+
+        var now = _time.GetUtcNow();
+        var history = await _echoes.ReadAsync(delivery.LocationId, ghlId, cancellationToken).ConfigureAwait(false);
+        if (delivery.Queued.Event.Data?.Contact is { } contact && history.Wrote(SyncSystem.Roezan, ContactFingerprint.Of(FieldsOf(contact)), now))
+        {
+            return plan with { Disposition = PlanDisposition.Skip, Reason = "echo: Roezan reports a state this app wrote to it", Steps = [], ContactState = null, ContactStateOccurredAt = null };
+        }
+
+        if (plan.ContactState is { } after)
+        {
+            await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Ghl, ContactFingerprint.Of(after), now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return plan;
+    }
+
+    private static ContactFields FieldsOf(RoezanContact contact) => new()
+    {
+        FirstName = Value(contact.FirstName),
+        LastName = Value(contact.LastName),
+        Email = Value(contact.Email)?.ToLowerInvariant(),
+        Phone = Value(contact.Phone),
+        Tags = [.. (contact.Tags ?? []).Select(Value).OfType<string>()],
+    };
+
+    private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
