@@ -57,10 +57,10 @@ public sealed class LocationAdmission
             var slots = Slots(locationId);
             slots.SeenAt = now;
             slots.ForgetDue(now);
-            if (_limiter.ExpectedWait(locationId) > _options.MaxWait)
+            var wait = _limiter.ExpectedWait(locationId);
+            if (wait > _options.MaxWait)
             {
-                // Behind the copies already put back, so that they come back spread over the windows to come.
-                var wait = _limiter.ExpectedWait(locationId, ahead: slots.PutBackDue.Count);
+                wait = BehindEarlierCopies(locationId, slots, wait, now);
                 var delay = Early(wait);
                 slots.PutBackDue.Add(now + delay);
                 var reason = string.Create(CultureInfo.InvariantCulture, $"GHL location {locationId} has no permit for {wait.TotalSeconds:0.0} s; back on the queue");
@@ -106,12 +106,33 @@ public sealed class LocationAdmission
         return Math.Max(1, _options.ProcessingSlots / busy);
     }
 
-    // Due up to half of MaxWait before the permit, spread at random: a copy that came back late would leave its
-    // permit unused, and one that comes back a little early is admitted and waits briefly for it.
+    // Under _gate. The copies already put back that are due before this one's permit take the permits before it, so
+    // that copies come back spread over the windows to come; copies due after it do not (counting them would send a
+    // copy that came back early behind every later one). A few rounds settle it; a copy still early comes back again.
+    private TimeSpan BehindEarlierCopies(string locationId, LocationSlots slots, TimeSpan wait, DateTimeOffset now)
+    {
+        for (var round = 0; round < 8; round++)
+        {
+            var dueBy = now + wait;
+            var next = _limiter.ExpectedWait(locationId, ahead: slots.PutBackDue.Count(due => due <= dueBy));
+            if (next == wait)
+            {
+                break;
+            }
+
+            wait = next;
+        }
+
+        return wait;
+    }
+
+    // Due between MaxWait and half of it before the permit, spread at random: a copy that came back late would leave
+    // its permit unused (reading and admitting it takes a moment), and one that comes back early is admitted and
+    // waits in the limiter for at most MaxWait.
     private TimeSpan Early(TimeSpan wait)
     {
-        var spread = TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * _options.MaxWait.Ticks / 2));
-        var delay = wait - spread;
+        var early = TimeSpan.FromTicks((long)((0.5 + (Random.Shared.NextDouble() / 2)) * _options.MaxWait.Ticks));
+        var delay = wait - early;
         return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
     }
 
