@@ -108,22 +108,23 @@ public sealed class LocationAdmission
 
     // Under _gate. The copies already put back that are due before this one's permit take the permits before it, so
     // that copies come back spread over the windows to come; copies due after it do not (counting them would send a
-    // copy that came back early behind every later one). A few rounds settle it; a copy still early comes back again.
+    // copy that came back early behind every later one). The copies ahead only grow from round to round, and never
+    // beyond those put back, so this settles; stopping it early would bunch the copies of a long backlog together.
     private TimeSpan BehindEarlierCopies(string locationId, LocationSlots slots, TimeSpan wait, DateTimeOffset now)
     {
-        for (var round = 0; round < 8; round++)
+        var ahead = 0;
+        while (true)
         {
             var dueBy = now + wait;
-            var next = _limiter.ExpectedWait(locationId, ahead: slots.PutBackDue.Count(due => due <= dueBy));
-            if (next == wait)
+            var before = slots.PutBackDue.Count(due => due <= dueBy);
+            if (before == ahead)
             {
-                break;
+                return wait;
             }
 
-            wait = next;
+            ahead = before;
+            wait = _limiter.ExpectedWait(locationId, ahead);
         }
-
-        return wait;
     }
 
     // Due between MaxWait and half of it before the permit, spread at random: a copy that came back late would leave

@@ -64,6 +64,21 @@ public sealed class LocationAdmissionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_backlog_put_back_is_spread_two_copies_a_window_to_its_end_not_bunched()
+    {
+        await SpendAsync("loc-a");
+
+        var delays = Enumerable.Range(1, 30).Select(i =>
+        {
+            using var ticket = _admission.Admit(Delivery($"evt-{i}", "loc-a"));
+            return ticket.PutBack!.Delay;
+        }).ToList();
+        var last = delays[^1];
+
+        Assert.InRange(last, TimeSpan.FromSeconds(149), TimeSpan.FromSeconds(149.5));
+    }
+
+    [Fact]
     public async Task A_location_whose_permit_is_due_within_the_max_wait_is_admitted()
     {
         await SpendAsync("loc-a");
