@@ -3,8 +3,14 @@ namespace RoezanGhl.LoadHarness;
 /// <summary>What to run and for how long. The defaults are the full run (about ten minutes on two cores).</summary>
 public sealed record HarnessOptions
 {
-    /// <summary>Profiles to run, in order: <see cref="LoadProfile.Steady"/>, <see cref="LoadProfile.Burst"/>, <see cref="LoadProfile.TwoLocations"/>.</summary>
-    public IReadOnlyList<string> Profiles { get; init; } = [LoadProfile.Steady, LoadProfile.Burst, LoadProfile.TwoLocations];
+    /// <summary>
+    /// Profiles to run, in order: <see cref="LoadProfile.Steady"/>, <see cref="LoadProfile.Burst"/>, <see cref="LoadProfile.TwoLocations"/>,
+    /// <see cref="LoadProfile.TwoLocationBurst"/>, <see cref="LoadProfile.FiveLocationBurst"/>.
+    /// </summary>
+    public IReadOnlyList<string> Profiles { get; init; } = AllProfiles;
+
+    public static IReadOnlyList<string> AllProfiles { get; } =
+        [LoadProfile.Steady, LoadProfile.Burst, LoadProfile.TwoLocations, LoadProfile.TwoLocationBurst, LoadProfile.FiveLocationBurst];
 
     /// <summary>Systems to run each profile against: "ours", "baseline".</summary>
     public IReadOnlyList<string> Systems { get; init; } = ["ours", "baseline"];
@@ -21,6 +27,15 @@ public sealed record HarnessOptions
 
     /// <summary>Load on each of the two locations, as a multiple of its limit: above 1, so that each has work waiting.</summary>
     public double TwoLocationsFactor { get; init; } = 2;
+
+    /// <summary>Load time of the two- and five-location bursts.</summary>
+    public TimeSpan MultiBurstDuration { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Load on each location of the two- and five-location bursts, as a multiple of its limit: every location has work
+    /// waiting all along (three times what its budget can take), without the hour-long drain ten times would need on two cores.
+    /// </summary>
+    public double MultiBurstFactor { get; init; } = 3;
 
     /// <summary>Seed of the event script: the same seed gives the same events to both systems and to every run.</summary>
     public int Seed { get; init; } = 9;
@@ -46,6 +61,7 @@ public sealed record HarnessOptions
         SteadyDuration = TimeSpan.FromSeconds(4),
         BurstDuration = TimeSpan.FromSeconds(1.5),
         TwoLocationsDuration = TimeSpan.FromSeconds(2),
+        MultiBurstDuration = TimeSpan.FromSeconds(2),
         DrainLimit = TimeSpan.FromSeconds(90),
         WarmUp = false,
     };
@@ -57,6 +73,16 @@ public sealed record HarnessOptions
         LoadProfile.Steady => new LoadProfile(key, $"Steady at {SteadyFactor:0.##}× the limit, one location", 1, SteadyFactor, SteadyDuration),
         LoadProfile.Burst => new LoadProfile(key, $"Burst of {BurstFactor:0.##}× the limit for {BurstDuration.TotalSeconds:0.#} s, one location, then drain", 1, BurstFactor, BurstDuration),
         LoadProfile.TwoLocations => new LoadProfile(key, $"Two locations at once, {TwoLocationsFactor:0.##}× the limit each for {TwoLocationsDuration.TotalSeconds:0.#} s, then drain", 2, TwoLocationsFactor, TwoLocationsDuration),
-        _ => throw new ArgumentException($"Unknown profile '{key}' (steady, burst, two-locations).", nameof(key)),
+        LoadProfile.TwoLocationBurst => MultiBurst(key, 2),
+        LoadProfile.FiveLocationBurst => MultiBurst(key, 5),
+        _ => throw new ArgumentException($"Unknown profile '{key}' ({string.Join(", ", AllProfiles)}).", nameof(key)),
     };
+
+    private LoadProfile MultiBurst(string key, int locations) => new(
+        key,
+        $"{locations} locations bursting at once, {MultiBurstFactor:0.##}× the limit each for {MultiBurstDuration.TotalSeconds:0.#} s, and a quiet location at {LoadProfile.QuietFactor:0.##}×, then drain",
+        locations,
+        MultiBurstFactor,
+        MultiBurstDuration,
+        WithQuietLocation: true);
 }

@@ -5,12 +5,19 @@ namespace RoezanGhl.LoadHarness;
 /// <summary>
 /// One load profile: how many locations, how hard (a multiple of GHL's burst limit, in our calls' worth), and
 /// for how long events arrive. After that the run drains until every event is applied (or the drain limit).
+/// With <paramref name="WithQuietLocation"/>, one more location (<see cref="HarnessLocation.Quiet"/>) receives a
+/// trickle (<see cref="QuietFactor"/> of its limit) meanwhile: how long its events wait while its neighbours are saturated.
 /// </summary>
-public sealed record LoadProfile(string Key, string Title, int Locations, double LimitFactor, TimeSpan Duration)
+public sealed record LoadProfile(string Key, string Title, int Locations, double LimitFactor, TimeSpan Duration, bool WithQuietLocation = false)
 {
     public const string Steady = "steady";
     public const string Burst = "burst";
     public const string TwoLocations = "two-locations";
+    public const string TwoLocationBurst = "two_location_burst";
+    public const string FiveLocationBurst = "five_location_burst";
+
+    /// <summary>The quiet location's load, as a multiple of its limit: a trickle of under two events a second.</summary>
+    public const double QuietFactor = 0.2;
 
     /// <summary>GHL's burst limit per location: 100 requests per 10 s.</summary>
     public const int BudgetPerInterval = 100;
@@ -20,7 +27,16 @@ public sealed record LoadProfile(string Key, string Title, int Locations, double
     /// <summary>Events per second offered to each location: the factor times 10 calls/s, divided by the mix's calls per event.</summary>
     public double EventsPerSecondPerLocation => LimitFactor * (BudgetPerInterval / Interval.TotalSeconds) / EventMix.ExpectedCallsPerEvent;
 
-    public IReadOnlyList<HarnessLocation> HarnessLocations => [.. HarnessLocation.All.Take(Locations)];
+    /// <summary>Every location of the run: the loaded ones, then the quiet one when there is one.</summary>
+    public IReadOnlyList<HarnessLocation> HarnessLocations =>
+        [.. LoadedLocations, .. WithQuietLocation ? [HarnessLocation.Quiet] : Array.Empty<HarnessLocation>()];
+
+    /// <summary>The locations loaded at <see cref="LimitFactor"/>: the ones whose budget utilization counts.</summary>
+    public IReadOnlyList<HarnessLocation> LoadedLocations => [.. HarnessLocation.All.Take(Math.Min(Locations, HarnessLocation.MaxLoaded))];
+
+    /// <summary>Events per second offered to <paramref name="location"/>: the quiet one gets <see cref="QuietFactor"/>.</summary>
+    public double EventsPerSecondFor(HarnessLocation location) =>
+        location == HarnessLocation.Quiet ? QuietFactor * (BudgetPerInterval / Interval.TotalSeconds) / EventMix.ExpectedCallsPerEvent : EventsPerSecondPerLocation;
 
     public double ExpectedEventsPerLocation => EventsPerSecondPerLocation * Duration.TotalSeconds;
 }

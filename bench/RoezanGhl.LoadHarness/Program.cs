@@ -6,7 +6,7 @@ using RoezanGhl.LoadHarness.Reporting;
 using RoezanGhl.TestSupport;
 
 // dotnet run -c Release --project bench/RoezanGhl.LoadHarness -- --help   (./scripts/bench.sh runs it with Azurite)
-var profiles = new Option<string[]>("--profiles") { Description = "Profiles to run: steady, burst, two-locations.", DefaultValueFactory = _ => [LoadProfile.Steady, LoadProfile.Burst, LoadProfile.TwoLocations], AllowMultipleArgumentsPerToken = true };
+var profiles = new Option<string[]>("--profiles") { Description = $"Profiles to run: {string.Join(", ", HarnessOptions.AllProfiles)}.", DefaultValueFactory = _ => [.. HarnessOptions.AllProfiles], AllowMultipleArgumentsPerToken = true };
 var systems = new Option<string[]>("--systems") { Description = "Systems to run: ours, baseline.", DefaultValueFactory = _ => [LoadHarnessRunner.Ours, LoadHarnessRunner.Baseline], AllowMultipleArgumentsPerToken = true };
 var smoke = new Option<bool>("--smoke") { Description = "A few seconds of each profile instead of the full run." };
 var steadySeconds = new Option<double?>("--steady-seconds") { Description = "Load time of the steady profile (default 60)." };
@@ -14,6 +14,8 @@ var burstSeconds = new Option<double?>("--burst-seconds") { Description = "Load 
 var burstFactor = new Option<double?>("--burst-factor") { Description = "Burst load as a multiple of the limit (default 10)." };
 var twoSeconds = new Option<double?>("--two-locations-seconds") { Description = "Load time of the two-location profile (default 20)." };
 var twoFactor = new Option<double?>("--two-locations-factor") { Description = "Load on each of the two locations as a multiple of the limit (default 2)." };
+var multiSeconds = new Option<double?>("--multi-burst-seconds") { Description = "Load time of the two- and five-location bursts (default 20)." };
+var multiFactor = new Option<double?>("--multi-burst-factor") { Description = "Load on each location of the two- and five-location bursts as a multiple of the limit (default 3)." };
 var seed = new Option<int?>("--seed") { Description = "Seed of the event script (default 9)." };
 var drain = new Option<double?>("--drain-limit-seconds") { Description = "Longest drain after the load (default: sized from the events)." };
 var ingestReport = new Option<string?>("--ingest-report") { Description = "BenchmarkDotNet JSON report of IngestBenchmark, for ours' ingest figures." };
@@ -23,7 +25,7 @@ var markdown = new Option<string?>("--markdown") { Description = "Where to write
 
 var root = new RootCommand("Load harness: our pipeline and an n8n-style baseline against the GHL simulator with GHL's real limits.")
 {
-    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, seed, drain, ingestReport, settings, output, markdown,
+    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, multiSeconds, multiFactor, seed, drain, ingestReport, settings, output, markdown,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -37,6 +39,8 @@ root.SetAction(async (parse, cancellationToken) =>
         BurstFactor = parse.GetValue(burstFactor) ?? options.BurstFactor,
         TwoLocationsDuration = parse.GetValue(twoSeconds) is { } t ? TimeSpan.FromSeconds(t) : options.TwoLocationsDuration,
         TwoLocationsFactor = parse.GetValue(twoFactor) ?? options.TwoLocationsFactor,
+        MultiBurstDuration = parse.GetValue(multiSeconds) is { } m ? TimeSpan.FromSeconds(m) : options.MultiBurstDuration,
+        MultiBurstFactor = parse.GetValue(multiFactor) ?? options.MultiBurstFactor,
         Seed = parse.GetValue(seed) ?? options.Seed,
         DrainLimit = parse.GetValue(drain) is { } d ? TimeSpan.FromSeconds(d) : options.DrainLimit,
         IngestReportPath = parse.GetValue(ingestReport),

@@ -18,7 +18,7 @@ public sealed class LoadHarnessSmokeTests(ITestOutputHelper output)
 
         var report = await LoadHarnessRunner.RunAsync(HarnessOptions.Smoke, new TestOutputWriter(output), CancellationToken.None);
 
-        Assert.Equal(new[] { LoadProfile.Burst, LoadProfile.Steady, LoadProfile.TwoLocations }, report.Profiles.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(HarnessOptions.AllProfiles.Order(StringComparer.Ordinal), report.Profiles.Keys.Order(StringComparer.Ordinal));
         foreach (var (key, profile) in report.Profiles)
         {
             var ours = profile.Ours ?? throw new InvalidOperationException($"{key}: ours did not run");
@@ -34,6 +34,13 @@ public sealed class LoadHarnessSmokeTests(ITestOutputHelper output)
             Assert.True(ours.GhlCallsPerEvent is > 1 and < 2, $"{key}: {ours.GhlCallsPerEvent} calls per event");
             Assert.NotNull(ours.E2eLatencyP99Ms);
         }
+
+        // The multi-location bursts load every location and measure the quiet one beside them.
+        var five = report.Profiles[LoadProfile.FiveLocationBurst].Ours!;
+        Assert.Equal(6, five.Ghl429RatioByLocation.Count);
+        Assert.Equal(5, five.GhlBudgetUtilizationByLocation.Count);
+        Assert.True(five.QuietLocationEvents > 0, "the quiet location got no events");
+        Assert.NotNull(five.QuietLocationLatencyP99Ms);
 
         // The comparison the harness is for: straight to GHL with three quick tries, most of a burst is lost.
         var burst = report.Profiles[LoadProfile.Burst];

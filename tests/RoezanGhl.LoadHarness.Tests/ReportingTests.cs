@@ -34,6 +34,24 @@ public sealed class ReportingTests
     }
 
     [Fact]
+    public void A_multi_location_burst_misses_its_targets_when_one_location_is_throttled_or_the_quiet_one_waits()
+    {
+        var ours = Result(lost: 0, utilization: 0.96, ratio: 0.005, p99: 30_000) with
+        {
+            Ghl429RatioByLocation = new Dictionary<string, double> { ["loc-a"] = 0, ["loc-b"] = 0.02 },
+            QuietLocationLatencyP99Ms = 2500,
+        };
+
+        var targets = TargetEvaluation.Evaluate(new Dictionary<string, ProfileResult> { [LoadProfile.FiveLocationBurst] = Profile(ours) }, null)
+            .Where(t => t.Profile == LoadProfile.FiveLocationBurst)
+            .ToDictionary(t => t.Target, t => t.Met);
+
+        Assert.True(targets["each location's budget utilization >= 0.95"]);
+        Assert.False(targets["each location's 429 ratio <= 0.01"]);
+        Assert.False(targets["quiet location p99 latency <= 2000 ms"]);
+    }
+
+    [Fact]
     public void Without_an_ingest_report_the_ingest_target_is_not_measured()
     {
         var targets = TargetEvaluation.Evaluate(new Dictionary<string, ProfileResult>(), null);
@@ -80,7 +98,7 @@ public sealed class ReportingTests
 
         var table = MarkdownReport.Write(report);
 
-        foreach (var key in new[] { "events", "lost_events", "duplicate_writes", "ghl_calls_per_event", "ghl_budget_utilization", "ghl_429_ratio", "e2e_latency_p50_ms", "e2e_latency_p99_ms", "events_per_second", "peak_working_set_mb", "ingest_us_per_event", "ingest_bytes_per_event" })
+        foreach (var key in new[] { "events", "lost_events", "duplicate_writes", "ghl_calls_per_event", "ghl_budget_utilization", "ghl_429_ratio", "e2e_latency_p50_ms", "e2e_latency_p99_ms", "quiet_location_latency_p99_ms", "events_per_second", "peak_working_set_mb", "ingest_us_per_event", "ingest_bytes_per_event" })
         {
             Assert.Contains($"| `{key}` |", table, StringComparison.Ordinal);
         }
@@ -116,6 +134,7 @@ public sealed class ReportingTests
         GhlRequests = 1200,
         Ghl429 = 0,
         GhlBudgetUtilizationByLocation = new Dictionary<string, double>(),
+        Ghl429RatioByLocation = new Dictionary<string, double>(),
         GhlCountedPer10sByLocation = new Dictionary<string, IReadOnlyList<int>>(),
         DuplicateContacts = 0,
         DuplicateNotes = 0,

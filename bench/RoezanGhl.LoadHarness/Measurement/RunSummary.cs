@@ -28,11 +28,8 @@ public static class RunSummary
         var throttled = locations.Sum(location => Timeline(counters, location).Count(entry => entry.Status == 429));
 
         // Latency over the events GHL shows applied and the system says it finished.
-        var latencies = events
-            .Where(e => audit.Applied.Contains(e.Scripted.EventId) && e.AcceptedMs is not null && e.SettledMs is not null)
-            .Select(e => Math.Max(0, e.SettledMs!.Value - e.AcceptedMs!.Value))
-            .Order()
-            .ToList();
+        var latencies = Latencies(events, audit);
+        var quiet = profile.WithQuietLocation ? events.Where(e => e.Scripted.Location == HarnessLocation.Quiet).ToList() : null;
 
         var firstAccepted = events.Where(e => e.AcceptedMs is not null).Select(e => e.AcceptedMs!.Value).DefaultIfEmpty(0).Min();
         var lastSettled = events.Where(e => e.SettledMs is not null).Select(e => e.SettledMs!.Value).DefaultIfEmpty(loadEndMs).Max();
@@ -40,8 +37,16 @@ public static class RunSummary
 
         var utilization = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var perWindow = new SortedDictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
+        var throttledShare = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var location in locations)
         {
+            var answers = Timeline(counters, location);
+            throttledShare[location.LocationId] = answers.Count == 0 ? 0 : Round(answers.Count(entry => entry.Status == 429) / (double)answers.Count, 4);
+            if (!profile.LoadedLocations.Contains(location))
+            {
+                continue;
+            }
+
             var own = events.Where(e => e.Scripted.Location == location).ToList();
             var start = own.Where(e => e.AcceptedMs is not null).Select(e => e.AcceptedMs!.Value).DefaultIfEmpty(0).Min();
             var end = own.Where(e => e.SettledMs is not null).Select(e => e.SettledMs!.Value).DefaultIfEmpty(loadEndMs).Max();
@@ -59,6 +64,9 @@ public static class RunSummary
             GhlCallsPerEvent = events.Count == 0 ? 0 : Round((double)requests / events.Count, 3),
             GhlBudgetUtilization = utilization.Count == 0 ? 0 : utilization.Values.Min(),
             Ghl429Ratio = requests == 0 ? 0 : Round((double)throttled / requests, 4),
+            Ghl429RatioByLocation = throttledShare,
+            QuietLocationLatencyP99Ms = quiet is null ? null : Percentile(Latencies(quiet, audit), 0.99),
+            QuietLocationEvents = quiet?.Count,
             E2eLatencyP50Ms = Percentile(latencies, 0.50),
             E2eLatencyP99Ms = Percentile(latencies, 0.99),
             EventsPerSecond = activeSeconds <= 0 ? 0 : Round(applied / activeSeconds, 2),
@@ -84,6 +92,14 @@ public static class RunSummary
             LostEventIds = [.. audit.Lost.Take(20)],
         };
     }
+
+    private static List<double> Latencies(IEnumerable<EventTiming> events, AuditResult audit) =>
+    [
+        .. events
+            .Where(e => audit.Applied.Contains(e.Scripted.EventId) && e.AcceptedMs is not null && e.SettledMs is not null)
+            .Select(e => Math.Max(0, e.SettledMs!.Value - e.AcceptedMs!.Value))
+            .Order(),
+    ];
 
     /// <summary>Nearest-rank percentile of sorted values, rounded to 0.1 ms; null for none.</summary>
     public static double? Percentile(IReadOnlyList<double> sorted, double quantile)

@@ -20,12 +20,24 @@ public sealed record SystemResult
     [JsonPropertyName("ghl_calls_per_event")]
     public required double GhlCallsPerEvent { get; init; }
 
-    /// <summary>The lowest of the locations' shares of 100 / 10 s used while they had work (see BudgetUtilization).</summary>
+    /// <summary>The lowest of the loaded locations' shares of 100 / 10 s used while they had work (see BudgetUtilization); the quiet location is left out.</summary>
     [JsonPropertyName("ghl_budget_utilization")]
     public required double GhlBudgetUtilization { get; init; }
 
     [JsonPropertyName("ghl_429_ratio")]
     public required double Ghl429Ratio { get; init; }
+
+    /// <summary>Each location's 429s over its requests: a location throttled while the others are not shows here.</summary>
+    [JsonPropertyName("ghl_429_ratio_by_location")]
+    public required IReadOnlyDictionary<string, double> Ghl429RatioByLocation { get; init; }
+
+    /// <summary>The quiet location's webhook accepted → applied p99 while its neighbours were saturated; null without one.</summary>
+    [JsonPropertyName("quiet_location_latency_p99_ms")]
+    public double? QuietLocationLatencyP99Ms { get; init; }
+
+    /// <summary>The quiet location's events (the sample behind its p99); null without one.</summary>
+    [JsonPropertyName("quiet_location_events")]
+    public int? QuietLocationEvents { get; init; }
 
     /// <summary>Webhook accepted → applied in GHL, over applied events; null when none was applied.</summary>
     [JsonPropertyName("e2e_latency_p50_ms")]

@@ -6,6 +6,7 @@ public static class TargetEvaluation
     public const double BurstUtilization = 0.95;
     public const double Burst429Ratio = 0.01;
     public const double SteadyP99Ms = 1000;
+    public const double QuietP99Ms = 2000;
     public const double IngestMicroseconds = 20;
 
     public static IReadOnlyList<TargetCheck> Evaluate(IReadOnlyDictionary<string, ProfileResult> profiles, IngestFigures? ingest)
@@ -33,6 +34,13 @@ public static class TargetEvaluation
                 case LoadProfile.TwoLocations:
                     // "Each must get its own full budget": the lowest location's share, against the burst target.
                     checks.Add(new TargetCheck($"each location's budget utilization >= {BurstUtilization}", key, ours.GhlBudgetUtilization, ours.GhlBudgetUtilization >= BurstUtilization));
+                    break;
+                case LoadProfile.TwoLocationBurst or LoadProfile.FiveLocationBurst:
+                    // The lowest loaded location's figure stands for all; the quiet location's own share is not a target.
+                    var worst429 = ours.Ghl429RatioByLocation.Values.DefaultIfEmpty(0).Max();
+                    checks.Add(new TargetCheck($"each location's budget utilization >= {BurstUtilization}", key, ours.GhlBudgetUtilization, ours.GhlBudgetUtilization >= BurstUtilization));
+                    checks.Add(new TargetCheck($"each location's 429 ratio <= {Burst429Ratio}", key, worst429, worst429 <= Burst429Ratio));
+                    checks.Add(new TargetCheck($"quiet location p99 latency <= {QuietP99Ms} ms", key, ours.QuietLocationLatencyP99Ms, ours.QuietLocationLatencyP99Ms is null ? null : ours.QuietLocationLatencyP99Ms <= QuietP99Ms));
                     break;
             }
         }

@@ -43,7 +43,7 @@ public static class EventScript
 
     private static List<ScriptedEvent> BuildLocation(LoadProfile profile, HarnessLocation location, IReadOnlyList<KnownContact> known, Random random, DateTimeOffset runDay)
     {
-        var rate = profile.EventsPerSecondPerLocation;
+        var rate = profile.EventsPerSecondFor(location);
         var durationMs = profile.Duration.TotalMilliseconds;
         var forUpdates = new Queue<KnownContact>(known.OrderBy(_ => random.Next()));
         var forTasks = new Queue<KnownContact>(known.OrderBy(_ => random.Next()));

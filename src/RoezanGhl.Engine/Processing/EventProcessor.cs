@@ -38,6 +38,7 @@ public sealed class EventProcessor
     private readonly EventDeliveryReader _reader;
     private readonly Dictionary<SyncDirection, IEventApplier> _appliers;
     private readonly EventFinisher _finisher;
+    private readonly LocationAdmission _admission;
     private readonly EventOutcomeReporter _outcomes;
     private readonly SyncProcessingOptions _options;
     private readonly ILogger _logger;
@@ -46,6 +47,7 @@ public sealed class EventProcessor
         EventDeliveryReader reader,
         IEnumerable<IEventApplier> appliers,
         EventFinisher finisher,
+        LocationAdmission admission,
         EventOutcomeReporter outcomes,
         IOptions<SyncProcessingOptions> options,
         ILogger<EventProcessor> logger)
@@ -63,6 +65,7 @@ public sealed class EventProcessor
         }
 
         _finisher = finisher ?? throw new ArgumentNullException(nameof(finisher));
+        _admission = admission ?? throw new ArgumentNullException(nameof(admission));
         _outcomes = outcomes ?? throw new ArgumentNullException(nameof(outcomes));
         _options = options.Value;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -130,6 +133,13 @@ public sealed class EventProcessor
         if (delivery.HeldByAnotherRunFor is { } wait)
         {
             return EventVerdict.PutBack(wait, AnotherDelivery);
+        }
+
+        // A location that cannot get a permit soon, or holds its share of the slots, waits on the queue, not in a slot.
+        using var admission = _admission.Admit(delivery);
+        if (admission.PutBack is { } putBack)
+        {
+            return putBack;
         }
 
         // No applier for the direction (a message from a newer release): the host retries, then the poison queue keeps

@@ -17,11 +17,13 @@ public static class ProcessingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<SyncProcessingOptions>().BindConfiguration(SyncProcessingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LocationAdmissionOptions>().BindConfiguration(LocationAdmissionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<EventRequeue>();
         services.TryAddSingleton<EventDeliveryReader>();
         services.TryAddSingleton<EventFinisher>();
         services.TryAddSingleton<EventOutcomeReporter>();
+        services.TryAddSingleton<LocationAdmission>();
         services.TryAddSingleton<EventProcessor>();
 
         services.TryAddSingleton<GhlStepExecutor>();

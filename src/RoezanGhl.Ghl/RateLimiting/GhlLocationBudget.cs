@@ -17,8 +17,8 @@ internal sealed class GhlLocationBudget : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _safetyMargin;
     private readonly int _queueLimit;
-    private RateLimiter _limiter;
-    private RateLimiter? _retiredLimiter;
+    private GhlSlidingLogRateLimiter _limiter;
+    private GhlSlidingLogRateLimiter? _retiredLimiter;
     private long _sentSequence;
     private int? _serverRemaining;
     private long? _dailyRemainingSeen;
@@ -68,6 +68,20 @@ internal sealed class GhlLocationBudget : IDisposable
                 return _pausedUntil is { } until && until > _timeProvider.GetUtcNow() ? until : null;
             }
         }
+    }
+
+    /// <summary>How long a call asked for now would wait: the 429 pause or the sliding window behind its waiters (and <paramref name="ahead"/> more), whichever is longer.</summary>
+    public TimeSpan ExpectedWait(int ahead)
+    {
+        GhlSlidingLogRateLimiter limiter;
+        lock (_gate)
+        {
+            limiter = _limiter;
+        }
+
+        var window = limiter.ExpectedWait(ahead);
+        var pause = PausedUntil is { } until ? until - _timeProvider.GetUtcNow() : TimeSpan.Zero;
+        return window > pause ? window : pause;
     }
 
     /// <summary>Estimated requests left today, or null when GHL has not said (recently).</summary>

@@ -67,4 +67,26 @@ internal sealed class GhlPermitLog
         var expiries = _grants.Where(g => g.ReleasedAt is not null).Select(g => g.ReleasedAt!.Value + _window).Order().ToList();
         return expiries.Count >= mustLeave ? expiries[mustLeave - 1] : null;
     }
+
+    /// <summary>
+    /// When the last of <paramref name="permits"/> more permits would be granted if every request in flight were
+    /// answered now and each new one answered at once: an estimate for a caller deciding whether to wait, no permit
+    /// taken. Permits beyond one limit's worth wait one more window for each further limit.
+    /// </summary>
+    public DateTimeOffset ExpectedGrant(int permits, DateTimeOffset now)
+    {
+        var mustLeave = _grants.Count + permits - _permitLimit;
+        if (mustLeave <= 0)
+        {
+            return now;
+        }
+
+        var laterWindows = (mustLeave - 1) / _permitLimit;
+        var turn = mustLeave - (laterWindows * _permitLimit);
+
+        // The turn-th permit to leave: one now in the log, else one of those granted now, which leave a window on.
+        var expiries = _grants.Select(g => (g.ReleasedAt ?? now) + _window).Order().ToList();
+        var opens = turn <= expiries.Count ? expiries[turn - 1] : now + _window;
+        return opens + (_window * laterWindows);
+    }
 }

@@ -38,6 +38,17 @@ public sealed class GhlRateLimiter : IDisposable
     public IReadOnlyList<GhlRateLimitBudget> GetBudgets() =>
         [.. _budgets.Values.Select(budget => budget.Snapshot(_options.DailyReserve))];
 
+    /// <summary>
+    /// How long a call for <paramref name="locationId"/> asked for now would wait for its permit: the pause after a
+    /// 429, the permits in use and the calls already waiting, plus <paramref name="ahead"/> more calls assumed ahead of
+    /// it. Arithmetic only: no permit is taken, and a location never called (no budget yet) waits zero.
+    /// </summary>
+    public TimeSpan ExpectedWait(string locationId, int ahead = 0)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(locationId);
+        return _budgets.TryGetValue(locationId, out var budget) ? budget.ExpectedWait(ahead) : TimeSpan.Zero;
+    }
+
     public void Dispose()
     {
         foreach (var budget in _budgets.Values)

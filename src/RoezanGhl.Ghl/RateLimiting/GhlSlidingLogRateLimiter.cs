@@ -68,6 +68,18 @@ internal sealed class GhlSlidingLogRateLimiter : RateLimiter
         }
     }
 
+    /// <summary>How long one permit asked for now would wait behind the waiters queued and <paramref name="ahead"/> more; takes nothing.</summary>
+    public TimeSpan ExpectedWait(int ahead)
+    {
+        lock (_gate)
+        {
+            var now = _timeProvider.GetUtcNow();
+            Forget(now);
+            var wait = _log.ExpectedGrant(_queuedPermits + Math.Max(0, ahead) + 1, now) - now;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+    }
+
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(permitCount, _permitLimit);

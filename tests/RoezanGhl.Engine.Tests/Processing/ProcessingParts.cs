@@ -12,6 +12,8 @@ using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Engine.Notifications;
 using RoezanGhl.Engine.Processing;
+using RoezanGhl.Ghl.Configuration;
+using RoezanGhl.Ghl.RateLimiting;
 using RoezanGhl.Storage;
 using RoezanGhl.Storage.Leases;
 using RoezanGhl.Storage.Ledger;
@@ -44,6 +46,8 @@ internal sealed class ProcessingParts : IAsyncDisposable
         _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
         Ledger = new EventLedger(_tables, names, Time, NullLogger<EventLedger>.Instance);
         Leases = new LeaseStore(new LinksTable(_tables.GetTableClient(names.LinksTable)), Time);
+        Limiter = new GhlRateLimiter(Options.Create(new GhlOptions { RateLimitMaxRequests = 2, RateLimitInterval = TimeSpan.FromSeconds(10), RateLimitSafetyMargin = TimeSpan.Zero }), Time);
+        Admission = new LocationAdmission(Limiter, Options.Create(new LocationAdmissionOptions()), Time);
         Finisher = new EventFinisher(Ledger, Leases, new EventRequeue(queues, names, Options.Create(settings)), Notifier, Time, NullLogger<EventFinisher>.Instance);
         var accounts = new RoezanOptions { Accounts = { [AccountId] = new RoezanAccountOptions { GhlLocationId = LocationId } } };
         Reader = new EventDeliveryReader(
@@ -69,6 +73,11 @@ internal sealed class ProcessingParts : IAsyncDisposable
 
     public EventDeliveryReader Reader { get; }
 
+    /// <summary>GHL's limiter as the admission reads it: 2 calls per 10 s per location, so that a test spends it in two.</summary>
+    public GhlRateLimiter Limiter { get; }
+
+    public LocationAdmission Admission { get; }
+
     public RecordingNotifier Notifier { get; } = new();
 
     /// <summary>The events queue, written as the app writes it.</summary>
@@ -89,7 +98,7 @@ internal sealed class ProcessingParts : IAsyncDisposable
     public EventProcessor Processor(IEnumerable<IEventApplier> appliers, params IEventOutcomeObserver[] observers)
     {
         var reporter = new EventOutcomeReporter(observers, Meters, Time, NullLogger<EventOutcomeReporter>.Instance);
-        return new EventProcessor(Reader, appliers, Finisher, reporter, Options.Create(Settings), NullLogger<EventProcessor>.Instance);
+        return new EventProcessor(Reader, appliers, Finisher, Admission, reporter, Options.Create(Settings), NullLogger<EventProcessor>.Instance);
     }
 
     /// <summary>A queue message body for an event of <paramref name="accountId"/> in <paramref name="direction"/>.</summary>
@@ -126,6 +135,7 @@ internal sealed class ProcessingParts : IAsyncDisposable
         }
 
         await _meters.DisposeAsync().ConfigureAwait(false);
+        Limiter.Dispose();
     }
 
     /// <summary>Keeps every notice it is given.</summary>

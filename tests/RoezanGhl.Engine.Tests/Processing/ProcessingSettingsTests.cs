@@ -23,4 +23,13 @@ public sealed class ProcessingSettingsTests
 
         Assert.InRange(polling, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
     }
+
+    [Fact]
+    public void Default_processing_slots_are_the_deliveries_host_json_lets_one_instance_work_on_at_once()
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("host.json")));
+        var queues = hostJson.RootElement.GetProperty("extensions").GetProperty("queues");
+
+        Assert.Equal(queues.GetProperty("batchSize").GetInt32() + queues.GetProperty("newBatchThreshold").GetInt32(), new LocationAdmissionOptions().ProcessingSlots);
+    }
 }
