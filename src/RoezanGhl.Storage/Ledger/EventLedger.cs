@@ -29,13 +29,15 @@ public sealed class EventLedger
     private readonly TimeProvider _time;
     private readonly ILogger<EventLedger> _logger;
     private readonly RunOnce _tableCreation;
+    private readonly LedgerRows _rows;
 
-    public EventLedger(TableServiceClient tables, StorageNames names, TimeProvider time, ILogger<EventLedger> logger)
+    public EventLedger(TableServiceClient tables, StorageNames names, StateBlobs stateBlobs, TimeProvider time, ILogger<EventLedger> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(names);
         TableName = names.EventsTable;
         _table = tables.GetTableClient(TableName);
+        _rows = new LedgerRows(stateBlobs, TableName);
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _tableCreation = new(() => _table.CreateIfNotExistsAsync(CancellationToken.None));
@@ -81,7 +83,7 @@ public sealed class EventLedger
 
             try
             {
-                var added = await _table.AddEntityAsync(EventLedgerColumns.Write(entry), cancellationToken).ConfigureAwait(false);
+                var added = await _table.AddEntityAsync(EventLedgerColumns.Write(entry, new StoredState(null, null)), cancellationToken).ConfigureAwait(false);
                 return new EventLedgerClaim(EventLedgerClaimOutcome.Claimed, entry with { ETag = added.Headers.ETag ?? default });
             }
             catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
@@ -148,7 +150,7 @@ public sealed class EventLedger
         await _tableCreation.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(
             EventLedgerKeys.PartitionKey(accountId), EventLedgerKeys.RowKey(eventId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return found.HasValue && found.Value is { } row ? EventLedgerColumns.Read(row, accountId, eventId) : null;
+        return found.HasValue && found.Value is { } row ? await _rows.ReadAsync(row, accountId, eventId, cancellationToken).ConfigureAwait(false) : null;
     }
 
     /// <summary>
@@ -169,11 +171,11 @@ public sealed class EventLedger
     {
         ArgumentNullException.ThrowIfNull(entry);
         await _tableCreation.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var saved = entry with { UpdatedAt = now, AcceptedAt = entry.AcceptedAt ?? now };
-        var row = EventLedgerColumns.Write(saved);
+        var (row, saved) = await _rows.WriteAsync(entry with { UpdatedAt = now, AcceptedAt = entry.AcceptedAt ?? now }, cancellationToken).ConfigureAwait(false);
         Response response = entry.Exists
             ? await _table.UpdateEntityAsync(row, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
             : await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+        await _rows.ForgetOldPlanAsync(entry, saved, cancellationToken).ConfigureAwait(false);
         return saved with { ETag = response.Headers.ETag ?? default };
     }
 
@@ -257,7 +259,7 @@ public sealed class EventLedger
 
         await foreach (var row in _table.QueryAsync<TableEntity>(string.Join(" and ", filters), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return EventLedgerColumns.Read(row);
+            yield return await _rows.ReadAsync(row, null, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -266,8 +268,9 @@ public sealed class EventLedger
     {
         try
         {
-            var updated = await _table.UpdateEntityAsync(EventLedgerColumns.Write(entry), entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return entry with { ETag = updated.Headers.ETag ?? default };
+            var (row, written) = await _rows.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+            var updated = await _table.UpdateEntityAsync(row, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return written with { ETag = updated.Headers.ETag ?? default };
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
         {

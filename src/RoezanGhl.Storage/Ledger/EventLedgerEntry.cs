@@ -72,6 +72,12 @@ public sealed record EventLedgerEntry
     /// <summary>The plan being applied; null before the first attempt (or when a wait dropped an unstarted plan).</summary>
     public SyncPlan? Plan { get; init; }
 
+    /// <summary>
+    /// The blob (<see cref="StateBlobs"/>) that holds <see cref="Plan"/> when its JSON is too large for the row; null when
+    /// the row holds it. The ledger sets it; a writer only carries it along.
+    /// </summary>
+    public string? PlanBlob { get; init; }
+
     /// <summary>One result per completed step of <see cref="Plan"/>: a re-delivery resumes after them.</summary>
     public ProcessingProgress Progress { get; init; } = ProcessingProgress.None;
 

@@ -42,7 +42,7 @@ internal sealed class ProcessingParts : IAsyncDisposable
         var queues = new QueueServiceClient(Azurite.ConnectionString, HostQueueMessageEncoding.CreateClientOptions());
         Queue = queues.GetQueueClient(names.EventsQueue);
         _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        Ledger = new EventLedger(_tables, names, Time, NullLogger<EventLedger>.Instance);
+        Ledger = new EventLedger(_tables, names, new StateBlobs(new BlobServiceClient(Azurite.ConnectionString), names), Time, NullLogger<EventLedger>.Instance);
         Leases = new LeaseStore(new LinksTable(_tables.GetTableClient(names.LinksTable)), Time);
         Finisher = new EventFinisher(Ledger, Leases, new EventRequeue(queues, names, Options.Create(settings)), Notifier, Time, NullLogger<EventFinisher>.Instance);
         var accounts = new RoezanOptions { Accounts = { [AccountId] = new RoezanAccountOptions { GhlLocationId = LocationId } } };
