@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
@@ -43,9 +45,16 @@ public sealed class EventDeliveryReader
     {
         ArgumentNullException.ThrowIfNull(messageBody);
         Core.Events.QueuedRoezanEvent queued;
+        var payloadMissing = false;
         try
         {
             queued = await _queue.ReadAsync(messageBody, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
+        {
+            // The claim-check blob is gone (deleted, or lost with its storage): it will not come back by retrying.
+            queued = RoezanEventQueueClient.Deserialize(messageBody);
+            payloadMissing = true;
         }
         catch (JsonException exception)
         {
@@ -64,7 +73,12 @@ public sealed class EventDeliveryReader
             SyncLog.UnknownAccount(_logger, eventId, queued.AccountId);
         }
 
-        return new EventDelivery(queued, eventId, messageBody, dequeueCount, dequeueCount >= _options.MaxDequeueCount) { Account = account };
+        if (payloadMissing)
+        {
+            SyncLog.PayloadMissing(_logger, eventId, queued.AccountId);
+        }
+
+        return new EventDelivery(queued, eventId, messageBody, dequeueCount, dequeueCount >= _options.MaxDequeueCount) { Account = account, PayloadMissing = payloadMissing };
     }
 
     /// <summary>
