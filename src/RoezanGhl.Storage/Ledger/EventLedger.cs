@@ -180,8 +180,9 @@ public sealed class EventLedger
     }
 
     /// <summary>
-    /// Re-drive: puts the entry back to Queued, recording who did it and when in its outcome (attempts, last error,
-    /// plan and progress stay, so the history is kept and a half-done plan resumes). An entry applied or skipped
+    /// Re-drive: puts the entry back to Queued, recording who did it and when in its outcome and counting it in
+    /// <see cref="EventLedgerEntry.ReDrives"/> (attempts, last error, plan and progress stay, so the history is kept and a
+    /// half-done plan resumes). An entry applied or skipped
     /// meanwhile, already queued, or missing is left alone. Returns the entry as it now stands.
     /// </summary>
     public async Task<EventLedgerEntry> ReopenAsync(string accountId, string eventId, string actor, CancellationToken cancellationToken)
@@ -198,7 +199,7 @@ public sealed class EventLedger
             {
                 var now = _time.GetUtcNow();
                 var outcome = $"re-driven from the poison queue by {actor} at {now.ToString("u", CultureInfo.InvariantCulture)}";
-                return await SaveAsync(entry with { Status = EventLedgerStatus.Queued, ClaimedBy = null, Outcome = outcome }, now, cancellationToken).ConfigureAwait(false);
+                return await SaveAsync(entry with { Status = EventLedgerStatus.Queued, ClaimedBy = null, Outcome = outcome, ReDrives = entry.ReDrives + 1 }, now, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException exception) when (IsConcurrencyConflict(exception) && round < MaxReopenRounds - 1)
             {

@@ -10,7 +10,7 @@ namespace RoezanGhl.Storage.Ledger;
 /// names are those the rows were first written with, by the webhook (<c>AccountId</c>, <c>EventId</c>, <c>Type</c>,
 /// <c>ContactId</c>, <c>OccurredAt</c>, <c>AcceptedAt</c>, <c>ClaimedAt</c>, …) and by the processor (<c>Outcome</c>,
 /// <c>GhlContactId</c>, <c>Plan</c>, <c>Progress</c>, <c>Leases</c>, <c>CleanStop</c>, <c>LastAttemptAt</c>), plus
-/// <c>Source</c> and <c>Target</c>, and <c>PlanBlob</c> (a plan too large for the row is in that blob, <see cref="StateBlobs"/>). Reading accepts every row an earlier release wrote: a missing column is its default,
+/// <c>Source</c> and <c>Target</c>, <c>ReDrives</c>, and <c>PlanBlob</c> (a plan too large for the row is in that blob, <see cref="StateBlobs"/>). Reading accepts every row an earlier release wrote: a missing column is its default,
 /// and an empty string (how that release's merges cleared a column) is no value.
 /// </summary>
 internal static class EventLedgerColumns
@@ -22,6 +22,7 @@ internal static class EventLedgerColumns
     public const string Target = "Target";
     public const string Status = "Status";
     public const string Attempts = "Attempts";
+    public const string ReDrives = "ReDrives";
     public const string LastError = "LastError";
     public const string Outcome = "Outcome";
     public const string SourceContactId = "ContactId";
@@ -54,6 +55,7 @@ internal static class EventLedgerColumns
         Direction = SyncDirection.Of(Parse<SyncSystem>(row, Source), Parse<SyncSystem>(row, Target)),
         Status = Parse<EventLedgerStatus>(row, Status) ?? EventLedgerStatus.Received,
         Attempts = row.GetInt32(Attempts) ?? 0,
+        ReDrives = row.GetInt32(ReDrives) ?? 0,
         LastError = Text(row, LastError),
         Outcome = Text(row, Outcome),
         SourceContactId = Text(row, SourceContactId),
@@ -96,6 +98,11 @@ internal static class EventLedgerColumns
             [Attempts] = entry.Attempts,
             [CleanStop] = entry.CleanStop,
         };
+        if (entry.ReDrives > 0)
+        {
+            row[ReDrives] = entry.ReDrives;
+        }
+
         Set(row, Type, entry.Type);
         Set(row, LastError, Truncate(entry.LastError));
         Set(row, Outcome, Truncate(entry.Outcome));

@@ -34,6 +34,12 @@ public sealed record EventLedgerEntry
     /// <summary>Processing attempts started (not deliveries: a message completed without work does not count).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>
+    /// How many times the event was moved back from the poison queue (column <c>ReDrives</c>; absent in rows of earlier
+    /// releases, which reads as 0). The reconciler stops re-driving at <c>Sync:ReconcileMaxReDrives</c>.
+    /// </summary>
+    public int ReDrives { get; init; }
+
     /// <summary>Why the event is not applied (yet): the target's message, a skip or wait reason. Never a token or secret.</summary>
     public string? LastError { get; init; }
 
