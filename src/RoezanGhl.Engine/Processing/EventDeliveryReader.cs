@@ -82,6 +82,36 @@ public sealed class EventDeliveryReader
     }
 
     /// <summary>
+    /// Deletes the claim-check blob of a delivery whose event is finished (a final status: nothing re-reads it; a
+    /// message that goes to the poison queue is not finished, and keeps its blob for the re-drive). Best effort: a blob
+    /// left behind is removed by the storage lifecycle rule.
+    /// </summary>
+    public async Task ForgetPayloadAsync(EventDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (delivery.Entry is not { IsFinal: true })
+        {
+            return;
+        }
+
+        // The message itself names the blob (the event read from the blob does not).
+        var stub = RoezanEventQueueClient.Deserialize(delivery.MessageBody);
+        if (stub.PayloadBlob is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _queue.DeletePayloadAsync(stub, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception)
+        {
+            SyncLog.PayloadNotDeleted(_logger, exception, delivery.EventId);
+        }
+    }
+
+    /// <summary>
     /// Reads the delivery's ledger entry (an unwritten one when the door's row is missing) and, when another run holds
     /// it, how long that hold has left (<see cref="EventDelivery.HeldByAnotherRunFor"/>).
     /// </summary>

@@ -92,7 +92,9 @@ public sealed class EventProcessor
         {
             await _reader.ReadEntryAsync(delivery, cancellationToken).ConfigureAwait(false);
             var verdict = await DecideAsync(delivery, cancellationToken).ConfigureAwait(false);
-            return _outcomes.Report(await _finisher.FinishAsync(delivery, verdict, cancellationToken).ConfigureAwait(false), started);
+            var outcome = await _finisher.FinishAsync(delivery, verdict, cancellationToken).ConfigureAwait(false);
+            await _reader.ForgetPayloadAsync(delivery, cancellationToken).ConfigureAwait(false);
+            return _outcomes.Report(outcome, started);
         }
         catch (RequestFailedException exception) when (EventLedger.IsConcurrencyConflict(exception) && delivery.Entry is not null)
         {
@@ -106,7 +108,9 @@ public sealed class EventProcessor
             var reason = StorageFailures.Describe(exception);
             SyncLog.StorageRefused(_logger, exception, delivery.EventId, delivery.AccountId, reason);
             var failed = EventVerdict.Final(EventLedgerStatus.Failed, reason);
-            return _outcomes.Report(await _finisher.FinishAsync(delivery, failed, cancellationToken).ConfigureAwait(false), started);
+            var outcome = await _finisher.FinishAsync(delivery, failed, cancellationToken).ConfigureAwait(false);
+            await _reader.ForgetPayloadAsync(delivery, cancellationToken).ConfigureAwait(false);
+            return _outcomes.Report(outcome, started);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using RoezanGhl.Core.Events;
 using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.Storage.Ledger;
@@ -59,6 +61,14 @@ public sealed class LargestBodyTests
         Assert.Equal(Text(script, RoezanContractLimits.TitleLength, "u"), (string?)updated["title"]);
         var other = contacts.Single(c => (string?)c["phone"] == "+12015550151");
         Assert.Contains(longText, (string)Assert.Single(Children(app, other, ChildKind.Note))["body"]!, StringComparison.Ordinal);
+
+        // Bodies over 48 KiB went by claim check; every event is finished, so no payload blob is left.
+        var payloads = app.Get<BlobServiceClient>().GetBlobContainerClient(app.Names.PayloadsContainer);
+        Assert.True(script == "combining" || await payloads.ExistsAsync(), "the largest bodies of this script go by claim check");
+        if (await payloads.ExistsAsync())
+        {
+            Assert.Empty(await payloads.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, CancellationToken.None).ToListAsync());
+        }
     }
 
     // One at a time, in order: each event is accepted (202) and processed before the next one comes.
