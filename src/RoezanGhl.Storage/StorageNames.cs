@@ -57,6 +57,9 @@ public sealed class StorageNames
     /// <summary>The claim-check container: events too large for one queue message.</summary>
     public string PayloadsContainer => EventsQueue + "-payloads";
 
+    /// <summary>Sync state too large for a table row: big plans on ledger rows, big applied values on link rows (<see cref="StateBlobs"/>).</summary>
+    public string StateContainer => EventsQueue + "-state";
+
     /// <summary>Blob leases: the GHL token refresh lock and the reconciler's per-location lease.</summary>
     public string LeaseContainer { get; }
 
@@ -64,7 +67,7 @@ public sealed class StorageNames
 
     public IReadOnlyList<string> Queues => [EventsQueue, PoisonQueue];
 
-    public IReadOnlyList<string> BlobContainers => [PayloadsContainer, LeaseContainer];
+    public IReadOnlyList<string> BlobContainers => [PayloadsContainer, StateContainer, LeaseContainer];
 
     /// <summary>The names for the <c>Sync</c> settings and the lease container setting (null: the default).</summary>
     public static StorageNames From(SyncOptions sync, string? leaseContainer)

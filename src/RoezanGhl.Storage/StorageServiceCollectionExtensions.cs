@@ -85,6 +85,7 @@ public static class StorageServiceCollectionExtensions
 
     private static void AddStores(IServiceCollection services)
     {
+        services.TryAddSingleton<StateBlobs>();
         services.TryAddSingleton<EventLedger>();
         services.TryAddSingleton(sp => new LinksTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<StorageNames>().LinksTable)));
         services.TryAddSingleton<ContactLinkStore>();

@@ -67,6 +67,7 @@ internal static class ReplayCommand
         PoisonReplayAction.Moved => "[green]moved[/]",
         PoisonReplayAction.WouldMove => "would move",
         PoisonReplayAction.AlreadyDone => "already done",
+        PoisonReplayAction.GivenUp => "[red]given up[/]",
         _ => "[red]unreadable[/]",
     };
 }

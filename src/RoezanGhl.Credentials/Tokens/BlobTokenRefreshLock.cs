@@ -11,7 +11,8 @@ namespace RoezanGhl.Credentials.Tokens;
 /// <summary>
 /// The refresh lock as a blob lease per location (an empty blob <c>ghl-token-{locationId}</c> in the lease
 /// container). The lease is renewed while held and released on dispose; after a crash it lapses within the
-/// lease duration, so no location stays locked.
+/// lease duration, so no location stays locked. A renewal refused (the lease was taken over) or failing for longer than
+/// the lease lasts marks the held lease as lost (<see cref="ITokenRefreshLease.Lost"/>).
 /// </summary>
 public sealed partial class BlobTokenRefreshLock : ITokenRefreshLock
 {
@@ -38,7 +39,7 @@ public sealed partial class BlobTokenRefreshLock : ITokenRefreshLock
         _created = new RunOnce(() => _container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }
 
-    public async Task<IAsyncDisposable> AcquireAsync(string locationId, CancellationToken cancellationToken)
+    public async Task<ITokenRefreshLease> AcquireAsync(string locationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(locationId);
         await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -103,13 +104,19 @@ public sealed partial class BlobTokenRefreshLock : ITokenRefreshLock
         Message = "Could not renew the token refresh lease of GHL location {LocationId}")]
     private static partial void LogRenewFailed(ILogger logger, string locationId, Exception exception);
 
+    [LoggerMessage(EventId = 4043, EventName = "TokenLeaseLost", Level = LogLevel.Error,
+        Message = "The token refresh lease of GHL location {LocationId} was lost while held; a refresh not yet sent is stopped")]
+    private static partial void LogLost(ILogger logger, string locationId, Exception exception);
+
     /// <summary>A held lease, renewed in the background at a third of its duration until disposed.</summary>
-    private sealed class Held : IAsyncDisposable
+    private sealed class Held : ITokenRefreshLease
     {
         private readonly BlobLeaseClient _lease;
         private readonly ILogger _logger;
         private readonly string _locationId;
+        private readonly TimeSpan _duration;
         private readonly CancellationTokenSource _stop = new();
+        private readonly CancellationTokenSource _lost = new();
         private readonly Task _renewing;
 
         public Held(BlobLeaseClient lease, TimeSpan duration, TimeProvider time, ILogger logger, string locationId)
@@ -117,14 +124,18 @@ public sealed partial class BlobTokenRefreshLock : ITokenRefreshLock
             _lease = lease;
             _logger = logger;
             _locationId = locationId;
+            _duration = duration;
             _renewing = RenewAsync(duration / 3, time);
         }
+
+        public CancellationToken Lost => _lost.Token;
 
         public async ValueTask DisposeAsync()
         {
             await _stop.CancelAsync().ConfigureAwait(false);
             await _renewing.ConfigureAwait(false);
             _stop.Dispose();
+            _lost.Dispose();
             try
             {
                 await _lease.ReleaseAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
@@ -137,14 +148,22 @@ public sealed partial class BlobTokenRefreshLock : ITokenRefreshLock
 
         private async Task RenewAsync(TimeSpan interval, TimeProvider time)
         {
+            var renewedAt = time.GetUtcNow();
             try
             {
-                while (true)
+                while (!_lost.IsCancellationRequested)
                 {
                     await Task.Delay(interval, time, _stop.Token).ConfigureAwait(false);
                     try
                     {
                         await _lease.RenewAsync(cancellationToken: _stop.Token).ConfigureAwait(false);
+                        renewedAt = time.GetUtcNow();
+                    }
+                    catch (RequestFailedException ex) when (ex.Status is 409 or 412 || time.GetUtcNow() - renewedAt >= _duration)
+                    {
+                        // Taken over, or not renewed for as long as it lasts: someone else may hold it now.
+                        LogLost(_logger, _locationId, ex);
+                        await _lost.CancelAsync().ConfigureAwait(false);
                     }
                     catch (RequestFailedException ex)
                     {

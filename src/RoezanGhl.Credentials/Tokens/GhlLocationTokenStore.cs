@@ -36,7 +36,7 @@ public sealed class GhlLocationTokenStore
 
     /// <summary>Waits for the location's refresh lease; disposing the result releases it.</summary>
     /// <exception cref="TimeoutException">Another holder kept it longer than the configured wait.</exception>
-    public Task<IAsyncDisposable> LockAsync(string locationId, CancellationToken cancellationToken) =>
+    public Task<ITokenRefreshLease> LockAsync(string locationId, CancellationToken cancellationToken) =>
         _refreshLock.AcquireAsync(locationId, cancellationToken);
 
     /// <summary>The marketplace app's client id and secret, or null when either secret is missing.</summary>

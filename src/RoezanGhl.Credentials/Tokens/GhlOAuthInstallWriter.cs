@@ -8,7 +8,9 @@ namespace RoezanGhl.Credentials.Tokens;
 /// The last step of an OAuth install: stores the token set HighLevel gave for a location, but only for a
 /// location some Roezan account feeds, and never over a Private Integration token that still works unless
 /// <see cref="GhlOAuthOptions.AllowReplacingPrivateIntegrationToken"/> says so. The check and the write happen
-/// under the location's refresh lease, so no refresh slips in between. Refusals store nothing and say why.
+/// under the location's refresh lease, so no refresh slips in between. Refusals store nothing and say why. Once
+/// HighLevel has answered the code exchange, the store runs to completion without the caller's cancellation (the
+/// browser may give up; the tokens must not be lost), bounded by <see cref="GhlOAuthOptions.StoreRetryWindow"/>.
 /// </summary>
 public sealed partial class GhlOAuthInstallWriter
 {
@@ -17,23 +19,43 @@ public sealed partial class GhlOAuthInstallWriter
     private readonly GhlLocationTokenStore _store;
     private readonly IOptionsMonitor<RoezanOptions> _accounts;
     private readonly IOptions<GhlOAuthOptions> _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<GhlOAuthInstallWriter> _logger;
 
     public GhlOAuthInstallWriter(
         GhlLocationTokenStore store,
         IOptionsMonitor<RoezanOptions> accounts,
         IOptions<GhlOAuthOptions> options,
+        TimeProvider time,
         ILogger<GhlOAuthInstallWriter> logger)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    public async Task<GhlOAuthOutcome> StoreAsync(GhlOAuthTokenSet set, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the token set of HighLevel's <paramref name="answer"/> to a code exchange (made now), or says why not.
+    /// Takes no cancellation token on purpose: see the class remarks.
+    /// </summary>
+    public async Task<GhlOAuthOutcome> StoreAsync(GhlTokenEndpointResponse answer)
     {
-        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(answer);
+        GhlOAuthTokenSet set;
+        try
+        {
+            set = answer.ToTokenSet(_time.GetUtcNow());
+        }
+        catch (InvalidOperationException ex)
+        {
+            LogIncompleteAnswer(_logger, ex.Message);
+            return new GhlOAuthOutcome(502, "HighLevel's answer was incomplete", $"{ex.Message} Start again at {StartPath} and choose one sub-account.");
+        }
+
+        using var bound = new CancellationTokenSource(_options.Value.StoreRetryWindow, _time);
+        var cancellationToken = bound.Token;
         var location = set.LocationId;
         if (!IsConfigured(location))
         {
@@ -63,8 +85,9 @@ public sealed partial class GhlOAuthInstallWriter
                 await _store.WriteAsync(location, set, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
+            // Cancelled too: only by the store's own time bound, so it is a failure to store like any other.
             LogStoreFailed(_logger, location, ex);
             return new GhlOAuthOutcome(500, "The tokens could not be stored", $"HighLevel authorized location {location}, but its tokens could not be saved. Start again at {StartPath}.");
         }
@@ -93,6 +116,10 @@ public sealed partial class GhlOAuthInstallWriter
     [LoggerMessage(EventId = 4034, EventName = "GhlOAuthStoreFailed", Level = LogLevel.Error,
         Message = "OAuth callback: could not store the tokens of GHL location {LocationId}")]
     private static partial void LogStoreFailed(ILogger logger, string locationId, Exception exception);
+
+    [LoggerMessage(EventId = 4044, EventName = "GhlOAuthIncompleteAnswer", Level = LogLevel.Error,
+        Message = "OAuth callback: HighLevel's answer to the code exchange was incomplete: {Problem}")]
+    private static partial void LogIncompleteAnswer(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 4038, EventName = "GhlOAuthStatusClearFailed", Level = LogLevel.Warning,
         Message = "OAuth callback: could not clear the needs-attention mark of GHL location {LocationId}")]

@@ -19,7 +19,6 @@ public sealed partial class GhlOAuthInstaller
     private readonly GhlOAuthStateSigner _states;
     private readonly GhlOAuthInstallWriter _writer;
     private readonly IOptions<GhlOAuthOptions> _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<GhlOAuthInstaller> _logger;
 
     public GhlOAuthInstaller(
@@ -28,7 +27,6 @@ public sealed partial class GhlOAuthInstaller
         GhlOAuthStateSigner states,
         GhlOAuthInstallWriter writer,
         IOptions<GhlOAuthOptions> options,
-        TimeProvider time,
         ILogger<GhlOAuthInstaller> logger)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -36,7 +34,6 @@ public sealed partial class GhlOAuthInstaller
         _states = states ?? throw new ArgumentNullException(nameof(states));
         _writer = writer ?? throw new ArgumentNullException(nameof(writer));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -103,17 +100,15 @@ public sealed partial class GhlOAuthInstaller
             return Failure(400, "HighLevel sent no authorization code", $"Start again at {StartPath}.");
         }
 
-        GhlOAuthTokenSet set;
+        GhlTokenEndpointResponse answer;
         try
         {
-            var answer = await _tokenClient.ExchangeCodeAsync(client, code, options.RedirectUri, cancellationToken).ConfigureAwait(false);
+            answer = await _tokenClient.ExchangeCodeAsync(client, code, options.RedirectUri, cancellationToken).ConfigureAwait(false);
             if (answer.UserType is { } userType && !string.Equals(userType, "Location", StringComparison.OrdinalIgnoreCase))
             {
                 LogNotALocation(_logger, userType);
                 return Failure(400, "Choose a sub-account", $"HighLevel connected a {userType}, but this app works per sub-account (location). Start again at {StartPath} and choose one sub-account.");
             }
-
-            set = answer.ToTokenSet(_time.GetUtcNow());
         }
         catch (GhlTokenEndpointException ex)
         {
@@ -122,16 +117,12 @@ public sealed partial class GhlOAuthInstaller
                 ? Failure(400, "HighLevel refused the authorization", $"HighLevel answered: {ex.ServerMessage}. Start again at {StartPath}.")
                 : Failure(502, "HighLevel did not answer", $"{ex.ServerMessage}. Start again at {StartPath}.");
         }
-        catch (InvalidOperationException ex)
-        {
-            LogExchangeFailed(_logger, 200, "invalid_response", ex.Message);
-            return Failure(502, "HighLevel's answer was incomplete", $"{ex.Message} Start again at {StartPath} and choose one sub-account.");
-        }
 
-        var outcome = await _writer.StoreAsync(set, cancellationToken).ConfigureAwait(false);
+        // HighLevel has answered: the code is spent, so the tokens are stored even if this request is cancelled now.
+        var outcome = await _writer.StoreAsync(answer).ConfigureAwait(false);
         if (outcome.Succeeded)
         {
-            LogInstalled(_logger, set.LocationId, set.ExpiresAt);
+            LogInstalled(_logger, outcome.LocationId!);
         }
 
         return outcome;
@@ -150,8 +141,8 @@ public sealed partial class GhlOAuthInstaller
     private static partial void LogStarted(ILogger logger);
 
     [LoggerMessage(EventId = 4031, EventName = "GhlOAuthInstalled", Level = LogLevel.Information,
-        Message = "OAuth install stored the tokens of GHL location {LocationId}; the access token expires at {ExpiresAt}")]
-    private static partial void LogInstalled(ILogger logger, string locationId, DateTimeOffset expiresAt);
+        Message = "OAuth install stored the tokens of GHL location {LocationId}")]
+    private static partial void LogInstalled(ILogger logger, string locationId);
 
     [LoggerMessage(EventId = 4032, EventName = "GhlOAuthStateRefused", Level = LogLevel.Warning,
         Message = "OAuth callback refused: the state is {StateCheck}")]

@@ -48,4 +48,12 @@ internal static partial class GhlTokenLog
     [LoggerMessage(EventId = 4019, EventName = "GhlTokenUnsavedStored", Level = LogLevel.Information,
         Message = "Stored the token pair of GHL location {LocationId} that an earlier call refreshed but could not store")]
     public static partial void UnsavedStored(ILogger logger, string locationId);
+
+    [LoggerMessage(EventId = 4020, EventName = "GhlTokenRefreshLeaseLost", Level = LogLevel.Error,
+        Message = "The token refresh lease of GHL location {LocationId} was lost before the refresh was sent; the refresh is stopped")]
+    public static partial void RefreshLeaseLost(ILogger logger, string locationId);
+
+    [LoggerMessage(EventId = 4021, EventName = "GhlTokenRefreshedWithoutLease", Level = LogLevel.Error,
+        Message = "The token refresh lease of GHL location {LocationId} was lost while GHL answered the refresh; the new pair was stored anyway. Another instance may have refreshed at the same time: if GHL refuses the next refresh, reinstall the app")]
+    public static partial void RefreshedWithoutLease(ILogger logger, string locationId);
 }

@@ -106,7 +106,7 @@ internal sealed class GhlTokenRenewal
     private async Task<GhlAccessToken> RefreshAsync(LocationTokenState state, string locationId, GhlTokenSecret secret, GhlAccessToken? rejected, CancellationToken cancellationToken)
     {
         await _attention.ThrowIfMarkedElsewhereAsync(state, locationId, secret, cancellationToken).ConfigureAwait(false);
-        IAsyncDisposable lease;
+        ITokenRefreshLease lease;
         try
         {
             lease = await _store.LockAsync(locationId, cancellationToken).ConfigureAwait(false);
@@ -138,6 +138,13 @@ internal sealed class GhlTokenRenewal
                 throw new GhlLocationNeedsAttentionException(locationId, reason);
             }
 
+            if (lease.Lost.IsCancellationRequested)
+            {
+                // Another instance may hold the lease now and be spending this very refresh token.
+                GhlTokenLog.RefreshLeaseLost(_logger, locationId);
+                throw GhlRefreshLeaseLostException.For(locationId);
+            }
+
             GhlTokenEndpointResponse answer;
             try
             {
@@ -155,10 +162,16 @@ internal sealed class GhlTokenRenewal
                 return current.ToAccessToken();
             }
 
-            // From here the stored refresh token is spent: the only live pair is this one, in memory, until stored.
+            // From here the stored refresh token is spent: the only live pair is this one, in memory, until stored. It is
+            // stored whatever happens to the caller (no caller token) and even when the lease was lost meanwhile.
             var renewed = answer.ToTokenSet(_time.GetUtcNow(), current);
             state.Unsaved = renewed;
-            await _writer.StoreAsync(state, locationId, renewed, cancellationToken).ConfigureAwait(false);
+            await _writer.StoreAsync(state, locationId, renewed).ConfigureAwait(false);
+            if (lease.Lost.IsCancellationRequested)
+            {
+                GhlTokenLog.RefreshedWithoutLease(_logger, locationId);
+            }
+
             GhlTokenLog.Refreshed(_logger, locationId, renewed.ExpiresAt);
             return renewed.ToAccessToken();
         }

@@ -6,7 +6,7 @@ namespace RoezanGhl.Credentials.Tokens;
 /// </summary>
 public interface ITokenRefreshLock
 {
-    /// <summary>Waits until this caller holds the location's lock; disposing the result releases it.</summary>
+    /// <summary>Waits until this caller holds the location's lock; disposing the result releases it, and its <see cref="ITokenRefreshLease.Lost"/> says when it was lost meanwhile.</summary>
     /// <exception cref="TimeoutException">Another holder kept it longer than the configured wait.</exception>
-    Task<IAsyncDisposable> AcquireAsync(string locationId, CancellationToken cancellationToken);
+    Task<ITokenRefreshLease> AcquireAsync(string locationId, CancellationToken cancellationToken);
 }

@@ -7,7 +7,9 @@ namespace RoezanGhl.Credentials.Tokens;
 /// Writes a refreshed token pair before its access token is used. The stored refresh token is spent by then, so a
 /// failed write is retried with the same pair (never by refreshing again) with backoff for up to
 /// <see cref="GhlOAuthOptions.StoreRetryWindow"/>; when the store stays down the pair stays in
-/// <see cref="LocationTokenState.Unsaved"/> and is written before anything else on the next call.
+/// <see cref="LocationTokenState.Unsaved"/> and is written before anything else on the next call. The write does not
+/// take the caller's cancellation: once GHL answered a refresh, a caller that gives up (scale-in, deploy, timeout) must
+/// not lose the only live pair, so the write runs to completion, bounded by the retry window alone.
 /// </summary>
 internal sealed class RefreshedTokenWriter
 {
@@ -28,9 +30,13 @@ internal sealed class RefreshedTokenWriter
     }
 
     /// <summary>Writes <paramref name="set"/>, retrying the write; clears <see cref="LocationTokenState.Unsaved"/> once it is stored.</summary>
-    public async Task StoreAsync(LocationTokenState state, string locationId, GhlOAuthTokenSet set, CancellationToken cancellationToken)
+    public async Task StoreAsync(LocationTokenState state, string locationId, GhlOAuthTokenSet set)
     {
-        var giveUpAt = _time.GetUtcNow() + _options.Value.StoreRetryWindow;
+        var window = _options.Value.StoreRetryWindow;
+        // The last attempt may start just before the window ends: give it one more delay's worth to finish.
+        using var bound = new CancellationTokenSource(window + LongestStoreRetryDelay, _time);
+        var cancellationToken = bound.Token;
+        var giveUpAt = _time.GetUtcNow() + window;
         var delay = FirstStoreRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
@@ -70,7 +76,7 @@ internal sealed class RefreshedTokenWriter
                 return;
             }
 
-            await StoreAsync(state, locationId, unsaved, cancellationToken).ConfigureAwait(false);
+            await StoreAsync(state, locationId, unsaved).ConfigureAwait(false);
             GhlTokenLog.UnsavedStored(_logger, locationId);
         }
     }

@@ -44,6 +44,12 @@ public sealed class EventDelivery
     /// <summary>This run's name in <see cref="EventLedgerEntry.ClaimedBy"/> while it applies the event.</summary>
     public string Claim { get; } = EventLedger.ProcessorClaimPrefix + Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// True when the message is a claim-check stub whose payload blob is gone: <see cref="Queued"/> is then the stub
+    /// (id, type, account), and the event can only be recorded as failed.
+    /// </summary>
+    public bool PayloadMissing { get; init; }
+
     /// <summary>The account's settings; null when the message names an account that is not configured.</summary>
     public RoezanAccountOptions? Account { get; init; }
 

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
@@ -46,9 +48,16 @@ public sealed class EventDeliveryReader
     {
         ArgumentNullException.ThrowIfNull(messageBody);
         Core.Events.QueuedRoezanEvent queued;
+        var payloadMissing = false;
         try
         {
             queued = await _queue.ReadAsync(messageBody, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
+        {
+            // The claim-check blob is gone (deleted, or lost with its storage): it will not come back by retrying.
+            queued = RoezanEventQueueClient.Deserialize(messageBody);
+            payloadMissing = true;
         }
         catch (JsonException exception)
         {
@@ -67,7 +76,42 @@ public sealed class EventDeliveryReader
             SyncLog.UnknownAccount(_logger, eventId, queued.AccountId);
         }
 
-        return new EventDelivery(queued, eventId, messageBody, dequeueCount, dequeueCount >= _options.MaxDequeueCount) { Account = account };
+        if (payloadMissing)
+        {
+            SyncLog.PayloadMissing(_logger, eventId, queued.AccountId);
+        }
+
+        return new EventDelivery(queued, eventId, messageBody, dequeueCount, dequeueCount >= _options.MaxDequeueCount) { Account = account, PayloadMissing = payloadMissing };
+    }
+
+    /// <summary>
+    /// Deletes the claim-check blob of a delivery whose event is finished (a final status: nothing re-reads it; a
+    /// message that goes to the poison queue is not finished, and keeps its blob for the re-drive). Best effort: a blob
+    /// left behind is removed by the storage lifecycle rule.
+    /// </summary>
+    public async Task ForgetPayloadAsync(EventDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (delivery.Entry is not { IsFinal: true })
+        {
+            return;
+        }
+
+        // The message itself names the blob (the event read from the blob does not).
+        var stub = RoezanEventQueueClient.Deserialize(delivery.MessageBody);
+        if (stub.PayloadBlob is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _queue.DeletePayloadAsync(stub, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception)
+        {
+            SyncLog.PayloadNotDeleted(_logger, exception, delivery.EventId);
+        }
     }
 
     /// <summary>

@@ -85,9 +85,11 @@ public sealed class EventFinisher
                     }, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (RequestFailedException)
+            catch (RequestFailedException ledgerFailure)
             {
-                // The ledger itself may be what failed; the host's retry reads it afresh.
+                // The ledger itself may be what failed; the host's retry reads it afresh (and the re-drive's count bounds
+                // how often a last attempt can end here).
+                SyncLog.FailedAttemptNotRecorded(_logger, ledgerFailure, delivery.EventId);
             }
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Engine.Telemetry;
+using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
 
 namespace RoezanGhl.Engine.Processing;
@@ -29,7 +30,9 @@ namespace RoezanGhl.Engine.Processing;
 /// <para>Errors: the applier turns its target's answers into verdicts (rate limited, location needs attention,
 /// refused for good: <see cref="RoezanToGhl.RoezanToGhlApplier"/>); anything else is recorded as a failed attempt and
 /// goes to the host, which retries and finally moves the message to the poison queue (the last attempt records
-/// Failed first). A message that is no queued event goes to the poison queue at once.</para>
+/// Failed first). A storage request refused for good (<see cref="StorageFailures.IsPermanent"/>) and a claim-check
+/// blob that is gone are Failed at once, with the reason and a notification. A message that is no queued event goes
+/// to the poison queue at once.</para>
 /// </remarks>
 public sealed class EventProcessor
 {
@@ -99,13 +102,25 @@ public sealed class EventProcessor
         {
             await _reader.ReadEntryAsync(delivery, cancellationToken).ConfigureAwait(false);
             var verdict = await DecideAsync(delivery, cancellationToken).ConfigureAwait(false);
-            return _outcomes.Report(await _finisher.FinishAsync(delivery, verdict, cancellationToken).ConfigureAwait(false), started);
+            var outcome = await _finisher.FinishAsync(delivery, verdict, cancellationToken).ConfigureAwait(false);
+            await _reader.ForgetPayloadAsync(delivery, cancellationToken).ConfigureAwait(false);
+            return _outcomes.Report(outcome, started);
         }
         catch (RequestFailedException exception) when (EventLedger.IsConcurrencyConflict(exception) && delivery.Entry is not null)
         {
             // Another delivery of this event wrote its entry first: let that one finish; look again shortly.
             var putBack = EventVerdict.PutBack(_options.LeaseWaitDelay, AnotherDelivery);
             return _outcomes.Report(await _finisher.FinishAsync(delivery, putBack, cancellationToken).ConfigureAwait(false), started);
+        }
+        catch (RequestFailedException exception) when (StorageFailures.IsPermanent(exception) && delivery.Entry is not null)
+        {
+            // Refused for good (too large, invalid, forbidden): a retry would fail the same way, so say so and stop.
+            var reason = StorageFailures.Describe(exception);
+            SyncLog.StorageRefused(_logger, exception, delivery.EventId, delivery.AccountId, reason);
+            var failed = EventVerdict.Final(EventLedgerStatus.Failed, reason);
+            var outcome = await _finisher.FinishAsync(delivery, failed, cancellationToken).ConfigureAwait(false);
+            await _reader.ForgetPayloadAsync(delivery, cancellationToken).ConfigureAwait(false);
+            return _outcomes.Report(outcome, started);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -128,6 +143,11 @@ public sealed class EventProcessor
         {
             SyncLog.EventAlreadyDone(_logger, delivery.EventId, entry.Status);
             return EventVerdict.AlreadyDone;
+        }
+
+        if (delivery.PayloadMissing)
+        {
+            return EventVerdict.Final(EventLedgerStatus.Failed, "payload blob missing: the claim-check blob of this event is gone, so it cannot be applied");
         }
 
         if (delivery.HeldByAnotherRunFor is { } wait)

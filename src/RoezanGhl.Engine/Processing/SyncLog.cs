@@ -57,4 +57,16 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 5015, Level = LogLevel.Information, Message = "Event {EventId} waits for {BlockingKey}, held by event {HeldBy}; retried in {DelaySeconds} s.")]
     public static partial void EventWaitsForLease(ILogger logger, string eventId, string blockingKey, string? heldBy, double delaySeconds);
+
+    [LoggerMessage(EventId = 5017, Level = LogLevel.Error, Message = "Event {EventId} for account {AccountId}: {Reason}; recorded as failed, not retried.")]
+    public static partial void StorageRefused(ILogger logger, Exception exception, string eventId, string accountId, string reason);
+
+    [LoggerMessage(EventId = 5018, Level = LogLevel.Error, Message = "Event {EventId} for account {AccountId}: the claim-check blob of the queued event is gone; recorded as failed.")]
+    public static partial void PayloadMissing(ILogger logger, string eventId, string accountId);
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Event {EventId} is finished but its claim-check blob could not be deleted; the storage lifecycle rule removes it later.")]
+    public static partial void PayloadNotDeleted(ILogger logger, Exception exception, string eventId);
+
+    [LoggerMessage(EventId = 5019, Level = LogLevel.Error, Message = "Event {EventId}: recording its failed attempt in the ledger failed too; the row stays as it was.")]
+    public static partial void FailedAttemptNotRecorded(ILogger logger, Exception exception, string eventId);
 }

@@ -12,6 +12,12 @@ public sealed record PoisonReplayFilter
     /// <summary>Only messages that reached the poison queue at or after this time.</summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>
+    /// Events re-driven this many times already are not moved again but given up (<see cref="PoisonReplayAction.GivenUp"/>);
+    /// null (a person's replay) moves them whatever their count.
+    /// </summary>
+    public int? MaxReDrives { get; init; }
+
     /// <summary>Who moves them, for the ledger (<c>reconcile:{run}</c>, <c>cli</c>).</summary>
     public string Actor { get; init; } = "cli";
 }

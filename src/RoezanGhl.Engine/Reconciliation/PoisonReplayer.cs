@@ -17,7 +17,9 @@ namespace RoezanGhl.Engine.Reconciliation;
 /// error, plan and progress kept, so the history stays and a half-done plan resumes). The message is
 /// queued again through <see cref="RoezanEventQueueClient"/>, which writes the encoding the queue trigger
 /// reads (a payload-blob stub stays a stub), and only then deleted from the poison queue: a replay that dies
-/// half-way leaves at worst a second copy, which the processor's ledger check absorbs.
+/// half-way leaves at worst a second copy, which the processor's ledger check absorbs. With
+/// <see cref="PoisonReplayFilter.MaxReDrives"/> (the reconciler's runs) an event re-driven that often is not moved
+/// again: it is recorded as Failed, notified once, and left in the poison queue for a person.
 /// </summary>
 public class PoisonReplayer
 {
@@ -27,14 +29,20 @@ public class PoisonReplayer
     private readonly QueueClient _poison;
     private readonly RoezanEventQueueClient _events;
     private readonly EventLedger _ledger;
+    private readonly ReDriveLimit _limit;
     private readonly ILogger _logger;
 
     /// <param name="poison">The poison queue, read as stored text (no Base64 decoding: see <see cref="RawQueueClients"/>).</param>
-    public PoisonReplayer(QueueClient poison, RoezanEventQueueClient events, EventLedger ledger, ILogger<PoisonReplayer> logger)
+    /// <param name="events">The events queue the messages go back to.</param>
+    /// <param name="ledger">The event ledger.</param>
+    /// <param name="limit">Gives up events re-driven too often.</param>
+    /// <param name="logger">The logger.</param>
+    public PoisonReplayer(QueueClient poison, RoezanEventQueueClient events, EventLedger ledger, ReDriveLimit limit, ILogger<PoisonReplayer> logger)
     {
         _poison = poison ?? throw new ArgumentNullException(nameof(poison));
         _events = events ?? throw new ArgumentNullException(nameof(events));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _limit = limit ?? throw new ArgumentNullException(nameof(limit));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -68,7 +76,7 @@ public class PoisonReplayer
                 foreach (var message in batch.Value)
                 {
                     var item = await HandleAsync(message, filter, dryRun, cancellationToken).ConfigureAwait(false);
-                    if (item is null || item.Action is PoisonReplayAction.WouldMove or PoisonReplayAction.Unreadable)
+                    if (item is null || item.Action is PoisonReplayAction.WouldMove or PoisonReplayAction.Unreadable or PoisonReplayAction.GivenUp)
                     {
                         hidden.Add(message);
                     }
@@ -134,6 +142,11 @@ public class PoisonReplayer
         if (dryRun)
         {
             return item with { Action = PoisonReplayAction.WouldMove };
+        }
+
+        if (filter.MaxReDrives is { } max && await _limit.GiveUpIfReachedAsync(queued, eventId, max, cancellationToken).ConfigureAwait(false) is { } givenUp)
+        {
+            return item with { Action = PoisonReplayAction.GivenUp, Detail = givenUp.LastError };
         }
 
         var entry = await _ledger.ReopenAsync(queued.AccountId, eventId, filter.Actor, cancellationToken).ConfigureAwait(false);

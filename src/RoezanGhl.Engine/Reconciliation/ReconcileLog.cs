@@ -50,6 +50,10 @@ internal static partial class ReconcileLog
         Message = "Event {EventId} of account {AccountId} moved from the poison queue back to the events queue by {Actor} (after {Attempts} attempt(s))")]
     public static partial void ReDriven(ILogger logger, string eventId, string accountId, int attempts, string actor);
 
+    [LoggerMessage(EventId = 7022, EventName = "ReconcileReDriveGivenUp", Level = LogLevel.Error,
+        Message = "Event {EventId} of account {AccountId} failed after {ReDrives} re-drive(s) from the poison queue; recorded as failed and left there for a person")]
+    public static partial void ReDriveGivenUp(ILogger logger, string eventId, string accountId, int reDrives);
+
     [LoggerMessage(EventId = 7021, EventName = "ReconcilePoisonShowAgainFailed", Level = LogLevel.Warning,
         Message = "Poison message {MessageId} could not be made visible again; it reappears when its visibility timeout ends")]
     public static partial void PoisonShowAgainFailed(ILogger logger, string messageId, Exception exception);

@@ -53,13 +53,16 @@ public sealed class ReconcileSteps
 
         progress?.Report("re-drive");
         var accountIds = run.Accounts.Select(account => account.Key).ToList();
-        var items = await _poison.ReplayAsync(new PoisonReplayFilter { AccountIds = accountIds, Actor = run.Owner }, run.DryRun, null, cancellationToken).ConfigureAwait(false);
-        run.ReDriven = items.Count(item => item.Action is PoisonReplayAction.Moved or PoisonReplayAction.WouldMove);
         foreach (var accountId in accountIds)
         {
-            // Counted after the re-drive: what is still Failed now is left for a person.
+            // Counted before the re-drive (which puts failed events back to Queued), so that the summary shows every
+            // failure since the last run, including those re-driven now.
             run.PermanentFailures += await _ledger.CountAsync(accountId, EventLedgerStatus.Failed, run.PreviousRunAt, cancellationToken).ConfigureAwait(false);
         }
+
+        var filter = new PoisonReplayFilter { AccountIds = accountIds, Actor = run.Owner, MaxReDrives = _options.ReconcileMaxReDrives };
+        var items = await _poison.ReplayAsync(filter, run.DryRun, null, cancellationToken).ConfigureAwait(false);
+        run.ReDriven = items.Count(item => item.Action is PoisonReplayAction.Moved or PoisonReplayAction.WouldMove);
 
         progress?.Report("missed messages");
         await _messages.RunAsync(run, cancellationToken).ConfigureAwait(false);

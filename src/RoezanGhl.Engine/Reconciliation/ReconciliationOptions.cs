@@ -35,6 +35,13 @@ public sealed class ReconciliationOptions
     [Range(0, 100_000, ErrorMessage = "Sync:ReconcileRoezanCallBudget must be between 0 and 100000.")]
     public int ReconcileRoezanCallBudget { get; set; } = 200;
 
+    /// <summary>
+    /// How many times the run moves one event back from the poison queue. An event that failed after that many re-drives
+    /// is recorded as Failed, notified, and left in the poison queue for a person (<c>roezan-ghl replay --id</c>).
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Sync:ReconcileMaxReDrives must be between 1 and 100.")]
+    public int ReconcileMaxReDrives { get; set; } = 3;
+
     /// <summary>How far back the first poll of an account's messages looks (later polls start where the last one ended).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Sync:ReconcileMessageLookback must be between 00:00:00 and 30.00:00:00.")]
     public TimeSpan ReconcileMessageLookback { get; set; } = TimeSpan.FromDays(1);

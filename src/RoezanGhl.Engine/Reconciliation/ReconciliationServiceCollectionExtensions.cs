@@ -23,7 +23,9 @@ public static class ReconciliationServiceCollectionExtensions
             RawQueueClients.Create(provider, provider.GetRequiredService<StorageNames>().PoisonQueue),
             provider.GetRequiredService<RoezanEventQueueClient>(),
             provider.GetRequiredService<EventLedger>(),
+            provider.GetRequiredService<ReDriveLimit>(),
             provider.GetRequiredService<ILogger<PoisonReplayer>>()));
+        services.TryAddSingleton<ReDriveLimit>();
         services.TryAddSingleton<TokenRefreshSweep>();
         services.TryAddSingleton<MissedMessageFeeder>();
         services.TryAddSingleton<MissedMessagePoller>();

@@ -29,13 +29,15 @@ public sealed class EventLedger
     private readonly TimeProvider _time;
     private readonly ILogger<EventLedger> _logger;
     private readonly RunOnce _tableCreation;
+    private readonly LedgerRows _rows;
 
-    public EventLedger(TableServiceClient tables, StorageNames names, TimeProvider time, ILogger<EventLedger> logger)
+    public EventLedger(TableServiceClient tables, StorageNames names, StateBlobs stateBlobs, TimeProvider time, ILogger<EventLedger> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(names);
         TableName = names.EventsTable;
         _table = tables.GetTableClient(TableName);
+        _rows = new LedgerRows(stateBlobs, TableName);
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _tableCreation = new(() => _table.CreateIfNotExistsAsync(CancellationToken.None));
@@ -81,7 +83,7 @@ public sealed class EventLedger
 
             try
             {
-                var added = await _table.AddEntityAsync(EventLedgerColumns.Write(entry), cancellationToken).ConfigureAwait(false);
+                var added = await _table.AddEntityAsync(EventLedgerColumns.Write(entry, new StoredState(null, null)), cancellationToken).ConfigureAwait(false);
                 return new EventLedgerClaim(EventLedgerClaimOutcome.Claimed, entry with { ETag = added.Headers.ETag ?? default });
             }
             catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
@@ -148,7 +150,7 @@ public sealed class EventLedger
         await _tableCreation.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(
             EventLedgerKeys.PartitionKey(accountId), EventLedgerKeys.RowKey(eventId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return found.HasValue && found.Value is { } row ? EventLedgerColumns.Read(row, accountId, eventId) : null;
+        return found.HasValue && found.Value is { } row ? await _rows.ReadAsync(row, accountId, eventId, cancellationToken).ConfigureAwait(false) : null;
     }
 
     /// <summary>
@@ -169,17 +171,18 @@ public sealed class EventLedger
     {
         ArgumentNullException.ThrowIfNull(entry);
         await _tableCreation.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var saved = entry with { UpdatedAt = now, AcceptedAt = entry.AcceptedAt ?? now };
-        var row = EventLedgerColumns.Write(saved);
+        var (row, saved) = await _rows.WriteAsync(entry with { UpdatedAt = now, AcceptedAt = entry.AcceptedAt ?? now }, cancellationToken).ConfigureAwait(false);
         Response response = entry.Exists
             ? await _table.UpdateEntityAsync(row, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
             : await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+        await _rows.ForgetOldPlanAsync(entry, saved, cancellationToken).ConfigureAwait(false);
         return saved with { ETag = response.Headers.ETag ?? default };
     }
 
     /// <summary>
-    /// Re-drive: puts the entry back to Queued, recording who did it and when in its outcome (attempts, last error,
-    /// plan and progress stay, so the history is kept and a half-done plan resumes). An entry applied or skipped
+    /// Re-drive: puts the entry back to Queued, recording who did it and when in its outcome and counting it in
+    /// <see cref="EventLedgerEntry.ReDrives"/> (attempts, last error, plan and progress stay, so the history is kept and a
+    /// half-done plan resumes). An entry applied or skipped
     /// meanwhile, already queued, or missing is left alone. Returns the entry as it now stands.
     /// </summary>
     public async Task<EventLedgerEntry> ReopenAsync(string accountId, string eventId, string actor, CancellationToken cancellationToken)
@@ -196,7 +199,7 @@ public sealed class EventLedger
             {
                 var now = _time.GetUtcNow();
                 var outcome = $"re-driven from the poison queue by {actor} at {now.ToString("u", CultureInfo.InvariantCulture)}";
-                return await SaveAsync(entry with { Status = EventLedgerStatus.Queued, ClaimedBy = null, Outcome = outcome }, now, cancellationToken).ConfigureAwait(false);
+                return await SaveAsync(entry with { Status = EventLedgerStatus.Queued, ClaimedBy = null, Outcome = outcome, ReDrives = entry.ReDrives + 1 }, now, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException exception) when (IsConcurrencyConflict(exception) && round < MaxReopenRounds - 1)
             {
@@ -257,7 +260,7 @@ public sealed class EventLedger
 
         await foreach (var row in _table.QueryAsync<TableEntity>(string.Join(" and ", filters), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return EventLedgerColumns.Read(row);
+            yield return await _rows.ReadAsync(row, null, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -266,8 +269,9 @@ public sealed class EventLedger
     {
         try
         {
-            var updated = await _table.UpdateEntityAsync(EventLedgerColumns.Write(entry), entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return entry with { ETag = updated.Headers.ETag ?? default };
+            var (row, written) = await _rows.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+            var updated = await _table.UpdateEntityAsync(row, entry.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return written with { ETag = updated.Headers.ETag ?? default };
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
         {

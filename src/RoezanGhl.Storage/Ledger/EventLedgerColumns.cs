@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
 
 namespace RoezanGhl.Storage.Ledger;
@@ -9,7 +10,7 @@ namespace RoezanGhl.Storage.Ledger;
 /// names are those the rows were first written with, by the webhook (<c>AccountId</c>, <c>EventId</c>, <c>Type</c>,
 /// <c>ContactId</c>, <c>OccurredAt</c>, <c>AcceptedAt</c>, <c>ClaimedAt</c>, …) and by the processor (<c>Outcome</c>,
 /// <c>GhlContactId</c>, <c>Plan</c>, <c>Progress</c>, <c>Leases</c>, <c>CleanStop</c>, <c>LastAttemptAt</c>), plus
-/// <c>Source</c> and <c>Target</c>. Reading accepts every row an earlier release wrote: a missing column is its default,
+/// <c>Source</c> and <c>Target</c>, <c>ReDrives</c>, and <c>PlanBlob</c> (a plan too large for the row is in that blob, <see cref="StateBlobs"/>). Reading accepts every row an earlier release wrote: a missing column is its default,
 /// and an empty string (how that release's merges cleared a column) is no value.
 /// </summary>
 internal static class EventLedgerColumns
@@ -21,6 +22,7 @@ internal static class EventLedgerColumns
     public const string Target = "Target";
     public const string Status = "Status";
     public const string Attempts = "Attempts";
+    public const string ReDrives = "ReDrives";
     public const string LastError = "LastError";
     public const string Outcome = "Outcome";
     public const string SourceContactId = "ContactId";
@@ -32,6 +34,7 @@ internal static class EventLedgerColumns
     public const string ClaimedAt = "ClaimedAt";
     public const string ClaimedBy = "ClaimedBy";
     public const string Plan = "Plan";
+    public const string PlanBlob = "PlanBlob";
     public const string Progress = "Progress";
     public const string Leases = "Leases";
     public const string CleanStop = "CleanStop";
@@ -52,6 +55,7 @@ internal static class EventLedgerColumns
         Direction = SyncDirection.Of(Parse<SyncSystem>(row, Source), Parse<SyncSystem>(row, Target)),
         Status = Parse<EventLedgerStatus>(row, Status) ?? EventLedgerStatus.Received,
         Attempts = row.GetInt32(Attempts) ?? 0,
+        ReDrives = row.GetInt32(ReDrives) ?? 0,
         LastError = Text(row, LastError),
         Outcome = Text(row, Outcome),
         SourceContactId = Text(row, SourceContactId),
@@ -62,16 +66,27 @@ internal static class EventLedgerColumns
         UpdatedAt = row.GetDateTimeOffset(UpdatedAt),
         ClaimedAt = row.GetDateTimeOffset(ClaimedAt),
         ClaimedBy = Text(row, ClaimedBy),
-        Plan = Text(row, Plan) is { } plan ? JsonSerializer.Deserialize(plan, SyncStateJsonContext.Default.SyncPlan) : null,
-        Progress = Text(row, Progress) is { } progress ? JsonSerializer.Deserialize(progress, SyncStateJsonContext.Default.ProcessingProgress) ?? ProcessingProgress.None : ProcessingProgress.None,
-        Leases = Text(row, Leases) is { } leases ? JsonSerializer.Deserialize(leases, SyncStateJsonContext.Default.ListString) ?? [] : [],
+        Plan = Text(row, Plan) is { } plan ? ReadPlan(plan) : null,
+        PlanBlob = Text(row, PlanBlob),
+        Progress = Text(row, Progress) is { } progress ? JsonSerializer.Deserialize(progress, SyncStateJson.Context.ProcessingProgress) ?? ProcessingProgress.None : ProcessingProgress.None,
+        Leases = Text(row, Leases) is { } leases ? JsonSerializer.Deserialize(leases, SyncStateJson.Context.ListString) ?? [] : [],
         CleanStop = row.GetBoolean(CleanStop) ?? true,
         LastAttemptAt = row.GetDateTimeOffset(LastAttemptAt),
         ETag = row.ETag,
     };
 
-    /// <summary>The whole row for <paramref name="entry"/>, with its ETag. A null value is no column (a replace removes it).</summary>
-    public static TableEntity Write(EventLedgerEntry entry)
+    /// <summary>The plan's JSON as written to storage (non-ASCII unescaped), or null for no plan.</summary>
+    public static string? PlanJson(EventLedgerEntry entry) =>
+        entry.Plan is null ? null : JsonSerializer.Serialize(entry.Plan, SyncStateJson.Context.SyncPlan);
+
+    /// <summary>A plan as stored, in the row or in its blob (rows of earlier releases hold default-escaped JSON: it reads the same).</summary>
+    public static SyncPlan? ReadPlan(string json) => JsonSerializer.Deserialize(json, SyncStateJson.Context.SyncPlan);
+
+    /// <summary>
+    /// The whole row for <paramref name="entry"/>, with its ETag, its plan where <paramref name="plan"/> says. A null
+    /// value is no column (a replace removes it).
+    /// </summary>
+    public static TableEntity Write(EventLedgerEntry entry, StoredState plan)
     {
         var row = new TableEntity(EventLedgerKeys.PartitionKey(entry.AccountId), EventLedgerKeys.RowKey(entry.EventId))
         {
@@ -83,6 +98,11 @@ internal static class EventLedgerColumns
             [Attempts] = entry.Attempts,
             [CleanStop] = entry.CleanStop,
         };
+        if (entry.ReDrives > 0)
+        {
+            row[ReDrives] = entry.ReDrives;
+        }
+
         Set(row, Type, entry.Type);
         Set(row, LastError, Truncate(entry.LastError));
         Set(row, Outcome, Truncate(entry.Outcome));
@@ -94,9 +114,10 @@ internal static class EventLedgerColumns
         Set(row, UpdatedAt, entry.UpdatedAt);
         Set(row, ClaimedAt, entry.ClaimedAt);
         Set(row, ClaimedBy, entry.ClaimedBy);
-        Set(row, Plan, entry.Plan is null ? null : JsonSerializer.Serialize(entry.Plan, SyncStateJsonContext.Default.SyncPlan));
-        Set(row, Progress, entry.Progress.Steps.Count == 0 ? null : JsonSerializer.Serialize(entry.Progress, SyncStateJsonContext.Default.ProcessingProgress));
-        Set(row, Leases, entry.Leases.Count == 0 ? null : JsonSerializer.Serialize(entry.Leases.ToList(), SyncStateJsonContext.Default.ListString));
+        Set(row, Plan, plan.Inline);
+        Set(row, PlanBlob, plan.BlobName);
+        Set(row, Progress, entry.Progress.Steps.Count == 0 ? null : JsonSerializer.Serialize(entry.Progress, SyncStateJson.Context.ProcessingProgress));
+        Set(row, Leases, entry.Leases.Count == 0 ? null : JsonSerializer.Serialize(entry.Leases.ToList(), SyncStateJson.Context.ListString));
         Set(row, LastAttemptAt, entry.LastAttemptAt);
         row.ETag = entry.ETag;
         return row;

@@ -34,6 +34,12 @@ public sealed record EventLedgerEntry
     /// <summary>Processing attempts started (not deliveries: a message completed without work does not count).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>
+    /// How many times the event was moved back from the poison queue (column <c>ReDrives</c>; absent in rows of earlier
+    /// releases, which reads as 0). The reconciler stops re-driving at <c>Sync:ReconcileMaxReDrives</c>.
+    /// </summary>
+    public int ReDrives { get; init; }
+
     /// <summary>Why the event is not applied (yet): the target's message, a skip or wait reason. Never a token or secret.</summary>
     public string? LastError { get; init; }
 
@@ -71,6 +77,12 @@ public sealed record EventLedgerEntry
 
     /// <summary>The plan being applied; null before the first attempt (or when a wait dropped an unstarted plan).</summary>
     public SyncPlan? Plan { get; init; }
+
+    /// <summary>
+    /// The blob (<see cref="StateBlobs"/>) that holds <see cref="Plan"/> when its JSON is too large for the row; null when
+    /// the row holds it. The ledger sets it; a writer only carries it along.
+    /// </summary>
+    public string? PlanBlob { get; init; }
 
     /// <summary>One result per completed step of <see cref="Plan"/>: a re-delivery resumes after them.</summary>
     public ProcessingProgress Progress { get; init; } = ProcessingProgress.None;

@@ -19,11 +19,13 @@ namespace RoezanGhl.Storage.Links;
 public sealed class ContactLinkStore
 {
     private readonly LinksTable _table;
+    private readonly StateBlobs _blobs;
 
-    public ContactLinkStore(LinksTable table)
+    public ContactLinkStore(LinksTable table, StateBlobs blobs)
     {
         ArgumentNullException.ThrowIfNull(table);
         _table = table;
+        _blobs = blobs ?? throw new ArgumentNullException(nameof(blobs));
     }
 
     /// <summary>The GHL contact linked to any of <paramref name="identity"/>'s identities: Roezan id first, then phone, then email.</summary>
@@ -51,7 +53,7 @@ public sealed class ContactLinkStore
 
         var contactId = await FindContactIdAsync(locationId, accountId, subject.Contact, cancellationToken).ConfigureAwait(false);
         var task = taskRead is null ? null : await taskRead.ConfigureAwait(false);
-        var taskSnapshot = task is { HasValue: true, Value: { } linkedTask } ? ToSnapshot(linkedTask) : null;
+        var taskSnapshot = task is { HasValue: true, Value: { } linkedTask } ? await ToSnapshotAsync(linkedTask, cancellationToken).ConfigureAwait(false) : null;
 
         // A task already linked names its GHL contact even when the contact's own links are not readable.
         contactId ??= taskSnapshot?.GhlContactId;
@@ -69,7 +71,7 @@ public sealed class ContactLinkStore
             return new ContactSnapshot { GhlContactId = ghlContactId };
         }
 
-        return ToSnapshot(state);
+        return await ToSnapshotAsync(state, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -94,12 +96,15 @@ public sealed class ContactLinkStore
             .ToList();
         if (state is not null)
         {
+            var rowKey = LinkRowKeys.ContactState(ghlContactId);
+            var fields = await StoreFieldsAsync(partition, rowKey, JsonSerializer.Serialize(state.Fields, SyncStateJson.Context.ContactFields), cancellationToken).ConfigureAwait(false);
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new ContactStateEntity
             {
                 PartitionKey = partition,
-                RowKey = LinkRowKeys.ContactState(ghlContactId),
+                RowKey = rowKey,
                 GhlContactId = ghlContactId,
-                Fields = JsonSerializer.Serialize(state.Fields, SyncStateJsonContext.Default.ContactFields),
+                Fields = fields.Inline,
+                FieldsBlob = fields.BlobName,
                 LastOccurredAt = state.LastOccurredAt,
                 LastEventId = state.LastEventId,
                 AccountId = accountId,
@@ -129,7 +134,7 @@ public sealed class ContactLinkStore
         {
             yield return new LinkedContact
             {
-                State = ToSnapshot(state),
+                State = await ToSnapshotAsync(state, cancellationToken).ConfigureAwait(false),
                 AccountId = state.AccountId,
                 RoezanContactId = state.RoezanContactId,
             };
@@ -148,14 +153,18 @@ public sealed class ContactLinkStore
     {
         ArgumentNullException.ThrowIfNull(task);
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var partition = LinkRowKeys.Partition(locationId);
+        var rowKey = LinkRowKeys.RoezanTask(accountId, roezanTaskId);
+        var fields = await StoreFieldsAsync(partition, rowKey, JsonSerializer.Serialize(task.Fields, SyncStateJson.Context.TaskFields), cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(
             new TaskLinkEntity
             {
-                PartitionKey = LinkRowKeys.Partition(locationId),
-                RowKey = LinkRowKeys.RoezanTask(accountId, roezanTaskId),
+                PartitionKey = partition,
+                RowKey = rowKey,
                 GhlTaskId = task.GhlTaskId,
                 GhlContactId = task.GhlContactId,
-                Fields = JsonSerializer.Serialize(task.Fields, SyncStateJsonContext.Default.TaskFields),
+                Fields = fields.Inline,
+                FieldsBlob = fields.BlobName,
                 LastOccurredAt = task.LastOccurredAt,
                 LastEventId = eventId,
             },
@@ -172,19 +181,30 @@ public sealed class ContactLinkStore
         return keys;
     }
 
-    private static ContactSnapshot ToSnapshot(ContactStateEntity state) => new()
+    // Values too large for the row (a hundred long custom fields, a 20,000-character task body) go to a blob.
+    private Task<StoredState> StoreFieldsAsync(string partition, string rowKey, string json, CancellationToken cancellationToken) =>
+        _blobs.StoreAsync(StateBlobs.FolderOf(_table.Name, partition, rowKey), "fields", json, null, cancellationToken);
+
+    private async Task<string?> FieldsJsonAsync(string? inline, string? blob, CancellationToken cancellationToken) =>
+        blob is { Length: > 0 } ? await _blobs.ReadAsync(blob, cancellationToken).ConfigureAwait(false) : inline;
+
+    private async Task<ContactSnapshot> ToSnapshotAsync(ContactStateEntity state, CancellationToken cancellationToken) => new()
     {
         GhlContactId = state.GhlContactId,
-        Fields = state.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.ContactFields) ?? ContactFields.Empty : ContactFields.Empty,
+        Fields = await FieldsJsonAsync(state.Fields, state.FieldsBlob, cancellationToken).ConfigureAwait(false) is { Length: > 0 } json
+            ? JsonSerializer.Deserialize(json, SyncStateJson.Context.ContactFields) ?? ContactFields.Empty
+            : ContactFields.Empty,
         LastOccurredAt = state.LastOccurredAt,
         LastEventId = state.LastEventId,
     };
 
-    private static TaskSnapshot ToSnapshot(TaskLinkEntity task) => new()
+    private async Task<TaskSnapshot> ToSnapshotAsync(TaskLinkEntity task, CancellationToken cancellationToken) => new()
     {
         GhlTaskId = task.GhlTaskId,
         GhlContactId = task.GhlContactId,
-        Fields = task.Fields is { Length: > 0 } json ? JsonSerializer.Deserialize(json, SyncStateJsonContext.Default.TaskFields) ?? new TaskFields() : new TaskFields(),
+        Fields = await FieldsJsonAsync(task.Fields, task.FieldsBlob, cancellationToken).ConfigureAwait(false) is { Length: > 0 } json
+            ? JsonSerializer.Deserialize(json, SyncStateJson.Context.TaskFields) ?? new TaskFields()
+            : new TaskFields(),
         LastOccurredAt = task.LastOccurredAt,
     };
 }

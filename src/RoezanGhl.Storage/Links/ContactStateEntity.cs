@@ -20,6 +20,9 @@ internal sealed class ContactStateEntity : ITableEntity
     /// <summary><see cref="Core.Planning.ContactFields"/> as JSON.</summary>
     public string? Fields { get; set; }
 
+    /// <summary>The blob holding <see cref="Fields"/> when the JSON is too large for the row (<see cref="StateBlobs"/>).</summary>
+    public string? FieldsBlob { get; set; }
+
     public DateTimeOffset? LastOccurredAt { get; set; }
 
     public string? LastEventId { get; set; }

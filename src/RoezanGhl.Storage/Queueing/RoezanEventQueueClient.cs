@@ -86,14 +86,32 @@ public class RoezanEventQueueClient
             return queued;
         }
 
+        var download = await PayloadBlob(blobPath).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        return Deserialize(download.Value.Content);
+    }
+
+    /// <summary>
+    /// Deletes the payload blob of a message whose event is finished (a stub's blob is needed by nothing after that);
+    /// a message without one, or a blob already gone, is fine.
+    /// </summary>
+    public virtual async Task DeletePayloadAsync(QueuedRoezanEvent queued, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queued);
+        if (queued.PayloadBlob is { Length: > 0 } blobPath)
+        {
+            await PayloadBlob(blobPath).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Azure.Storage.Blobs.BlobClient PayloadBlob(string blobPath)
+    {
         var slash = blobPath.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || !string.Equals(blobPath[..slash], _payloads.Name, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The queued event points at blob '{blobPath}', outside the payload container '{_payloads.Name}'.");
         }
 
-        var download = await _payloads.GetBlobClient(blobPath[(slash + 1)..]).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-        return Deserialize(download.Value.Content);
+        return _payloads.GetBlobClient(blobPath[(slash + 1)..]);
     }
 
     private async Task<BinaryData> StorePayloadAsync(QueuedRoezanEvent queued, BinaryData serialized, CancellationToken cancellationToken)

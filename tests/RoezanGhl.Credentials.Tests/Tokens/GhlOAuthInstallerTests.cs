@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Moq;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Credentials.Tokens;
+using RoezanGhl.TestSupport.Time;
 using RoezanGhl.TestSupport.Tokens;
 
 namespace RoezanGhl.Credentials.Tests.Tokens;
@@ -22,8 +23,8 @@ public sealed class GhlOAuthInstallerTests
         var store = new GhlLocationTokenStore(_world.Store, _world.Lock, _world.Statuses);
         var accounts = new Mock<IOptionsMonitor<RoezanOptions>>();
         accounts.SetupGet(a => a.CurrentValue).Returns(() => _accounts);
-        var writer = new GhlOAuthInstallWriter(store, accounts.Object, options, new FakeLogger<GhlOAuthInstallWriter>(_world.Logs));
-        _installer = new GhlOAuthInstaller(store, tokenClient, signer, writer, options, _world.Time, new FakeLogger<GhlOAuthInstaller>(_world.Logs));
+        var writer = new GhlOAuthInstallWriter(store, accounts.Object, options, _world.Time, new FakeLogger<GhlOAuthInstallWriter>(_world.Logs));
+        _installer = new GhlOAuthInstaller(store, tokenClient, signer, writer, options, new FakeLogger<GhlOAuthInstaller>(_world.Logs));
         _world.PutClientCredentials();
         _world.Endpoint.AcceptCode("test-code-1");
     }
@@ -152,6 +153,23 @@ public sealed class GhlOAuthInstallerTests
         Assert.Equal(400, outcome.StatusCode);
         Assert.Contains("access_denied&lt;b&gt;", outcome.ToHtml(), StringComparison.Ordinal);
         Assert.Equal(0, _world.Endpoint.Calls);
+    }
+
+    [Fact]
+    public async Task Callback_stores_the_tokens_even_when_the_request_is_cancelled_after_the_code_exchange()
+    {
+        var state = await NewStateAsync();
+        _world.Store.WriteGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var request = new CancellationTokenSource();
+
+        var pending = _installer.CompleteAsync("test-code-1", state, null, request.Token);
+        await Gate.UntilAsync(() => _world.Store.WriteAttempts == 1, "the write of the installed tokens");
+        // HighLevel has answered (the code is spent); now the browser gives up.
+        await request.CancelAsync();
+        _world.Store.WriteGate.SetResult();
+        await pending.ContinueWith(_ => { }, TaskScheduler.Default);
+
+        Assert.Equal("test-refresh-1", _world.StoredSet().RefreshToken);
     }
 
     [Fact]

@@ -85,6 +85,58 @@ public sealed class GhlTokenProviderOAuthTests
     }
 
     [Fact]
+    public async Task A_refreshed_pair_is_stored_even_when_the_caller_is_cancelled_after_ghl_answered()
+    {
+        _world.PutOAuth(TimeSpan.FromMinutes(1));
+        var host = _world.NewHost();
+        _world.Store.WriteGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var caller = new CancellationTokenSource();
+
+        var pending = host.Provider.GetTokenAsync(TokenWorld.LocationId, caller.Token).AsTask();
+        await Gate.UntilAsync(() => _world.Store.WriteAttempts == 1, "the write of the new pair");
+        // GHL has answered and spent the old refresh token; now the caller goes away (scale-in, deploy, timeout).
+        await caller.CancelAsync();
+        _world.Store.WriteGate.SetResult();
+        await pending.ContinueWith(_ => { }, TaskScheduler.Default);
+
+        Assert.Equal(1, _world.Endpoint.Calls);
+        Assert.Equal("test-refresh-1", _world.StoredSet().RefreshToken);
+    }
+
+    [Fact]
+    public async Task Losing_the_refresh_lease_before_the_refresh_is_sent_stops_it_without_asking_ghl()
+    {
+        _world.PutOAuth(TimeSpan.FromMinutes(1));
+        var host = _world.NewHost();
+        _world.Lock.LoseOnAcquire = true;
+
+        await Assert.ThrowsAsync<GhlRefreshLeaseLostException>(() => host.Provider.GetTokenAsync(TokenWorld.LocationId, CancellationToken.None).AsTask());
+
+        Assert.Equal(0, _world.Endpoint.Calls);
+        Assert.Equal("test-refresh-0", _world.StoredSet().RefreshToken);
+        Assert.Equal(0, _world.Statuses.Marks);
+        Assert.Contains(_world.Logs.GetSnapshot(), r => r.Id.Name == "GhlTokenRefreshLeaseLost" && r.Level == LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task Losing_the_refresh_lease_after_ghl_answered_still_stores_the_pair_and_reports_it()
+    {
+        _world.PutOAuth(TimeSpan.FromMinutes(1));
+        var host = _world.NewHost();
+        _world.Store.WriteGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var pending = host.Provider.GetTokenAsync(TokenWorld.LocationId, CancellationToken.None).AsTask();
+        await Gate.UntilAsync(() => _world.Store.WriteAttempts == 1, "the write of the new pair");
+        _world.Lock.LoseHeld();
+        _world.Store.WriteGate.SetResult();
+        var token = await pending;
+
+        Assert.Equal("test-access-1", token.Value);
+        Assert.Equal("test-refresh-1", _world.StoredSet().RefreshToken);
+        Assert.Contains(_world.Logs.GetSnapshot(), r => r.Id.Name == "GhlTokenRefreshedWithoutLease" && r.Level == LogLevel.Error);
+    }
+
+    [Fact]
     public async Task A_401_refreshes_a_token_that_is_not_yet_due()
     {
         var set = _world.PutOAuth(TimeSpan.FromHours(10));
@@ -226,17 +278,13 @@ public sealed class GhlTokenProviderOAuthTests
     [Fact]
     public async Task A_crash_between_refresh_and_store_ends_in_needs_attention_not_in_a_retry_loop()
     {
-        // Host A refreshes, then dies before its write lands: the new pair is lost and the stored refresh token is spent.
+        // Host A refreshes, its writes fail for the whole retry window (a caller's cancellation no longer stops them),
+        // and then host A dies: the new pair, kept only in its memory, is lost and the stored refresh token is spent.
         _world.PutOAuth(TimeSpan.FromMinutes(1));
         _world.Store.FailWrite = (_, _) => new InvalidOperationException("vault unavailable (test)");
-        using (var crash = new CancellationTokenSource())
-        {
-            var hostA = _world.NewHost();
-            var dying = hostA.Provider.GetTokenAsync(TokenWorld.LocationId, crash.Token).AsTask();
-            await Gate.UntilAsync(() => _world.Store.WriteAttempts >= 1, "the write of the new pair");
-            await crash.CancelAsync();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying);
-        }
+        var hostA = _world.NewHost();
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            _world.WhileTimePassesAsync(() => hostA.Provider.GetTokenAsync(TokenWorld.LocationId, CancellationToken.None).AsTask(), TimeSpan.FromSeconds(5)));
 
         _world.Store.FailWrite = null;
         var hostB = _world.NewHost();
@@ -319,7 +367,7 @@ public sealed class GhlTokenProviderOAuthTests
 
     private sealed class TimedOutRefreshLock : ITokenRefreshLock
     {
-        public Task<IAsyncDisposable> AcquireAsync(string locationId, CancellationToken cancellationToken) =>
+        public Task<ITokenRefreshLease> AcquireAsync(string locationId, CancellationToken cancellationToken) =>
             throw new TimeoutException("lease taken (test)");
     }
 }

@@ -421,6 +421,7 @@ public class RoezanWebhookIngestorTests
             new TableSharedKeyCredential("devstoreaccount1", Convert.ToBase64String(new byte[32])),
             new TableClientOptions { Retry = { MaxRetries = 0 } }),
         services.GetRequiredService<StorageNames>(),
+        services.GetRequiredService<StateBlobs>(),
         services.GetRequiredService<TimeProvider>(),
         services.GetRequiredService<ILogger<EventLedger>>());
 

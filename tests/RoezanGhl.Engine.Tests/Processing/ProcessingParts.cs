@@ -44,7 +44,7 @@ internal sealed class ProcessingParts : IAsyncDisposable
         var queues = new QueueServiceClient(Azurite.ConnectionString, HostQueueMessageEncoding.CreateClientOptions());
         Queue = queues.GetQueueClient(names.EventsQueue);
         _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        Ledger = new EventLedger(_tables, names, Time, NullLogger<EventLedger>.Instance);
+        Ledger = new EventLedger(_tables, names, new StateBlobs(new BlobServiceClient(Azurite.ConnectionString), names), Time, NullLogger<EventLedger>.Instance);
         Leases = new LeaseStore(new LinksTable(_tables.GetTableClient(names.LinksTable)), Time);
         Limiter = new GhlRateLimiter(Options.Create(new GhlOptions { RateLimitMaxRequests = 2, RateLimitInterval = TimeSpan.FromSeconds(10), RateLimitSafetyMargin = TimeSpan.Zero }), Time);
         Admission = new LocationAdmission(Limiter, Options.Create(new LocationAdmissionOptions()), Time);

@@ -1,5 +1,9 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Core.Events;
+using RoezanGhl.Engine.Notifications;
+using RoezanGhl.Engine.Reconciliation;
+using RoezanGhl.Engine.Tests.Processing;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
 using RoezanGhl.Storage.Reconciliation;
@@ -35,7 +39,8 @@ public sealed class ReDriveTests : IAsyncLifetime
         _rig.Simulator.Settings = _rig.Simulator.Settings with { ServerErrorBurst = 0 };
         var summary = await _rig.RunAsync();
 
-        Assert.Equal((1, 0), (summary.ReDriven, summary.PermanentFailures));
+        // The failure is counted before the re-drive puts it back to Queued: the summary shows it.
+        Assert.Equal((1, 1), (summary.ReDriven, summary.PermanentFailures));
         Assert.Empty((await _rig.RawPoison.PeekMessagesAsync()).Value);
         var requeued = Assert.Single((await _rig.RawQueue.PeekMessagesAsync()).Value);
         // Written as the trigger reads it (Base64) and byte for byte the event that was poisoned.
@@ -45,6 +50,7 @@ public sealed class ReDriveTests : IAsyncLifetime
         Assert.Equal(failed.Attempts, reopened.Attempts);
         Assert.Equal(failed.LastError, reopened.LastError);
         Assert.StartsWith("re-driven from the poison queue by reconcile:", reopened.Outcome, StringComparison.Ordinal);
+        Assert.Equal((0, 1), (failed.ReDrives, reopened.ReDrives));
 
         await _rig.DrainAsync();
 
@@ -53,6 +59,51 @@ public sealed class ReDriveTests : IAsyncLifetime
         Assert.Equal(failed.Attempts + 1, applied.Attempts);
         var contact = Assert.Single(_rig.Simulator.State.ContactsOf(ReconcileRig.LocationId));
         Assert.Equal("+12015550109", (string?)contact["phone"]);
+    }
+
+    [Fact]
+    public async Task An_event_that_fails_after_every_re_drive_is_given_up_after_three_notified_once_and_left_in_the_poison_queue()
+    {
+        var notifier = new ProcessingParts.RecordingNotifier();
+        await using var rig = await ReconcileRig.StartAsync(configure: services => services.AddSingleton<IFailureNotifier>(notifier));
+        Assert.True((await rig.PostAsync(ContactCreated("evt_doomed"))).IsSuccess);
+        rig.Simulator.Settings = rig.Simulator.Settings with { ServerErrorBurst = 1_000_000 };
+        Assert.Equal(1, (await rig.DrainAsync()).Poisoned);
+
+        for (var reDrive = 1; reDrive <= 3; reDrive++)
+        {
+            Assert.Equal(1, (await rig.RunAsync()).ReDriven);
+            // The pump counts every message it poisoned since it started.
+            Assert.Equal(1 + reDrive, (await rig.DrainAsync()).Poisoned);
+        }
+
+        var fourth = await rig.RunAsync();
+        var fifth = await rig.RunAsync();
+
+        Assert.Equal((0, 1), (fourth.ReDriven, fourth.PermanentFailures));
+        Assert.Equal(0, fifth.ReDriven);
+        var entry = await rig.Host.ReadLedgerAsync("evt_doomed");
+        Assert.Equal((EventLedgerStatus.Failed, 3), (entry.Status, entry.ReDrives));
+        Assert.StartsWith("failed again after 3 re-drive(s) from the poison queue: ", entry.LastError, StringComparison.Ordinal);
+        Assert.Single((await rig.RawPoison.PeekMessagesAsync(10)).Value);
+        Assert.Empty(await rig.PeekQueuedAsync());
+        var notice = Assert.Single(notifier.Notices, notice => notice.Reason.StartsWith("failed again after", StringComparison.Ordinal));
+        Assert.Equal(("evt_doomed", ReconcileRig.LocationId, "Failed"), (notice.EventId, notice.LocationId, notice.Status));
+    }
+
+    [Fact]
+    public async Task A_person_can_still_replay_an_event_the_reconciler_gave_up()
+    {
+        var queued = new QueuedRoezanEvent { AccountId = ReconcileRig.AccountId, AcceptedAt = DateTimeOffset.UtcNow, Event = new RoezanEvent { Id = "evt_manual", Type = RoezanEventTypes.NoteCreated } };
+        await _rig.RawPoison.CreateIfNotExistsAsync();
+        await _rig.RawPoison.SendMessageAsync(Convert.ToBase64String(RoezanEventQueueClient.Serialize(queued).ToArray()));
+        await _rig.Host.ArrangeLedgerAsync("evt_manual", entry => entry with { Status = EventLedgerStatus.Failed, ReDrives = 3, Attempts = 20 });
+
+        Assert.Equal(0, (await _rig.RunAsync()).ReDriven);
+        var items = await _rig.Get<PoisonReplayer>().ReplayAsync(new PoisonReplayFilter { Id = "evt_manual" }, dryRun: false, null, CancellationToken.None);
+
+        Assert.Equal(PoisonReplayAction.Moved, Assert.Single(items).Action);
+        Assert.Equal((EventLedgerStatus.Queued, 4), ((await _rig.Host.ReadLedgerAsync("evt_manual")).Status, (await _rig.Host.ReadLedgerAsync("evt_manual")).ReDrives));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using RoezanGhl.Core.Events;
+using RoezanGhl.Storage;
 using RoezanGhl.TestSupport.Hosting;
 
 namespace RoezanGhl.Functions.Tests.EndToEnd;
@@ -9,6 +10,9 @@ namespace RoezanGhl.Functions.Tests.EndToEnd;
 /// <summary>Webhook bodies for the end-to-end tests (obviously fake people and 555 numbers).</summary>
 internal static class RoezanEvents
 {
+    // Non-ASCII as UTF-8, as Roezan sends it (not \uXXXX, which would make a large body six times larger).
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = StorageJsonEncoder.Instance };
+
     public static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
 
     public static string ContactCreated(string id, string contactId, string phone, string? email = null, string? firstName = null, string? lastName = null, string[]? tags = null, DateTimeOffset? at = null) =>
@@ -74,7 +78,7 @@ internal static class RoezanEvents
             ["occurredAt"] = Time(at ?? T0),
             ["accountId"] = AppTestHost.AccountId,
             ["data"] = data,
-        }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        }.ToJsonString(Options);
 
     private static JsonObject Clean(JsonObject value)
     {

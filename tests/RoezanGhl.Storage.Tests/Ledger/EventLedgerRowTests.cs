@@ -170,6 +170,56 @@ public sealed class EventLedgerRowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_plan_with_the_largest_emoji_note_is_saved_read_back_and_kept_out_of_the_row()
+    {
+        var body = string.Concat(Enumerable.Repeat("\U0001F600", 20_000));
+        var entry = Full("evt_emoji") with
+        {
+            Plan = Full("evt_emoji").Plan! with { Steps = [new CreateNoteStep { Body = body, Reference = "evt_emoji", Reason = "note" }] },
+        };
+
+        var saved = await _rig.Ledger.SaveAsync(entry, At, CancellationToken.None);
+        var read = await _rig.Ledger.ReadAsync("acme", "evt_emoji", CancellationToken.None);
+        var again = await _rig.Ledger.SaveAsync(read with { Attempts = 4 }, At, CancellationToken.None);
+
+        Assert.Equal(body, Assert.IsType<CreateNoteStep>(Assert.Single(read.Plan!.Steps)).Body);
+        Assert.NotNull(saved.PlanBlob);
+        Assert.Equal(saved.PlanBlob, again.PlanBlob);
+        var raw = (await _table.GetEntityAsync<TableEntity>(EventLedgerKeys.PartitionKey("acme"), EventLedgerKeys.RowKey("evt_emoji"))).Value;
+        Assert.Null(raw.GetString("Plan"));
+        Assert.Equal(saved.PlanBlob, raw.GetString("PlanBlob"));
+    }
+
+    [Fact]
+    public async Task A_small_plan_is_stored_in_the_row_without_escaping_non_ascii()
+    {
+        var entry = Full("evt_cyrillic") with
+        {
+            Plan = Full("evt_cyrillic").Plan! with { Steps = [new CreateNoteStep { Body = "Привет \U0001F600 שלום 漢字 e\u0301", Reference = "evt_cyrillic", Reason = "note" }] },
+        };
+
+        await _rig.Ledger.SaveAsync(entry, At, CancellationToken.None);
+
+        var raw = (await _table.GetEntityAsync<TableEntity>(EventLedgerKeys.PartitionKey("acme"), EventLedgerKeys.RowKey("evt_cyrillic"))).Value;
+        Assert.Contains("Привет \U0001F600 שלום 漢字 e\u0301", raw.GetString("Plan"), StringComparison.Ordinal);
+        Assert.Null(raw.GetString("PlanBlob"));
+    }
+
+    [Fact]
+    public async Task A_row_of_an_earlier_release_with_an_escaped_body_in_its_plan_reads_the_same()
+    {
+        await _table.AddEntityAsync(new TableEntity(EventLedgerKeys.PartitionKey("acme"), EventLedgerKeys.RowKey("evt_escaped"))
+        {
+            ["Status"] = "Processing",
+            ["Plan"] = """{"eventId":"evt_escaped","eventType":"note.created","accountId":"acme","disposition":0,"reason":"note","steps":[{"kind":"createNote","body":"\u041F\u0440\u0438\u0432\u0435\u0442 \uD83D\uDE00","reference":"evt_escaped","reason":"n"}]}""",
+        });
+
+        var entry = await _rig.Ledger.ReadAsync("acme", "evt_escaped", CancellationToken.None);
+
+        Assert.Equal("Привет \U0001F600", Assert.IsType<CreateNoteStep>(Assert.Single(entry.Plan!.Steps)).Body);
+    }
+
+    [Fact]
     public async Task A_save_with_a_stale_etag_is_refused_as_a_concurrency_conflict()
     {
         var first = await _rig.Ledger.SaveAsync(Full("evt_race"), At, CancellationToken.None);

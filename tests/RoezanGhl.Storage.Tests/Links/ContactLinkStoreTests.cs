@@ -8,7 +8,7 @@ namespace RoezanGhl.Storage.Tests.Links;
 public sealed class ContactLinkStoreTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-    private readonly ContactLinkStore _store = new(LinksTableFixture.Create());
+    private readonly ContactLinkStore _store = new(LinksTableFixture.Create(), LinksTableFixture.StateBlobs());
     private readonly CancellationToken _ct = CancellationToken.None;
 
     [Fact]
@@ -91,5 +91,21 @@ public sealed class ContactLinkStoreTests
 
         Assert.Equal(task, snapshot.Task);
         Assert.Equal("ghl-1", snapshot.Contact!.GhlContactId);
+    }
+
+    [Fact]
+    public async Task The_largest_contact_and_task_values_in_emoji_are_recorded_and_read_back()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", 4000));
+        var custom = Enumerable.Range(0, 100).ToDictionary(i => $"field_{i}", _ => emoji);
+        var fields = new ContactFields { FirstName = "Ana", Phone = "+12015550123", CustomFields = custom };
+        var taskBody = string.Concat(Enumerable.Repeat("\U0001F600", 20_000));
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", new ContactIdentity { RoezanContactId = "c_1" }, new ContactSnapshot { GhlContactId = "ghl-1", Fields = fields, LastOccurredAt = T0 }, "evt_1", _ct);
+        await _store.RecordTaskAsync("loc-1", "acct-1", "t_1", new TaskSnapshot { GhlTaskId = "task-1", GhlContactId = "ghl-1", Fields = new TaskFields { Body = taskBody }, LastOccurredAt = T0 }, "evt_t1", _ct);
+
+        var snapshot = await _store.ReadSnapshotAsync("loc-1", "acct-1", new EventSubject { Contact = new ContactIdentity { RoezanContactId = "c_1" }, RoezanTaskId = "t_1" }, _ct);
+
+        Assert.Equal(custom, snapshot.Contact!.Fields.CustomFields);
+        Assert.Equal(taskBody, snapshot.Task!.Fields.Body);
     }
 }

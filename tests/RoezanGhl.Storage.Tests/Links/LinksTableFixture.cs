@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using RoezanGhl.Storage.Links;
 using RoezanGhl.TestSupport;
 
@@ -11,5 +12,13 @@ internal static class LinksTableFixture
     {
         Azurite.EnsureRunning();
         return new LinksTable(new TableClient(Azurite.ConnectionString, "links" + Guid.NewGuid().ToString("N")[..16]));
+    }
+
+    /// <summary>A state container of its own (the events queue name picks it).</summary>
+    public static StateBlobs StateBlobs()
+    {
+        Azurite.EnsureRunning();
+        var names = StorageNames.From(new SyncOptions { EventsQueue = "events" + Guid.NewGuid().ToString("N")[..16] }, null);
+        return new StateBlobs(new BlobServiceClient(Azurite.ConnectionString), names);
     }
 }
