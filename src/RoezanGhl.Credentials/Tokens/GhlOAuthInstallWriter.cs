@@ -129,11 +129,11 @@ public sealed partial class GhlOAuthInstallWriter
         Message = "OAuth callback refused: GHL location {LocationId} is not the GhlLocationId of any Roezan account; nothing stored")]
     private static partial void LogLocationNotConfigured(ILogger logger, string locationId);
 
-    [LoggerMessage(EventId = 4040, EventName = "GhlOAuthWouldReplacePrivateIntegration", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 4045, EventName = "GhlOAuthWouldReplacePrivateIntegration", Level = LogLevel.Warning,
         Message = "OAuth callback refused: GHL location {LocationId} has a working Private Integration token ({SecretFingerprint}) and GhlOAuth:AllowReplacingPrivateIntegrationToken is false; nothing stored")]
     private static partial void LogWouldReplace(ILogger logger, string locationId, string secretFingerprint);
 
-    [LoggerMessage(EventId = 4041, EventName = "GhlOAuthReplacingPrivateIntegration", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 4046, EventName = "GhlOAuthReplacingPrivateIntegration", Level = LogLevel.Warning,
         Message = "OAuth install replaces the Private Integration token ({SecretFingerprint}) of GHL location {LocationId}, as GhlOAuth:AllowReplacingPrivateIntegrationToken allows")]
     private static partial void LogReplacing(ILogger logger, string locationId, string secretFingerprint);
 }

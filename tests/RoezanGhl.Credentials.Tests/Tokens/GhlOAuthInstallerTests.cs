@@ -223,7 +223,7 @@ public sealed class GhlOAuthInstallerTests
 
         Assert.Equal(200, outcome.StatusCode);
         Assert.Equal("test-access-1", _world.StoredSet().AccessToken);
-        Assert.Contains(_world.Logs.GetSnapshot(), r => r.Id.Id == 4041);
+        Assert.Contains(_world.Logs.GetSnapshot(), r => r.Id.Name == "GhlOAuthReplacingPrivateIntegration");
     }
 
     [Fact]
