@@ -115,6 +115,8 @@ var deploymentContainerName = 'app-package'
 var tokenLeaseContainerName = 'roezan-ghl-leases'
 // The app writes events too large for a queue message here (RoezanEventQueueClient: {queue}-payloads).
 var claimCheckContainerName = '${eventsQueueName}-payloads'
+// The account configurations saved from the console, one blob per version (AccountConfigurationVersions).
+var configurationsContainerName = 'roezanghl-configurations' // {table prefix in lower case}-configurations
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -140,7 +142,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     // Exactly the app's StorageNames for these settings (a test in tests/RoezanGhl.Infra.Tests holds them together).
-    containerNames: [deploymentContainerName, claimCheckContainerName, tokenLeaseContainerName]
+    containerNames: [deploymentContainerName, claimCheckContainerName, tokenLeaseContainerName, configurationsContainerName]
     queueNames: [eventsQueueName, '${eventsQueueName}-poison']
     tableNames: ['${tablePrefix}Events', '${tablePrefix}Links', '${tablePrefix}Cursors', '${tablePrefix}LocationStatus', '${tablePrefix}OAuthStates']
     claimCheckContainerName: claimCheckContainerName

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using RoezanGhl.Storage.Configurations;
 using RoezanGhl.Storage.Health;
 using RoezanGhl.Storage.Leases;
 using RoezanGhl.Storage.Ledger;
@@ -84,6 +85,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<RoezanEventQueueClient>();
         services.TryAddSingleton<ReconcileCursorStore>();
         services.TryAddSingleton<ReconcileSummaryStore>();
+        services.TryAddSingleton<AccountConfigurationVersions>();
     }
 
     /// <summary>
