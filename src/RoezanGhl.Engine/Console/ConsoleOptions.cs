@@ -7,6 +7,9 @@ public sealed class ConsoleOptions
 {
     public const string SectionName = "Console";
 
+    /// <summary>The secret (secret store, or <c>Secrets__console-key</c> locally) that <see cref="ConsoleAccessMode.Key"/> signs in with.</summary>
+    public const string KeySecretName = "console-key";
+
     /// <summary>Disabled, Key (local: the console key for a session cookie) or EntraId (Azure: built-in authentication).</summary>
     public ConsoleAccessMode Access { get; set; } = ConsoleAccessMode.Disabled;
 

@@ -22,6 +22,9 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<VersionedPlanningProfiles>();
         services.Replace(ServiceDescriptor.Singleton<IPlanningProfileSource>(sp => sp.GetRequiredService<VersionedPlanningProfiles>()));
         services.TryAddSingleton<AccountConfigurations>();
+        services.TryAddSingleton<AccountOverviews>();
+        services.TryAddSingleton<EventHistory>();
+        services.TryAddSingleton<ConsoleSessionTokens>();
         return services;
     }
 }
