@@ -114,7 +114,7 @@ public sealed class ConsoleGate(IOptions<ConsoleOptions> options, ISecretStore s
         {
             SecureHeaders(request.HttpContext.Response);
             return access.Outcome == ConsoleAccessOutcome.NotFound ? new NotFoundResult()
-                : call == ConsoleCall.Page ? new RedirectResult("signin")
+                : call == ConsoleCall.Page ? new RedirectResult(CookiePath + "/signin")
                 : new UnauthorizedResult();
         }
 

@@ -19,6 +19,9 @@ public sealed class MappingModels(AccountConfigurations configurations, IOptions
         }
         """;
 
+    /// <summary>The standard fields a Roezan webhook contact carries (<c>RoezanContact</c>); its custom fields are named per account.</summary>
+    public static readonly IReadOnlyList<string> RoezanContactFields = ["firstName", "lastName", "email", "phone", "tags"];
+
     public IReadOnlyList<string> AccountIds => [.. options.Value.Accounts.Keys.Order(StringComparer.OrdinalIgnoreCase)];
 
     public async Task<MappingModel> BuildAsync(string accountId, CancellationToken cancellationToken)
@@ -31,7 +34,7 @@ public sealed class MappingModels(AccountConfigurations configurations, IOptions
             current.ETag,
             current.Source,
             AccountConfigurationJson.WriteString(current.Configuration),
-            StandardContactFields.Names,
+            RoezanContactFields,
             StandardContactFields.Names,
             [],
             "GHL custom fields: enter the field's id or key (contact.plan) as the target.",

@@ -20,7 +20,7 @@ public sealed class ConsolePagesFunction(ConsoleGate gate, AccountOverviews acco
     {
         ArgumentNullException.ThrowIfNull(request);
         ConsoleGate.SecureHeaders(request.HttpContext.Response);
-        return new RedirectResult("console/accounts");
+        return new RedirectResult(ConsoleGate.CookiePath + "/accounts");
     }
 
     [Function("ConsoleAsset")]

@@ -31,7 +31,7 @@ public sealed class ConsoleSignInFunction(ConsoleGate gate)
             if (await gate.SignInAsync(request.HttpContext, form?["key"].ToString(), cancellationToken).ConfigureAwait(false))
             {
                 ConsoleGate.SecureHeaders(request.HttpContext.Response);
-                return new RedirectResult("accounts");
+                return new RedirectResult(ConsoleGate.CookiePath + "/accounts");
             }
 
             message = "<p class=\"problem\" role=\"alert\">That is not the console key.</p>";

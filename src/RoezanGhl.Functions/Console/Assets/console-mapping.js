@@ -75,9 +75,9 @@
       return item;
     }));
     if (window.Sortable) {
-      window.Sortable.create(roezan, { group: { name: 'fields', pull: 'clone', put: false }, sort: false, animation: 0 });
+      window.Sortable.create(roezan, { group: { name: 'fields', pull: 'clone', put: false }, sort: false, animation: 0, forceFallback: true });
       ghl.querySelectorAll('.slot').forEach((slot) => window.Sortable.create(slot, {
-        group: { name: 'fields', pull: false, put: true },
+        group: { name: 'fields', pull: false, put: true }, forceFallback: true,
         onAdd: (event) => { const field = event.item.dataset.field; event.item.remove(); connect(field, slot.dataset.target); },
       }));
     }
@@ -174,7 +174,7 @@
 
   async function send(method, url, body) {
     const response = await window.consoleFetch(url, {
-      method, headers: { 'Content-Type': 'application/json', 'If-Match': model.etag }, body: body === null ? undefined : JSON.stringify(body),
+      method, headers: { 'Content-Type': 'application/json', 'If-Match': model.eTag }, body: body === null ? undefined : JSON.stringify(body),
     });
     const answer = await response.json();
     if (response.ok) {
