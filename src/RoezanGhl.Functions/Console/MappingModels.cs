@@ -37,7 +37,7 @@ public sealed class MappingModels(AccountConfigurations configurations, IOptions
             RoezanContactFields,
             StandardContactFields.Names,
             [],
-            "GHL custom fields: enter the field's id or key (contact.plan) as the target.",
+            "GHL custom fields: type the field's key (contact.plan) under Connect by keyboard; connect a Roezan custom field to it.",
             flows,
             SampleEvent,
             [.. versions.Select(version => new VersionSummary(version.Version, version.SavedAt, version.SavedBy, version.Note))]);

@@ -66,7 +66,8 @@ public static class MappingPage
             .Append("<div><h3 id=\"ghl-title\">GHL fields</h3><ul id=\"ghl-fields\" class=\"fieldlist\" aria-labelledby=\"ghl-title\"></ul><p id=\"custom-source\" class=\"hint\"></p></div></div>")
             .Append("<div class=\"connect\" role=\"group\" aria-labelledby=\"connect-title\"><h3 id=\"connect-title\">Connect by keyboard</h3>")
             .Append("<label for=\"pick-roezan\">Roezan field</label> <select id=\"pick-roezan\"></select> ")
-            .Append("<label for=\"pick-ghl\">GHL field</label> <select id=\"pick-ghl\"></select> <button type=\"button\" id=\"connect\">Connect</button></div>")
+            .Append("<label for=\"pick-ghl\">GHL field</label> <select id=\"pick-ghl\"></select> ")
+            .Append("<label for=\"pick-key\">or a GHL custom field key</label> <input id=\"pick-key\" placeholder=\"contact.plan\"> <button type=\"button\" id=\"connect\">Connect</button></div>")
             .Append("<table><caption>Connections</caption><thead><tr><th scope=\"col\">Roezan field</th><th scope=\"col\">GHL field</th><th scope=\"col\">Problem</th><th scope=\"col\"><span class=\"visually-hidden\">Action</span></th></tr></thead><tbody id=\"connections\"></tbody></table>")
             .Append("<p class=\"problem\" id=\"problem-Mapping\" aria-live=\"polite\"></p><p id=\"announce\" class=\"visually-hidden\" aria-live=\"polite\"></p></section>");
 

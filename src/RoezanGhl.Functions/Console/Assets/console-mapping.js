@@ -75,6 +75,7 @@
       return item;
     }));
     if (window.Sortable) {
+      // Fallback mode (pointer events, not native HTML5 drag): the same in every browser, and drivable by a test's pointer.
       window.Sortable.create(roezan, { group: { name: 'fields', pull: 'clone', put: false }, sort: false, animation: 0, forceFallback: true });
       ghl.querySelectorAll('.slot').forEach((slot) => window.Sortable.create(slot, {
         group: { name: 'fields', pull: false, put: true }, forceFallback: true,
@@ -195,7 +196,12 @@
   $('tagPrefix').addEventListener('input', () => { mapping().tagPrefix = $('tagPrefix').value || undefined; changed(); });
   $('sourceText').addEventListener('input', () => { mapping().source = $('sourceText').value; changed(); });
   $('noteOnUpdate').addEventListener('change', () => { mapping().noteOnContactUpdate = $('noteOnUpdate').checked; changed(); });
-  $('connect').addEventListener('click', () => connect($('pick-roezan').value, $('pick-ghl').value));
+  // A GHL custom field key typed in wins over the list (custom fields the location does not list yet).
+  $('connect').addEventListener('click', () => {
+    const key = $('pick-key').value.trim();
+    connect($('pick-roezan').value, key ? 'key:' + key : $('pick-ghl').value);
+    $('pick-key').value = '';
+  });
   $('add-custom').addEventListener('click', () => {
     const name = $('new-custom').value.trim();
     if (name) { extraCustom.add(name); $('new-custom').value = ''; render(); say('Added Roezan custom field ' + name + '.'); }
