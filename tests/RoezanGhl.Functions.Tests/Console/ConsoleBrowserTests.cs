@@ -24,6 +24,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     private ConsoleWebHost _web = null!;
     private HeadlessChromium _browser = null!;
     private readonly List<string> _figures = [];
+    private string _planField = null!;
 
     public async Task InitializeAsync()
     {
@@ -33,6 +34,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
             .WithPump(retryVisibility: TimeSpan.FromMilliseconds(200))
             .WithServices(services => services.AddConsoleFrontEnd()) // as Program.cs adds it
             .StartAsync();
+        _planField = _app.Simulator.State.CustomFields.Add(AppTestHost.LocationId, "Plan", "contact.plan");
         _web = await ConsoleWebHost.StartAsync(_app);
         var folder = Environment.GetEnvironmentVariable("ROEZANGHL_CONSOLE_SCREENSHOTS") is { Length: > 0 } set
             ? set
@@ -51,7 +53,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
 
     private static string ContactCreated(string id, string phone) => $$$$"""
         {"id":"{{{{id}}}}","type":"contact.created","occurredAt":"2026-11-24T09:00:00Z",
-         "data":{"contact":{"id":"c_{{{{id}}}}","firstName":"Bo","lastName":"Tester","phone":"{{{{phone}}}}","tags":["lead"]}}}
+         "data":{"contact":{"id":"c_{{{{id}}}}","firstName":"Bo","lastName":"Tester","phone":"{{{{phone}}}}","tags":["lead"],"customFields":{"plan":"gold"}} }}
         """;
 
     private OpenQA.Selenium.Chrome.ChromeDriver Driver => _browser.Driver;
@@ -104,6 +106,15 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         Driver.FindElement(By.Id("connect")).SendKeys(Keys.Enter);
         _browser.WaitUntil(() => PlanText().Contains("\"website\"", StringComparison.Ordinal), "the preview to send firstName as website");
         Assert.DoesNotContain("\"firstName\"", PlanText(), StringComparison.Ordinal);
+
+        // A Roezan custom field to the location's custom field, read live from GHL, by keyboard.
+        Driver.FindElement(By.Id("new-custom")).SendKeys("plan");
+        Driver.FindElement(By.Id("add-custom")).SendKeys(Keys.Enter);
+        Driver.FindElement(By.Id("pick-roezan")).SendKeys("plan");
+        Driver.FindElement(By.Id("pick-ghl")).SendKeys("Plan");
+        Assert.Equal(("custom:plan", "cid:" + _planField), (Driver.FindElement(By.Id("pick-roezan")).GetDomProperty("value"), Driver.FindElement(By.Id("pick-ghl")).GetDomProperty("value")));
+        Driver.FindElement(By.Id("connect")).SendKeys(Keys.Enter);
+        _browser.WaitUntil(() => PlanText().Contains(_planField, StringComparison.Ordinal), "the preview to send plan to the GHL custom field");
         Examine("3-mapping-connected");
 
         // 6: save; the version is stored and in force for the next event.
@@ -115,6 +126,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         var contact = Assert.Single(_app.Simulator.State.ContactsOf(AppTestHost.LocationId));
         Assert.Equal(("Bo", "Tester"), ((string?)contact["website"], (string?)contact["companyName"]));
         Assert.Null(contact["firstName"]);
+        Assert.Contains(contact["customFields"]!.AsArray(), field => (string?)field!["id"] == _planField && field["value"]!.ToJsonString().Contains("gold", StringComparison.Ordinal));
 
         // 7: Run history shows the first event applied.
         Driver.FindElement(By.LinkText("Run history")).Click();
