@@ -80,6 +80,15 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Contains("loc-acme", Driver.FindElement(By.TagName("main")).Text, StringComparison.Ordinal);
         Examine("1-accounts");
 
+        // The go-live check runs from its button, its steps listed as they finish (not counted as a new user's step).
+        clock.Stop();
+        Driver.FindElement(By.CssSelector("button.check")).Click();
+        _browser.WaitUntil(() => Driver.FindElements(By.CssSelector("#steps-acme li")).Count == 6, "the six go-live check steps");
+        Assert.All(Driver.FindElements(By.CssSelector("#steps-acme li")), step => Assert.StartsWith("pass: ", step.Text, StringComparison.Ordinal));
+        Assert.Empty(_app.Simulator.State.ContactsOf(AppTestHost.LocationId));
+        Examine("1-accounts-checked");
+        clock.Start();
+
         // 4: the Field mapping screen; the preview of the sample event is there at once.
         Driver.FindElement(By.LinkText("Field mapping")).Click();
         steps++;
