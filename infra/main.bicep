@@ -102,6 +102,12 @@ param appSubnetAddressPrefix string = '10.40.0.0/24'
 @description('Subnet of the private endpoints (enablePrivateNetworking only).')
 param privateEndpointSubnetAddressPrefix string = '10.40.1.0/24'
 
+@description('Client id of the Microsoft Entra app registration people sign in to the console with. Empty: the console is disabled in Azure.')
+param consoleClientId string = ''
+
+@description('Tenant of the console app registration; empty means the tenant of this deployment.')
+param consoleTenantId string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -115,8 +121,10 @@ var deploymentContainerName = 'app-package'
 var tokenLeaseContainerName = 'roezan-ghl-leases'
 // The app writes events too large for a queue message here (RoezanEventQueueClient: {queue}-payloads).
 var claimCheckContainerName = '${eventsQueueName}-payloads'
-// Sync state too large for a table row (StateBlobs: {queue}-state); pruned with its ledger row.
+// Sync state too large for a table row (StateBlobs: {queue}-state).
 var stateContainerName = '${eventsQueueName}-state'
+// The account configurations saved from the console, one blob per version (AccountConfigurationVersions).
+var configurationsContainerName = 'roezanghl-configurations' // {table prefix in lower case}-configurations
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -142,7 +150,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     // Exactly the app's StorageNames for these settings (a test in tests/RoezanGhl.Infra.Tests holds them together).
-    containerNames: [deploymentContainerName, claimCheckContainerName, stateContainerName, tokenLeaseContainerName]
+    containerNames: [deploymentContainerName, claimCheckContainerName, stateContainerName, tokenLeaseContainerName, configurationsContainerName]
     queueNames: [eventsQueueName, '${eventsQueueName}-poison']
     tableNames: ['${tablePrefix}Events', '${tablePrefix}Links', '${tablePrefix}Cursors', '${tablePrefix}LocationStatus', '${tablePrefix}OAuthStates']
     claimCheckContainerName: claimCheckContainerName
@@ -257,6 +265,8 @@ module functionApp 'modules/function-app.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     accounts: accounts
+    consoleClientId: consoleClientId
+    consoleTenantId: !empty(consoleTenantId) ? consoleTenantId : tenant().tenantId
   }
 }
 
@@ -274,4 +284,5 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 @description('Webhook URL of a Roezan account: replace {accountId} and append ?code=<function key>.')
 output ROEZAN_WEBHOOK_URL_BASE string = 'https://${functionApp.outputs.defaultHostName}/api/roezan/{accountId}/events'
 @description('Start of the GHL OAuth install flow (when the app uses a GHL Marketplace app rather than Private Integration tokens).')
+output CONSOLE_URL string = 'https://${functionApp.outputs.defaultHostName}/api/console'
 output GHL_OAUTH_START_URL string = 'https://${functionApp.outputs.defaultHostName}/api/ghl/oauth/start'

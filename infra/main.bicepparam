@@ -25,3 +25,7 @@ param notificationWebhookUrl = readEnvironmentVariable('ROEZAN_NOTIFICATION_WEBH
 // Private networking (off unless set to true): VNet integration, private endpoints, public access off
 // on storage and the vaults. Read docs/deploy.md first (prerequisites, how operators reach the vaults).
 param enablePrivateNetworking = bool(readEnvironmentVariable('ROEZAN_PRIVATE_NETWORKING', 'false'))
+
+// The console's Entra ID sign-in (docs/console.md): the app registration's client id; empty leaves the console off.
+param consoleClientId = readEnvironmentVariable('ROEZAN_CONSOLE_CLIENT_ID', '')
+param consoleTenantId = readEnvironmentVariable('ROEZAN_CONSOLE_TENANT_ID', '')

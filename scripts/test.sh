@@ -92,8 +92,15 @@ run_lane unit "Lane!=Integration" -u ROEZANGHL_TEST_STORAGE ROEZANGHL_TEST_LANE=
 if [[ $lanes == all ]]; then
   echo "==> npm packages"
   azurite_install
+  echo "==> Chromium (the console's browser test)"
+  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+    apt-get install -y -qq chromium chromium-driver >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; echo "could not install chromium" >&2; exit 1; }
+  fi
   echo "==> Azurite"
   azurite_start "$work"
+  # Screenshots, page weights and the new-user figures of the console's browser test land here (kept after the run).
+  export ROEZANGHL_CONSOLE_SCREENSHOTS="${ROEZANGHL_CONSOLE_SCREENSHOTS:-$(mktemp -d -t roezanghl-console-screens.XXXXXX)}"
+  echo "console screenshots: $ROEZANGHL_CONSOLE_SCREENSHOTS"
   run_lane integration "Lane=Integration" -u ROEZANGHL_TEST_LANE
 
   if [[ -x scripts/bicep-check.sh ]]; then

@@ -101,6 +101,12 @@ param instanceMemoryMB int
 @description('Roezan accounts served by the app.')
 param accounts roezanAccount[]
 
+@description('Client id of the Microsoft Entra app registration people sign in to the console with (App Service built-in authentication). Empty: no built-in authentication and the console is disabled (Console__Access Disabled).')
+param consoleClientId string = ''
+
+@description('Tenant of that app registration (default: the tenant of this deployment).')
+param consoleTenantId string = tenant().tenantId
+
 // Every setting the app reads, in one object (the infra tests compare its keys with
 // local.settings.sample.json). Storage is identity-based: no AzureWebJobsStorage connection string.
 var appSettings = {
@@ -135,6 +141,10 @@ var appSettings = {
   GhlWebhook__LegacyPublicKey: ''
   GhlWebhook__MaxBodyBytes: '262144'
   GhlWebhook__TimestampTolerance: '00:05:00'
+  // The console (docs/console.md): Entra ID sign-in when an app registration is given, otherwise off.
+  Console__Access: empty(consoleClientId) ? 'Disabled' : 'EntraId'
+  Console__SessionLifetime: '08:00:00'
+  Console__ConfigurationRefresh: '00:00:15'
 }
 
 var accountSettings = roezanAccountSettings(accounts)
@@ -221,3 +231,42 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
 
 output name string = site.name
 output defaultHostName string = site.properties.defaultHostName
+
+// The console's sign-in: App Service built-in authentication with Microsoft Entra ID, supported on Flex Consumption
+// (MicrosoftDocs azure-docs, migration/migrate-plan-consumption-to-flex.md, 09/2025: "Configure built-in
+// authentication" on the Flex app; the 2024 preview note "EasyAuth isn't currently supported" is gone). Every path
+// needs a signed-in person except those whose callers prove themselves another way: Roezan's webhook (function key and
+// signature), GHL's OAuth callback and webhooks (signed state, signed payloads) and the health probe. The console
+// functions also require the principal header the platform sets (defence in depth, ConsoleGate).
+resource consoleAuth 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(consoleClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: ['/api/roezan', '/api/ghl', '/api/health']
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${consoleTenantId}/v2.0'
+          clientId: consoleClientId
+        }
+        validation: {
+          allowedAudiences: ['api://${consoleClientId}', consoleClientId]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
+}

@@ -15,7 +15,7 @@ param location string
 @description('Tags applied to the account.')
 param tags {*: string}
 
-@description('Blob containers to create (the deployment package container, the events claim-check container and the lease container).')
+@description('Blob containers to create (the deployment package container, the events claim-check container, the lease container and the console configuration versions).')
 param containerNames string[]
 
 @description('Queues to create (the events queue and its poison queue).')

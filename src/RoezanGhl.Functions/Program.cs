@@ -9,4 +9,5 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<HttpProblemMiddleware>();
 builder.Services.AddRoezanGhl(builder.Configuration);
 builder.Services.AddWorkerTelemetry(builder.Configuration);
+RoezanGhl.Functions.Console.ConsoleFrontEndServiceCollectionExtensions.AddConsoleFrontEnd(builder.Services);
 builder.Build().Run();

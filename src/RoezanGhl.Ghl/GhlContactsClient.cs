@@ -20,7 +20,7 @@ namespace RoezanGhl.Ghl;
 /// <see cref="OperationCanceledException"/>; a token provider that gives up throws
 /// <see cref="Auth.GhlLocationNeedsAttentionException"/>).
 /// </summary>
-public class GhlContactsClient
+public partial class GhlContactsClient
 {
     private readonly GhlRequestSender _sender = null!;
     private readonly GhlOptions _options = null!;

@@ -4,7 +4,8 @@ namespace RoezanGhl.Storage;
 /// Every table, queue and blob container the app uses in its storage account, by name, in one place: the app's
 /// stores, the tests' teardown and the infra test (the Bicep template provisions exactly these) all read them
 /// here. Tables are named <c>{Sync:TablePrefix}{name}</c>; the queues and the claim-check container after
-/// <c>Sync:EventsQueue</c>; the lease container is <c>GhlOAuth:LeaseContainer</c>.
+/// <c>Sync:EventsQueue</c>; the lease container is <c>GhlOAuth:LeaseContainer</c>; the configurations container after the
+/// table prefix.
 /// </summary>
 public sealed class StorageNames
 {
@@ -63,11 +64,14 @@ public sealed class StorageNames
     /// <summary>Blob leases: the GHL token refresh lock and the reconciler's per-location lease.</summary>
     public string LeaseContainer { get; }
 
+    /// <summary>The accounts' configurations saved from the console, one blob per version (<c>{prefix in lower case}-configurations</c>).</summary>
+    public string ConfigurationsContainer => TablePrefix.ToLowerInvariant() + "-configurations";
+
     public IReadOnlyList<string> Tables => [EventsTable, LinksTable, CursorsTable, LocationStatusTable, OAuthStatesTable];
 
     public IReadOnlyList<string> Queues => [EventsQueue, PoisonQueue];
 
-    public IReadOnlyList<string> BlobContainers => [PayloadsContainer, StateContainer, LeaseContainer];
+    public IReadOnlyList<string> BlobContainers => [PayloadsContainer, StateContainer, LeaseContainer, ConfigurationsContainer];
 
     /// <summary>The names for the <c>Sync</c> settings and the lease container setting (null: the default).</summary>
     public static StorageNames From(SyncOptions sync, string? leaseContainer)

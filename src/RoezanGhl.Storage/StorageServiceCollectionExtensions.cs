@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RoezanGhl.Storage.Configurations;
 using RoezanGhl.Storage.Health;
 using RoezanGhl.Storage.Leases;
 using RoezanGhl.Storage.Ledger;
@@ -94,6 +95,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<RoezanEventQueueClient>();
         services.TryAddSingleton<ReconcileCursorStore>();
         services.TryAddSingleton<ReconcileSummaryStore>();
+        services.TryAddSingleton<AccountConfigurationVersions>();
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ public sealed class TemplateRuleMutationTests(CompiledMainTemplate compiled)
             nameof(TemplateRules.GhlAndScheduleSettingsAreParameters), "Ghl__BaseUrl"),
         ["webhook URL output missing"] = (t => ((JsonObject)t.Root["outputs"]!).Remove("ROEZAN_WEBHOOK_URL_BASE"),
             nameof(TemplateRules.OutputsNameTheAppWebhookAndVault), "ROEZAN_WEBHOOK_URL_BASE"),
-    }.Concat(HardeningMutations.Cases).ToDictionary();
+    }.Concat(HardeningMutations.Cases).Concat(ConsoleAuthMutations.Cases).ToDictionary();
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
 

@@ -13,7 +13,7 @@ public class StorageNamesTests
 
         Assert.Equal(["RoezanGhlEvents", "RoezanGhlLinks", "RoezanGhlCursors", "RoezanGhlLocationStatus", "RoezanGhlOAuthStates"], names.Tables);
         Assert.Equal(["roezan-events", "roezan-events-poison"], names.Queues);
-        Assert.Equal(["roezan-events-payloads", "roezan-events-state", "roezan-ghl-leases"], names.BlobContainers);
+        Assert.Equal(["roezan-events-payloads", "roezan-events-state", "roezan-ghl-leases", "roezanghl-configurations"], names.BlobContainers);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class StorageNamesTests
 
         Assert.Equal(["StagingEvents", "StagingLinks", "StagingCursors", "StagingLocationStatus", "StagingOAuthStates"], names.Tables);
         Assert.Equal(["staging-events", "staging-events-poison"], names.Queues);
-        Assert.Equal(["staging-events-payloads", "staging-events-state", "staging-leases"], names.BlobContainers);
+        Assert.Equal(["staging-events-payloads", "staging-events-state", "staging-leases", "staging-configurations"], names.BlobContainers);
     }
 
     [Fact]

@@ -1,8 +1,5 @@
 using System.CommandLine;
-using Azure;
-using Microsoft.Extensions.Options;
-using RoezanGhl.Ghl.Auth;
-using RoezanGhl.Ghl.Errors;
+using RoezanGhl.Engine.Operations;
 
 namespace RoezanGhl.Cli.Commands;
 
@@ -41,21 +38,7 @@ internal static class CommandActions
         });
     }
 
-    /// <summary>One line for the failures an operator can act on; the message never holds a token or secret.</summary>
-    internal static string? Describe(Exception exception) => exception switch
-    {
-        CliException cli => cli.Message,
-        OptionsValidationException options => "invalid settings: " + (options.Failures.FirstOrDefault() ?? options.Message),
-        GhlLocationNeedsAttentionException attention => attention.Message,
-        GhlApiException ghl => ghl.Messages.Count > 0 ? $"{ghl.Message} ({string.Join("; ", ghl.Messages)})" : ghl.Message,
-        RequestFailedException storage => $"storage answered {storage.Status} {storage.ErrorCode}: {FirstLine(storage.Message)}",
-        AggregateException { InnerExceptions.Count: > 0 } aggregate => Describe(aggregate.InnerExceptions[0]),
-        _ => $"{exception.GetType().Name}: {FirstLine(exception.Message)}",
-    };
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        return end < 0 ? text : text[..end];
-    }
+    /// <summary>One line for the failures an operator can act on (<see cref="OperatorMessages"/>, which the console shares); the message never holds a token or secret.</summary>
+    internal static string? Describe(Exception exception) =>
+        exception is CliException cli ? cli.Message : OperatorMessages.Describe(exception);
 }

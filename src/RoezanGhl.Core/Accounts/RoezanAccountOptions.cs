@@ -42,4 +42,17 @@ public sealed class RoezanAccountOptions
 
     /// <summary>The field mapping; unset means the mapping file's entry for this account, else the defaults.</summary>
     public AccountMapping? Mapping { get; set; }
+
+    /// <summary>
+    /// A copy of this account (every setting, including ones added later) with another preset, flow overrides and
+    /// mapping: the account as a configuration saved from the console makes it.
+    /// </summary>
+    public RoezanAccountOptions With(string? preset, IReadOnlyDictionary<string, bool>? flows, AccountMapping? mapping)
+    {
+        var copy = (RoezanAccountOptions)MemberwiseClone();
+        copy.Preset = preset;
+        copy.Flows = new Dictionary<string, bool>(flows ?? new Dictionary<string, bool>(), StringComparer.OrdinalIgnoreCase);
+        copy.Mapping = mapping;
+        return copy;
+    }
 }

@@ -10,9 +10,10 @@ namespace RoezanGhl.Engine.Mapping;
 /// The <see cref="PlanningProfile"/> of every configured account, built once from the validated
 /// <c>Roezan:Accounts</c> settings: its preset plus overrides (<see cref="FlowPresets"/>), its field mapping
 /// (<see cref="AccountContactFieldMapping"/>), whether updates leave a note, and F5's follow-up rule in its
-/// time zone (with the date order of its phone region). The one <see cref="IPlanningProfileSource"/>.
+/// time zone (with the date order of its phone region). The seed (and fallback) of the <see cref="IPlanningProfileSource"/>
+/// in force, which lays the latest configuration saved from the console over it.
 /// </summary>
-public sealed class AccountPlanningProfiles : IPlanningProfileSource
+public sealed class AccountPlanningProfiles
 {
     private readonly Dictionary<string, PlanningProfile> _profiles = new(StringComparer.OrdinalIgnoreCase);
 

@@ -13,8 +13,8 @@ public static class AccountsServiceCollectionExtensions
     /// The Roezan accounts (<c>Roezan</c> section): what the webhook needs of each (<see cref="RoezanOptionsValidator"/>),
     /// ids that can each have their own secrets (<see cref="AccountSecretNamesValidator"/>),
     /// their presets, flow overrides, field mappings (settings or <c>Roezan:MappingFile</c>) and time zones, read and
-    /// checked at start, served as <see cref="AccountPlanningProfiles"/>, which is also the planner's
-    /// <see cref="IPlanningProfileSource"/>.
+    /// checked at start, served as <see cref="AccountPlanningProfiles"/>: the seed of the planner's
+    /// <see cref="IPlanningProfileSource"/> (<c>AddRoezanConsole</c> registers it, with the versions saved from the console).
     /// </summary>
     public static IServiceCollection AddRoezanAccounts(this IServiceCollection services)
     {
@@ -27,7 +27,6 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoezanOptions>, RoezanOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoezanOptions>, AccountSecretNamesValidator>());
         services.TryAddSingleton<AccountPlanningProfiles>();
-        services.Replace(ServiceDescriptor.Singleton<IPlanningProfileSource>(sp => sp.GetRequiredService<AccountPlanningProfiles>()));
         return services;
     }
 }

@@ -15,6 +15,7 @@ internal static class GhlOperations
     public static readonly GhlOperation FindDuplicate = new("get-duplicate-contact", HttpMethod.Get, "/contacts/search/duplicate", true);
     public static readonly GhlOperation ListTasks = new("get-all-tasks", HttpMethod.Get, "/contacts/{contactId}/tasks", true);
     public static readonly GhlOperation GetTask = new("get-task", HttpMethod.Get, "/contacts/{contactId}/tasks/{taskId}", true);
+    public static readonly GhlOperation ListCustomFields = new("get-custom-fields", HttpMethod.Get, "/locations/{locationId}/customFields", true);
     public static readonly GhlOperation ListNotes = new("get-all-notes", HttpMethod.Get, "/contacts/{contactId}/notes", true);
     public static readonly GhlOperation GetNote = new("get-note", HttpMethod.Get, "/contacts/{contactId}/notes/{id}", true);
     public static readonly GhlOperation ListAppointments = new("get-appointments-for-contact", HttpMethod.Get, "/contacts/{contactId}/appointments", true);

@@ -14,6 +14,7 @@ namespace RoezanGhl.Ghl.Serialization;
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(GhlContact))]
+[JsonSerializable(typeof(GhlCustomFieldListResponse))]
 [JsonSerializable(typeof(GhlCreateContactRequest))]
 [JsonSerializable(typeof(GhlUpdateContactRequest))]
 [JsonSerializable(typeof(GhlUpsertContactRequest))]

@@ -248,6 +248,11 @@ public sealed class EventLedger
             filters.Add(Compare(EventLedgerColumns.Status, "eq", status.ToString()));
         }
 
+        if (query.Type is { Length: > 0 } type)
+        {
+            filters.Add(Compare(EventLedgerColumns.Type, "eq", type));
+        }
+
         if (query.Since is { } since)
         {
             filters.Add(EventLedgerColumns.UpdatedAt + " ge " + TableClient.CreateQueryFilter($"{since}"));

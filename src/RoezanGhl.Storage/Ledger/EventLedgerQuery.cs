@@ -10,6 +10,9 @@ public sealed record EventLedgerQuery
     /// <summary>A contact id of either side: the source's (a Roezan contact id) or the target's (a GHL contact id).</summary>
     public string? ContactId { get; init; }
 
+    /// <summary>The event type, such as <c>contact.updated</c> (exactly as stored).</summary>
+    public string? Type { get; init; }
+
     /// <summary>Entries changed at or after this time.</summary>
     public DateTimeOffset? Since { get; init; }
 

@@ -46,7 +46,7 @@ public sealed class AccountSettingsStartupTests : IDisposable
 
         var demo = profiles.Find("DEMO");
         Assert.NotNull(demo);
-        Assert.Same(demo, services.GetRequiredService<IPlanningProfileSource>().GetProfile("demo"));
+        Assert.Same(demo, profiles.GetProfile("demo"));
         Assert.Equal("Europe/London", Assert.IsType<FollowUpTaskRule>(demo.FollowUps).Zone.Id);
         Assert.Equal(SyncFlows.ContactCreated | SyncFlows.ContactUpdated | SyncFlows.ContactFromFirstMessage | SyncFlows.MessageNotes | SyncFlows.FollowUpTasks, demo.Flows);
         Assert.Equal(TagMode.Mirror, MappingOf(demo).TagMode);

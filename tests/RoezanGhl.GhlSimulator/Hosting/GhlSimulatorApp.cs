@@ -38,6 +38,7 @@ public static class GhlSimulatorApp
         AdminEndpoints.Map(app, state);
         ContactEndpoints.Map(app, state);
         ContactChildEndpoints.Map(app, state);
+        LocationEndpoints.Map(app, state);
         return app;
     }
 }

@@ -47,6 +47,9 @@ public sealed class SimulatorState
 
     public SimulatorCounters Counters { get; }
 
+    /// <summary>Each location's custom field definitions (<c>GET /locations/{locationId}/customFields</c>).</summary>
+    public SimulatedCustomFields CustomFields { get; } = new();
+
     /// <summary>The current settings. Setting them re-arms the error burst and ghost-write counts.</summary>
     public SimulatorSettings Settings
     {

@@ -91,6 +91,7 @@ public static class TemplateRules
             (nameof(PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage), () => PrivateNetworkRules.PrivateEndpointsCoverTheVaultsAndStorage(template)),
             (nameof(RetentionRules.BlobAndContainerSoftDeleteAreOn), () => RetentionRules.BlobAndContainerSoftDeleteAreOn(template)),
             (nameof(RetentionRules.LeftoverClaimCheckPayloadsAreDeleted), () => RetentionRules.LeftoverClaimCheckPayloadsAreDeleted(template)),
+            (nameof(ConsoleAuthRules.ConsoleSignInIsEntraIdWithOnlyCallbacksPublic), () => ConsoleAuthRules.ConsoleSignInIsEntraIdWithOnlyCallbacksPublic(template)),
         };
         return rules.SelectMany(rule => rule.Check().Select(violation => $"{rule.Name}: {violation}")).ToList();
     }

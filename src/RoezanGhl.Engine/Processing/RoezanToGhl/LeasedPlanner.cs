@@ -66,7 +66,7 @@ public sealed class LeasedPlanner
     private async Task<LeasedPlan> PlanUnderLeasesAsync(EventDelivery delivery, CancellationToken cancellationToken)
     {
         var account = delivery.Account ?? throw new InvalidOperationException($"Event {delivery.EventId} has no configured account.");
-        var profile = _profiles.GetProfile(delivery.AccountId);
+        var profile = await _profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
         var subject = SyncPlanner.SubjectOf(delivery.Queued.Event);
         for (var round = 0; round < MaxPlanningRounds; round++)
         {
