@@ -95,7 +95,7 @@ public sealed class GhlContactApplier
         delivery.StepsRun++;
 
         var identity = new ContactIdentity { RoezanContactId = written?.Id is { Length: > 0 } id ? id : null, Phone = decision.NewState.Phone, Email = decision.NewState.Email };
-        var state = new ContactSnapshot { GhlContactId = ghlId, Fields = AsRoezanToGhlSees(delivery, linked, decision.NewState, identity), LastOccurredAt = decision.NewStateAt, LastEventId = delivery.EventId };
+        var state = new ContactSnapshot { GhlContactId = ghlId, Fields = await AsRoezanToGhlSeesAsync(delivery, linked, decision.NewState, identity, cancellationToken).ConfigureAwait(false), LastOccurredAt = decision.NewStateAt, LastEventId = delivery.EventId };
         await _links.RecordContactAsync(delivery.LocationId, delivery.AccountId, ghlId, identity, state, delivery.EventId, cancellationToken).ConfigureAwait(false);
         if (decision.OptsOut)
         {
@@ -111,7 +111,7 @@ public sealed class GhlContactApplier
     /// account's field mapping (which may add constants such as GHL's <c>source</c>), over what was recorded. So
     /// Roezan's webhook about this very write plans as "no change", and nothing bounces back to GHL.
     /// </summary>
-    private ContactFields AsRoezanToGhlSees(EventDelivery delivery, ContactSnapshot? linked, ContactFields written, ContactIdentity identity)
+    private async Task<ContactFields> AsRoezanToGhlSeesAsync(EventDelivery delivery, ContactSnapshot? linked, ContactFields written, ContactIdentity identity, CancellationToken cancellationToken)
     {
         var roezan = new RoezanContact
         {
@@ -122,7 +122,8 @@ public sealed class GhlContactApplier
             Phone = written.Phone,
             Tags = [.. written.Tags],
         };
-        var mapped = _context.Profiles.GetProfile(delivery.AccountId).FieldMapping.Map(roezan);
+        var profile = await _context.Profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
+        var mapped = profile.FieldMapping.Map(roezan);
         return (linked?.Fields ?? ContactFields.Empty).MergedWith(mapped).MergedWith(written);
     }
 
