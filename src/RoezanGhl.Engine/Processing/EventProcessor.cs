@@ -1,6 +1,5 @@
 using Azure;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage;
@@ -12,6 +11,7 @@ namespace RoezanGhl.Engine.Processing;
 /// Processes one delivery of a queued event, exactly once in effect although the queue delivers at least once. The
 /// queue function calls <see cref="ProcessAsync"/> with the message body and dequeue count. This class only
 /// coordinates, always forward: <see cref="EventDeliveryReader"/> reads the message and the ledger entry, the
+/// <see cref="DeliveryGate"/> says whether it is worked on now (admission per location included), the
 /// <see cref="IEventApplier"/> of the event's <see cref="SyncDirection"/> decides (planning under leases, running the
 /// plan's steps with checkpoints), the <see cref="EventFinisher"/> records the verdict, and the
 /// <see cref="EventOutcomeReporter"/> tells observers and the meter.
@@ -36,27 +36,22 @@ namespace RoezanGhl.Engine.Processing;
 /// </remarks>
 public sealed class EventProcessor
 {
-    private const string AnotherDelivery = "another delivery is working on it";
-
     private readonly EventDeliveryReader _reader;
     private readonly Dictionary<SyncDirection, IEventApplier> _appliers;
     private readonly EventFinisher _finisher;
-    private readonly LocationAdmission _admission;
+    private readonly DeliveryGate _gate;
     private readonly EventOutcomeReporter _outcomes;
-    private readonly SyncProcessingOptions _options;
     private readonly ILogger _logger;
 
     public EventProcessor(
         EventDeliveryReader reader,
         IEnumerable<IEventApplier> appliers,
         EventFinisher finisher,
-        LocationAdmission admission,
+        DeliveryGate gate,
         EventOutcomeReporter outcomes,
-        IOptions<SyncProcessingOptions> options,
         ILogger<EventProcessor> logger)
     {
         ArgumentNullException.ThrowIfNull(appliers);
-        ArgumentNullException.ThrowIfNull(options);
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _appliers = [];
         foreach (var applier in appliers)
@@ -68,9 +63,8 @@ public sealed class EventProcessor
         }
 
         _finisher = finisher ?? throw new ArgumentNullException(nameof(finisher));
-        _admission = admission ?? throw new ArgumentNullException(nameof(admission));
+        _gate = gate ?? throw new ArgumentNullException(nameof(gate));
         _outcomes = outcomes ?? throw new ArgumentNullException(nameof(outcomes));
-        _options = options.Value;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -108,9 +102,7 @@ public sealed class EventProcessor
         }
         catch (RequestFailedException exception) when (EventLedger.IsConcurrencyConflict(exception) && delivery.Entry is not null)
         {
-            // Another delivery of this event wrote its entry first: let that one finish; look again shortly.
-            var putBack = EventVerdict.PutBack(_options.LeaseWaitDelay, AnotherDelivery);
-            return _outcomes.Report(await _finisher.FinishAsync(delivery, putBack, cancellationToken).ConfigureAwait(false), started);
+            return _outcomes.Report(await _finisher.FinishAsync(delivery, _gate.AnotherDeliveryWroteFirst(), cancellationToken).ConfigureAwait(false), started);
         }
         catch (RequestFailedException exception) when (StorageFailures.IsPermanent(exception) && delivery.Entry is not null)
         {
@@ -133,33 +125,10 @@ public sealed class EventProcessor
 
     private async Task<EventVerdict> DecideAsync(EventDelivery delivery, CancellationToken cancellationToken)
     {
-        if (delivery.Account is null)
+        using var admission = _gate.Enter(delivery);
+        if (admission.Verdict is { } notNow)
         {
-            return EventVerdict.Final(EventLedgerStatus.Failed, $"account '{delivery.AccountId}' is not configured");
-        }
-
-        var entry = delivery.Entry!;
-        if (entry.IsFinal)
-        {
-            SyncLog.EventAlreadyDone(_logger, delivery.EventId, entry.Status);
-            return EventVerdict.AlreadyDone;
-        }
-
-        if (delivery.PayloadMissing)
-        {
-            return EventVerdict.Final(EventLedgerStatus.Failed, "payload blob missing: the claim-check blob of this event is gone, so it cannot be applied");
-        }
-
-        if (delivery.HeldByAnotherRunFor is { } wait)
-        {
-            return EventVerdict.PutBack(wait, AnotherDelivery);
-        }
-
-        // A location that cannot get a permit soon, or holds its share of the slots, waits on the queue, not in a slot.
-        using var admission = _admission.Admit(delivery);
-        if (admission.PutBack is { } putBack)
-        {
-            return putBack;
+            return notNow;
         }
 
         // No applier for the direction (a message from a newer release): the host retries, then the poison queue keeps

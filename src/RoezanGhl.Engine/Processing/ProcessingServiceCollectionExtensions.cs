@@ -24,6 +24,7 @@ public static class ProcessingServiceCollectionExtensions
         services.TryAddSingleton<EventFinisher>();
         services.TryAddSingleton<EventOutcomeReporter>();
         services.TryAddSingleton<LocationAdmission>();
+        services.TryAddSingleton<DeliveryGate>();
         services.TryAddSingleton<EventProcessor>();
 
         services.TryAddSingleton<GhlStepExecutor>();

@@ -38,7 +38,7 @@ public sealed class LocationAdmissionTests : IDisposable
 
         using var ticket = _admission.Admit(Delivery("evt-1", "loc-a"));
 
-        var putBack = Assert.IsType<EventVerdict>(ticket.PutBack);
+        var putBack = Assert.IsType<EventVerdict>(ticket.Verdict);
         Assert.Equal(EventVerdictKind.PutBack, putBack.Kind);
         Assert.Equal(TimeSpan.FromSeconds(8), _limiter.ExpectedWait("loc-a"));
         Assert.InRange(putBack.Delay, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7.5));
@@ -54,7 +54,7 @@ public sealed class LocationAdmissionTests : IDisposable
         var delays = Enumerable.Range(1, 4).Select(i =>
         {
             using var ticket = _admission.Admit(Delivery($"evt-{i}", "loc-a"));
-            return ticket.PutBack!.Delay;
+            return ticket.Verdict!.Delay;
         }).ToList();
 
         // Two permits a window: the first two copies wait for this window's permits, the next two for the next window's;
@@ -71,7 +71,7 @@ public sealed class LocationAdmissionTests : IDisposable
         var delays = Enumerable.Range(1, 30).Select(i =>
         {
             using var ticket = _admission.Admit(Delivery($"evt-{i}", "loc-a"));
-            return ticket.PutBack!.Delay;
+            return ticket.Verdict!.Delay;
         }).ToList();
         var last = delays[^1];
 
@@ -86,7 +86,7 @@ public sealed class LocationAdmissionTests : IDisposable
 
         using var ticket = _admission.Admit(Delivery("evt-1", "loc-a"));
 
-        Assert.Null(ticket.PutBack);
+        Assert.Null(ticket.Verdict);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class LocationAdmissionTests : IDisposable
 
         using var fresh = _admission.Admit(Delivery("evt-b", "loc-b"));
 
-        Assert.Null(fresh.PutBack);
+        Assert.Null(fresh.Verdict);
         Assert.Equal(TimeSpan.Zero, _limiter.ExpectedWait("loc-b"));
     }
 
@@ -104,7 +104,7 @@ public sealed class LocationAdmissionTests : IDisposable
     public void Alone_a_location_may_hold_every_slot_but_with_a_busy_neighbour_only_its_share()
     {
         var held = Enumerable.Range(1, 4).Select(i => _admission.Admit(Delivery($"evt-a{i}", "loc-a"))).ToList();
-        Assert.All(held, ticket => Assert.Null(ticket.PutBack));
+        Assert.All(held, ticket => Assert.Null(ticket.Verdict));
 
         // The neighbour arrives: it gets a slot, and location a may not take another until it is under its share.
         using var neighbour = _admission.Admit(Delivery("evt-b1", "loc-b"));
@@ -115,12 +115,12 @@ public sealed class LocationAdmissionTests : IDisposable
         held[2].Dispose();
         using var underShare = _admission.Admit(Delivery("evt-a7", "loc-a"));
 
-        Assert.Null(neighbour.PutBack);
+        Assert.Null(neighbour.Verdict);
         Assert.Equal(2, _admission.ShareFor("loc-a"));
-        Assert.Contains("holds its share of 2 processing slots", overShare.PutBack?.Reason, StringComparison.Ordinal);
-        Assert.Equal(TimeSpan.FromSeconds(1), overShare.PutBack!.Delay);
-        Assert.NotNull(stillOver.PutBack);
-        Assert.Null(underShare.PutBack);
+        Assert.Contains("holds its share of 2 processing slots", overShare.Verdict?.Reason, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(1), overShare.Verdict!.Delay);
+        Assert.NotNull(stillOver.Verdict);
+        Assert.Null(underShare.Verdict);
         held[3].Dispose();
     }
 
@@ -130,7 +130,7 @@ public sealed class LocationAdmissionTests : IDisposable
         await SpendAsync("loc-b");
         using var spent = _admission.Admit(Delivery("evt-b1", "loc-b"));
 
-        Assert.NotNull(spent.PutBack);
+        Assert.NotNull(spent.Verdict);
         Assert.Equal(4, _admission.ShareFor("loc-a"));
     }
 

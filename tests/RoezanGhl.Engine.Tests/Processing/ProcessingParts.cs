@@ -98,7 +98,7 @@ internal sealed class ProcessingParts : IAsyncDisposable
     public EventProcessor Processor(IEnumerable<IEventApplier> appliers, params IEventOutcomeObserver[] observers)
     {
         var reporter = new EventOutcomeReporter(observers, Meters, Time, NullLogger<EventOutcomeReporter>.Instance);
-        return new EventProcessor(Reader, appliers, Finisher, Admission, reporter, Options.Create(Settings), NullLogger<EventProcessor>.Instance);
+        return new EventProcessor(Reader, appliers, Finisher, new DeliveryGate(Admission, Options.Create(Settings), NullLogger<DeliveryGate>.Instance), reporter, NullLogger<EventProcessor>.Instance);
     }
 
     /// <summary>A queue message body for an event of <paramref name="accountId"/> in <paramref name="direction"/>.</summary>
