@@ -9,13 +9,17 @@ namespace RoezanGhl.Engine.Processing;
 /// Decides, before an applier runs, whether a delivery bound for GHL is worked on now or goes back to the queue, so
 /// that a spent location does not hold the processing slots another location could use. Two rules, per location:
 /// <list type="number">
-/// <item>Permit soon: when <see cref="GhlRateLimiter.ExpectedWait"/> is over <see cref="LocationAdmissionOptions.MaxWait"/>,
+/// <item>Permit soon: while another location is busy and has budget, and <see cref="GhlRateLimiter.ExpectedWait"/> is
+/// over <see cref="LocationAdmissionOptions.MaxWait"/>,
 /// the delivery is put back (a copy re-queued, invisible until about when its permit is due; its dequeue count starts
 /// again, the ledger untouched) instead of holding a slot while it waits.</item>
 /// <item>Share: while other locations are busy and have budget, a location holds at most
 /// <see cref="LocationAdmissionOptions.ProcessingSlots"/> divided by the busy locations (at least one); over it, the
 /// delivery is put back for <see cref="LocationAdmissionOptions.MaxWait"/>. Alone, a location may use every slot.</item>
 /// </list>
+/// A location alone waits for its permits in its slots, as before admission: no other location could use the slots,
+/// and a trip through the queue loses permits (the one-location burst reached 0.879 of its window with put-backs
+/// and 0.979 without, bench/results.md).
 /// One instance serves the process (a singleton); its counts are this instance's only, as the slots are.
 /// </summary>
 public sealed class LocationAdmission
@@ -57,8 +61,9 @@ public sealed class LocationAdmission
             var slots = Slots(locationId);
             slots.SeenAt = now;
             slots.ForgetDue(now);
+            var busy = BusyLocations(locationId, now);
             var wait = _limiter.ExpectedWait(locationId);
-            if (wait > _options.MaxWait)
+            if (busy > 1 && wait > _options.MaxWait)
             {
                 wait = BehindEarlierCopies(locationId, slots, wait, now);
                 var delay = Early(wait);
@@ -67,7 +72,7 @@ public sealed class LocationAdmission
                 return AdmissionTicket.Refused(EventVerdict.PutBack(delay, reason));
             }
 
-            var share = ShareFor(locationId, now);
+            var share = Math.Max(1, _options.ProcessingSlots / busy);
             if (slots.InFlight >= share)
             {
                 var reason = string.Create(CultureInfo.InvariantCulture, $"GHL location {locationId} holds its share of {share} processing slots; back on the queue");
@@ -90,7 +95,10 @@ public sealed class LocationAdmission
     }
 
     // Under _gate.
-    private int ShareFor(string locationId, DateTimeOffset now)
+    private int ShareFor(string locationId, DateTimeOffset now) => Math.Max(1, _options.ProcessingSlots / BusyLocations(locationId, now));
+
+    // Under _gate: this location and every other one that is busy and has budget.
+    private int BusyLocations(string locationId, DateTimeOffset now)
     {
         var busy = 1;
         foreach (var (other, slots) in _locations)
@@ -103,7 +111,7 @@ public sealed class LocationAdmission
             }
         }
 
-        return Math.Max(1, _options.ProcessingSlots / busy);
+        return busy;
     }
 
     // Under _gate. The copies already put back that are due before this one's permit take the permits before it, so

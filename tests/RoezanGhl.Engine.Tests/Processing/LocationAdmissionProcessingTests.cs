@@ -1,3 +1,5 @@
+using RoezanGhl.Core.Accounts;
+using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Engine.Processing;
 using RoezanGhl.Ghl;
@@ -26,6 +28,7 @@ public sealed class LocationAdmissionProcessingTests : IAsyncLifetime
             (await _parts.Limiter.AcquireAsync(ProcessingParts.LocationId, GhlRequestPriority.Normal, CancellationToken.None)).Dispose();
         }
 
+        KeepAnotherLocationBusy();
         var message = _parts.Message("evt_1");
         var putBack = await processor.ProcessAsync(message, dequeueCount: 4, CancellationToken.None);
         var waiting = await _parts.Ledger.ReadAsync(ProcessingParts.AccountId, "evt_1", CancellationToken.None);
@@ -54,10 +57,27 @@ public sealed class LocationAdmissionProcessingTests : IAsyncLifetime
             (await _parts.Limiter.AcquireAsync(ProcessingParts.LocationId, GhlRequestPriority.Normal, CancellationToken.None)).Dispose();
         }
 
+        KeepAnotherLocationBusy();
         var outcome = await _parts.Processor([applier]).ProcessAsync(_parts.Message("evt_2"), _parts.Settings.MaxDequeueCount, CancellationToken.None);
 
         Assert.Equal(EventOutcomeKind.Requeued, outcome.Kind);
         Assert.NotEqual(EventLedgerStatus.Failed, (await _parts.Ledger.ReadAsync(ProcessingParts.AccountId, "evt_2", CancellationToken.None)).Status);
         Assert.Empty(applier.Applied);
+    }
+
+    // Admission puts a spent location's deliveries back only while another location is busy and has budget.
+    private void KeepAnotherLocationBusy()
+    {
+        var queued = new QueuedRoezanEvent
+        {
+            AccountId = "acct-neighbour",
+            AcceptedAt = DateTimeOffset.UnixEpoch,
+            Event = new RoezanEvent { Id = "evt-neighbour", Type = RoezanEventTypes.NoteCreated, OccurredAt = DateTimeOffset.UnixEpoch },
+        };
+        var delivery = new EventDelivery(queued, "evt-neighbour", BinaryData.FromString("{}"), 1, isLastAttempt: false)
+        {
+            Account = new RoezanAccountOptions { GhlLocationId = "loc-neighbour" },
+        };
+        _parts.Admission.Admit(delivery).Dispose();
     }
 }

@@ -35,6 +35,7 @@ public sealed class LocationAdmissionTests : IDisposable
     {
         await SpendAsync("loc-a");
         _time.Advance(TimeSpan.FromSeconds(2));
+        KeepBusy("loc-b");
 
         using var ticket = _admission.Admit(Delivery("evt-1", "loc-a"));
 
@@ -50,6 +51,7 @@ public sealed class LocationAdmissionTests : IDisposable
     public async Task Copies_put_back_one_after_another_are_due_a_window_apart_once_a_window_is_spoken_for()
     {
         await SpendAsync("loc-a");
+        KeepBusy("loc-b");
 
         var delays = Enumerable.Range(1, 4).Select(i =>
         {
@@ -67,6 +69,7 @@ public sealed class LocationAdmissionTests : IDisposable
     public async Task A_long_backlog_put_back_is_spread_two_copies_a_window_to_its_end_not_bunched()
     {
         await SpendAsync("loc-a");
+        KeepBusy("loc-b");
 
         var delays = Enumerable.Range(1, 30).Select(i =>
         {
@@ -76,6 +79,20 @@ public sealed class LocationAdmissionTests : IDisposable
         var last = delays[^1];
 
         Assert.InRange(last, TimeSpan.FromSeconds(149), TimeSpan.FromSeconds(149.5));
+    }
+
+    [Fact]
+    public async Task A_spent_location_alone_waits_for_its_permit_in_its_slot_rather_than_on_the_queue()
+    {
+        await SpendAsync("loc-a");
+
+        using var alone = _admission.Admit(Delivery("evt-1", "loc-a"));
+        KeepBusy("loc-b");
+        using var withNeighbour = _admission.Admit(Delivery("evt-2", "loc-a"));
+
+        Assert.True(_limiter.ExpectedWait("loc-a") > TimeSpan.FromSeconds(1));
+        Assert.Null(alone.Verdict);
+        Assert.Equal(EventVerdictKind.PutBack, withNeighbour.Verdict?.Kind);
     }
 
     [Fact]
@@ -130,7 +147,7 @@ public sealed class LocationAdmissionTests : IDisposable
         await SpendAsync("loc-b");
         using var spent = _admission.Admit(Delivery("evt-b1", "loc-b"));
 
-        Assert.NotNull(spent.Verdict);
+        Assert.True(_limiter.ExpectedWait("loc-b") > TimeSpan.FromSeconds(1));
         Assert.Equal(4, _admission.ShareFor("loc-a"));
     }
 
@@ -156,6 +173,9 @@ public sealed class LocationAdmissionTests : IDisposable
 
         Assert.Same(AdmissionTicket.Unlimited, ticket);
     }
+
+    // A delivery of the location came in just now: it counts as busy (with budget) for the next few seconds.
+    private void KeepBusy(string locationId) => _admission.Admit(Delivery("evt-busy-" + locationId, locationId)).Dispose();
 
     // Takes the location's two permits and answers both at once: the next permit is due one window from now.
     private async Task SpendAsync(string locationId)
