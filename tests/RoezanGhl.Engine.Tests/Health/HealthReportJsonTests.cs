@@ -12,7 +12,7 @@ public class HealthReportJsonTests
             new Dictionary<string, HealthReportEntry>
             {
                 ["queues"] = new(HealthStatus.Healthy, "reachable", TimeSpan.Zero, null, null),
-                ["tables"] = new(HealthStatus.Unhealthy, "unreachable (HTTP 403 AuthorizationPermissionMismatch)", TimeSpan.Zero, new InvalidOperationException("AccountKey=fake-test-value"), null),
+                ["tables"] = new(HealthStatus.Unhealthy, "unreachable (HTTP 403 AuthorizationPermissionMismatch)", TimeSpan.Zero, new InvalidOperationException("storage-key-marker-for-this-test"), null),
                 ["locations"] = new(HealthStatus.Degraded, "1 of 2 need attention", TimeSpan.Zero, new InvalidOperationException("token pit-secret"),
                     new Dictionary<string, object> { ["loc-1"] = "ok", ["loc-2"] = "needs attention", ["count"] = 2 }),
             },

@@ -1,5 +1,3 @@
-using RoezanGhl.Core.Accounts;
-using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Engine.Processing;
 using RoezanGhl.Ghl;
@@ -66,18 +64,5 @@ public sealed class LocationAdmissionProcessingTests : IAsyncLifetime
     }
 
     // Admission puts a spent location's deliveries back only while another location is busy and has budget.
-    private void KeepAnotherLocationBusy()
-    {
-        var queued = new QueuedRoezanEvent
-        {
-            AccountId = "acct-neighbour",
-            AcceptedAt = DateTimeOffset.UnixEpoch,
-            Event = new RoezanEvent { Id = "evt-neighbour", Type = RoezanEventTypes.NoteCreated, OccurredAt = DateTimeOffset.UnixEpoch },
-        };
-        var delivery = new EventDelivery(queued, "evt-neighbour", BinaryData.FromString("{}"), 1, isLastAttempt: false)
-        {
-            Account = new RoezanAccountOptions { GhlLocationId = "loc-neighbour" },
-        };
-        _parts.Admission.Admit(delivery).Dispose();
-    }
+    private void KeepAnotherLocationBusy() => _parts.Admission.Admit(AdmissionDeliveries.For("evt-neighbour", "loc-neighbour")).Dispose();
 }

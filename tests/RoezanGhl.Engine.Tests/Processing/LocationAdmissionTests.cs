@@ -186,19 +186,6 @@ public sealed class LocationAdmissionTests : IDisposable
         }
     }
 
-    private static EventDelivery Delivery(string eventId, string locationId, SyncDirection? direction = null)
-    {
-        var queued = new QueuedRoezanEvent
-        {
-            AccountId = "acct-" + locationId,
-            AcceptedAt = DateTimeOffset.UnixEpoch,
-            Event = new RoezanEvent { Id = eventId, Type = RoezanEventTypes.NoteCreated, OccurredAt = DateTimeOffset.UnixEpoch },
-            Source = direction?.Source,
-            Target = direction?.Target,
-        };
-        return new EventDelivery(queued, eventId, BinaryData.FromString("{}"), 1, isLastAttempt: false)
-        {
-            Account = new RoezanAccountOptions { GhlLocationId = locationId },
-        };
-    }
+    private static EventDelivery Delivery(string eventId, string locationId, SyncDirection? direction = null) =>
+        AdmissionDeliveries.For(eventId, locationId, direction);
 }
