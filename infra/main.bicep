@@ -53,6 +53,11 @@ param driftMode ('Repair' | 'Report') = 'Repair'
 @description('Recreate linked contacts deleted in GHL from their last Roezan state (Sync__ReconcileRecreateDeleted); they are reported either way.')
 param reconcileRecreateDeleted bool = false
 
+@description('Days a finished event\'s ledger row and plan data are kept; the reconciliation run deletes older ones (Sync__RetentionDays).')
+@minValue(1)
+@maxValue(3650)
+param retentionDays int = 30
+
 @description('GHL calls per location and day that background work (reconciliation) leaves untouched for live events (Ghl__DailyReserve).')
 @minValue(0)
 @maxValue(200000)
@@ -258,6 +263,7 @@ module functionApp 'modules/function-app.bicep' = {
     reconcileCallBudget: reconcileCallBudget
     driftMode: driftMode
     reconcileRecreateDeleted: reconcileRecreateDeleted
+    retentionDays: retentionDays
     roezanApiBaseUrl: roezanApiBaseUrl
     ghlDailyReserve: ghlDailyReserve
     ghlOAuthRedirectUri: ghlOAuthRedirectUri

@@ -88,6 +88,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.TryAddSingleton<StateBlobs>();
         services.TryAddSingleton<EventLedger>();
+        services.TryAddSingleton<LedgerRetention>();
         services.TryAddSingleton(sp => new LinksTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<StorageNames>().LinksTable)));
         services.TryAddSingleton<ContactLinkStore>();
         services.TryAddSingleton<EchoHistoryStore>();

@@ -52,6 +52,7 @@ internal static class ReconcileCommand
         Row("reported", summary.Reported);
         Row("deleted in GHL", summary.Deleted);
         Row("recreated", summary.Recreated);
+        Row("ledger rows pruned (blobs)", $"{summary.Pruned} ({summary.PrunedBlobs})");
         Row("GHL calls spent", summary.CallsSpent);
         Row("Roezan calls spent", summary.RoezanCallsSpent);
         Row("duration", $"{summary.Duration.TotalSeconds:0.0} s");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Ghl.Auth;
 
 namespace RoezanGhl.Credentials.Tokens;
@@ -18,7 +19,8 @@ namespace RoezanGhl.Credentials.Tokens;
 /// A refusal that needs a person (invalid_grant, location not active, a PIT that GHL no longer accepts)
 /// marks the location in <see cref="ILocationStatusStore"/> and throws
 /// <see cref="GhlLocationNeedsAttentionException"/>; later calls throw at once, without asking GHL again,
-/// until the secret holds a different value (<see cref="LocationAttentionMarks"/>).
+/// until the secret holds a different value (<see cref="LocationAttentionMarks"/>). So does a token that GHL refuses right
+/// after it was renewed for a 401 (<see cref="RejectedAfterRenewalAsync"/>): at most one refresh per token.
 /// </summary>
 public sealed class GhlTokenProvider : IGhlTokenProvider
 {
@@ -66,5 +68,23 @@ public sealed class GhlTokenProvider : IGhlTokenProvider
         ArgumentNullException.ThrowIfNull(rejected);
         var state = await _attention.GetStateAsync(locationId, cancellationToken).ConfigureAwait(false);
         return await _renewal.RenewAsync(state, locationId, rejected, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<GhlLocationNeedsAttentionException> RejectedAfterRenewalAsync(string locationId, GhlAccessToken renewed, string ghlMessage, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(locationId);
+        ArgumentNullException.ThrowIfNull(renewed);
+        var state = await _attention.GetStateAsync(locationId, cancellationToken).ConfigureAwait(false);
+        var secret = await _store.ReadAsync(locationId, bypassCache: false, cancellationToken).ConfigureAwait(false);
+        var reason = $"GHL refused the token it had just been given after a 401 ({ghlMessage}), so it is not refreshed again; "
+            + $"store a new token in secret '{SecretNames.GhlToken(locationId)}' or install the app again via /api/ghl/oauth/start";
+        var held = secret.Kind == GhlTokenSecretKind.PrivateIntegration ? secret.Value : secret.OAuth?.AccessToken;
+        if (!string.Equals(held, renewed.Value, StringComparison.Ordinal))
+        {
+            // The secret changed since (a person, another instance): not marked, so that the next call tries the new value.
+            return new GhlLocationNeedsAttentionException(locationId, reason);
+        }
+
+        return await _attention.MarkAsync(state, locationId, secret, reason, null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -93,4 +93,8 @@ internal static partial class ReconcileLog
     [LoggerMessage(EventId = 7045, EventName = "ReconcileContactRecreated", Level = LogLevel.Warning,
         Message = "Linked GHL contact {GhlContactId} of location {LocationId} was deleted in GHL; created again as {NewGhlContactId} from its last Roezan state")]
     public static partial void DeletedRecreated(ILogger logger, string locationId, string ghlContactId, string newGhlContactId);
+
+    [LoggerMessage(EventId = 7050, EventName = "ReconcileRetentionPruned", Level = LogLevel.Information,
+        Message = "Reconcile run of GHL location {LocationId} pruned {Rows} final ledger row(s) last changed before {Cutoff} and {Blobs} state blob(s); more left for the next run: {More}")]
+    public static partial void RetentionPruned(ILogger logger, string locationId, int rows, int blobs, DateTimeOffset cutoff, bool more);
 }

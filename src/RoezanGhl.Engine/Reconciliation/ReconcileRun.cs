@@ -52,6 +52,11 @@ internal sealed class ReconcileRun
 
     public int Recreated { get; set; }
 
+    /// <summary>Final ledger rows deleted after the retention, and their state blobs.</summary>
+    public int Pruned { get; set; }
+
+    public int PrunedBlobs { get; set; }
+
     public void Stop(string reason)
     {
         if (!_stops.Contains(reason))

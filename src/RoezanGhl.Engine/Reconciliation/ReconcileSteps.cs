@@ -7,7 +7,8 @@ namespace RoezanGhl.Engine.Reconciliation;
 /// <summary>
 /// The steps of one location's reconciliation, in order, within the run's call budgets
 /// (<see cref="ReconciliationOptions.ReconcileCallBudget"/>, <see cref="ReconciliationOptions.ReconcileRoezanCallBudget"/>):
-/// refresh an expiring OAuth token, re-drive the poison queue and count the failures left for a person, feed missed
+/// refresh an expiring OAuth token, re-drive the poison queue and count the failures left for a person,
+/// prune ledger rows past the retention (<see cref="RetentionPruner"/>), feed missed
 /// inbound messages, then sweep for drift. <see cref="Reconciler"/> runs them under the location's lease.
 /// </summary>
 public sealed class ReconcileSteps
@@ -18,8 +19,9 @@ public sealed class ReconcileSteps
     private readonly EventLedger _ledger;
     private readonly MissedMessagePoller _messages;
     private readonly ContactDriftSweep _drift;
+    private readonly RetentionPruner _retention;
 
-    public ReconcileSteps(IOptions<ReconciliationOptions> options, TokenRefreshSweep tokens, PoisonReplayer poison, EventLedger ledger, MissedMessagePoller messages, ContactDriftSweep drift)
+    public ReconcileSteps(IOptions<ReconciliationOptions> options, TokenRefreshSweep tokens, PoisonReplayer poison, EventLedger ledger, MissedMessagePoller messages, ContactDriftSweep drift, RetentionPruner retention)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -28,6 +30,7 @@ public sealed class ReconcileSteps
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _messages = messages ?? throw new ArgumentNullException(nameof(messages));
         _drift = drift ?? throw new ArgumentNullException(nameof(drift));
+        _retention = retention ?? throw new ArgumentNullException(nameof(retention));
     }
 
     /// <summary>A run of <paramref name="locationId"/> with the configured call budgets, before any step.</summary>
@@ -63,6 +66,10 @@ public sealed class ReconcileSteps
         var filter = new PoisonReplayFilter { AccountIds = accountIds, Actor = run.Owner, MaxReDrives = _options.ReconcileMaxReDrives };
         var items = await _poison.ReplayAsync(filter, run.DryRun, null, cancellationToken).ConfigureAwait(false);
         run.ReDriven = items.Count(item => item.Action is PoisonReplayAction.Moved or PoisonReplayAction.WouldMove);
+
+        // Before the GHL steps: it spends no GHL call, and a location whose GHL calls fail still has its ledger pruned.
+        progress?.Report("retention");
+        await _retention.RunAsync(run, cancellationToken).ConfigureAwait(false);
 
         progress?.Report("missed messages");
         await _messages.RunAsync(run, cancellationToken).ConfigureAwait(false);

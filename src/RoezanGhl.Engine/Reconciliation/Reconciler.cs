@@ -147,6 +147,8 @@ public class Reconciler
                 Reported = run.Reported,
                 Deleted = run.Deleted,
                 Recreated = run.Recreated,
+                Pruned = run.Pruned,
+                PrunedBlobs = run.PrunedBlobs,
                 CallsSpent = run.Ghl.Spent,
                 RoezanCallsSpent = run.Roezan.Spent,
             }).ConfigureAwait(false);

@@ -45,4 +45,15 @@ public sealed class ReconciliationOptions
     /// <summary>How far back the first poll of an account's messages looks (later polls start where the last one ended).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Sync:ReconcileMessageLookback must be between 00:00:00 and 30.00:00:00.")]
     public TimeSpan ReconcileMessageLookback { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Days a final ledger row (Applied, Skipped, Failed, Conflict) and its plan data are kept after its last change; the
+    /// reconcile run deletes older ones. Also how long a repeated event id is still answered "duplicate".
+    /// </summary>
+    [Range(1, 3650, ErrorMessage = "Sync:RetentionDays must be between 1 and 3650.")]
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Ledger rows one run deletes at most per location, so that pruning never makes a run long; the rest waits for the next run.</summary>
+    [Range(1, 100_000, ErrorMessage = "Sync:RetentionPruneBudget must be between 1 and 100000.")]
+    public int RetentionPruneBudget { get; set; } = 500;
 }

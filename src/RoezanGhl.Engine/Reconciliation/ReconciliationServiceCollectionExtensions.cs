@@ -31,6 +31,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.TryAddSingleton<MissedMessagePoller>();
         services.TryAddSingleton<DriftRepairer>();
         services.TryAddSingleton<ContactDriftSweep>();
+        services.TryAddSingleton<RetentionPruner>();
         services.TryAddSingleton<ReconcileSteps>();
         services.TryAddSingleton<Reconciler>();
         return services;

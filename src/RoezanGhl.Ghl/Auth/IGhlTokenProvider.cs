@@ -16,4 +16,12 @@ public interface IGhlTokenProvider
     /// without a person (revoked grant, location not active).
     /// </summary>
     ValueTask<GhlAccessToken> GetFreshTokenAsync(string locationId, GhlAccessToken rejected, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called when GHL rejected <paramref name="renewed"/>, the token <see cref="GetFreshTokenAsync"/> had just given, as
+    /// invalid too. Another refresh would spend a refresh token on a loop, so the provider marks the location as needing
+    /// attention (while the secret holds this token) and returns the exception the caller throws.
+    /// </summary>
+    /// <param name="ghlMessage">GHL's message for the 401 (no token, no personal data).</param>
+    ValueTask<GhlLocationNeedsAttentionException> RejectedAfterRenewalAsync(string locationId, GhlAccessToken renewed, string ghlMessage, CancellationToken cancellationToken);
 }

@@ -74,6 +74,12 @@ public sealed class GhlApiException : Exception
     /// <summary>When to try again, from <c>Retry-After</c>, the rate-limit interval, or the open circuit.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// GHL answered 401 because the token lacks the scope this call needs (<see cref="GhlUnauthorizedReason.MissingScope"/>):
+    /// <see cref="Kind"/> is <see cref="GhlErrorKind.Permanent"/>, no refresh was spent and the location stays usable.
+    /// </summary>
+    public bool MissingScope { get; init; }
+
     /// <summary>A create was refused because the location blocks duplicates; see <see cref="ExistingContactId"/>.</summary>
     public bool IsDuplicateBlocked => ExistingContactId is not null;
 

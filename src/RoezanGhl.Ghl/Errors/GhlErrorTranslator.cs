@@ -34,6 +34,7 @@ internal static class GhlErrorTranslator
             MatchingField = parsed?.Meta?.MatchingField,
             OutcomeUnknown = mayHaveApplied,
             RetryAfter = rateLimitDelay,
+            MissingScope = status == HttpStatusCode.Unauthorized && kind == GhlErrorKind.Permanent,
         };
     }
 
@@ -80,6 +81,8 @@ internal static class GhlErrorTranslator
     private static GhlErrorKind Classify(HttpStatusCode status, IReadOnlyList<string> messages) => status switch
     {
         HttpStatusCode.TooManyRequests => GhlErrorKind.RateLimited,
+        // A token that lacks a scope fails this operation every time, and only this one: the location stays usable.
+        HttpStatusCode.Unauthorized when GhlUnauthorized.Classify(messages) == GhlUnauthorizedReason.MissingScope => GhlErrorKind.Permanent,
         HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => GhlErrorKind.LocationNeedsAttention,
         HttpStatusCode.BadRequest when messages.Any(m => m.Contains("location is not active", StringComparison.OrdinalIgnoreCase)) => GhlErrorKind.LocationNeedsAttention,
         HttpStatusCode.RequestTimeout => GhlErrorKind.Transient,

@@ -33,4 +33,8 @@ internal static partial class GhlLog
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning,
         Message = "GHL circuit for location {LocationId} opened for {BreakMs} ms after repeated failures")]
     public static partial void CircuitOpened(ILogger logger, string locationId, long breakMs);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning,
+        Message = "GHL answered 401 for location {LocationId} on {Operation} because the token lacks a scope: {GhlMessage}. Not refreshed; add the scope to the Private Integration or the app and install again")]
+    public static partial void ScopeMissing(ILogger logger, string locationId, string operation, string ghlMessage);
 }

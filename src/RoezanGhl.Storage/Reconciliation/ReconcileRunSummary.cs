@@ -49,6 +49,12 @@ public sealed record ReconcileRunSummary
     /// <summary>Deleted contacts created again from their last Roezan state.</summary>
     public int Recreated { get; init; }
 
+    /// <summary>Final ledger rows deleted because they were older than Sync:RetentionDays (at most Sync:RetentionPruneBudget a run).</summary>
+    public int Pruned { get; init; }
+
+    /// <summary>State blobs (large plans) deleted with those rows.</summary>
+    public int PrunedBlobs { get; init; }
+
     /// <summary>GHL calls the run made.</summary>
     public int CallsSpent { get; init; }
 
@@ -65,7 +71,7 @@ public sealed record ReconcileRunSummary
         }
 
         text.Append(CultureInfo.InvariantCulture,
-            $"; re-driven {ReDriven}, repaired {Repaired}, reported {Reported}, deleted {Deleted}, recreated {Recreated}, messages fed {MessagesFed}, tokens refreshed {TokensRefreshed}, failures left {PermanentFailures}, contacts checked {ContactsChecked}, GHL calls {CallsSpent}, Roezan calls {RoezanCallsSpent}, {Duration.TotalSeconds:0.0} s");
+            $"; re-driven {ReDriven}, repaired {Repaired}, reported {Reported}, deleted {Deleted}, recreated {Recreated}, messages fed {MessagesFed}, tokens refreshed {TokensRefreshed}, failures left {PermanentFailures}, contacts checked {ContactsChecked}, pruned {Pruned} ({PrunedBlobs} blobs), GHL calls {CallsSpent}, Roezan calls {RoezanCallsSpent}, {Duration.TotalSeconds:0.0} s");
         return text.ToString();
     }
 }

@@ -72,7 +72,7 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public async Task A_second_401_with_the_fresh_token_is_classified_as_needing_attention()
+    public async Task A_second_401_with_the_fresh_token_marks_the_location_through_the_provider_without_a_second_refresh()
     {
         await using var simulator = await GhlSimulatorHost.StartAsync(new SimulatorSettings
         {
@@ -80,13 +80,42 @@ public sealed class AuthenticationTests
             Tokens = new() { [OldToken] = Location, [NewToken] = Location },
             ExpiredTokens = [OldToken, NewToken],
         });
-        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, new FakeGhlTokenProvider().Use(Location, OldToken, NewToken));
+        var tokens = new FakeGhlTokenProvider().Use(Location, OldToken, NewToken);
+        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, tokens);
 
-        var failure = await Assert.ThrowsAsync<GhlApiException>(() => ghl.Client.GetContactAsync(Location, "c-1"));
+        var failure = await Assert.ThrowsAsync<GhlLocationNeedsAttentionException>(() => ghl.Client.GetContactAsync(Location, "c-1"));
 
-        Assert.Equal(GhlErrorKind.LocationNeedsAttention, failure.Kind);
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, failure.StatusCode);
+        Assert.Equal(Location, failure.LocationId);
+        Assert.Contains("Invalid token: access token is invalid", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, tokens.FreshTokenRequests);
+        Assert.Equal(1, tokens.RejectedAfterRenewal);
         Assert.Equal(2, simulator.State.Recorded.Count);
+    }
+
+    [Fact]
+    public async Task A_401_for_a_scope_the_token_lacks_fails_that_call_permanently_with_ghls_message_and_asks_for_no_fresh_token()
+    {
+        await using var simulator = await GhlSimulatorHost.StartAsync(new SimulatorSettings
+        {
+            RecordInMemory = true,
+            Tokens = new() { [OldToken] = Location },
+            TokenScopes = new() { [OldToken] = ["contacts.readonly"] },
+        });
+        var tokens = new FakeGhlTokenProvider().Use(Location, OldToken);
+        await using var ghl = GhlTestClient.Create(simulator.BaseUrl, tokens);
+
+        var failure = await Assert.ThrowsAsync<GhlApiException>(() => ghl.Client.CreateContactAsync(Location, new() { FirstName = "Ana", Phone = "+12015550123" }));
+        var page = await ghl.Client.GetContactsPageAsync(Location);
+
+        Assert.Equal(GhlErrorKind.Permanent, failure.Kind);
+        Assert.True(failure.MissingScope);
+        Assert.False(failure.OutcomeUnknown);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, failure.StatusCode);
+        Assert.Equal(["The token is not authorized for this scope."], failure.Messages);
+        Assert.Empty(page.Contacts);
+        Assert.Equal(0, tokens.FreshTokenRequests);
+        Assert.Equal(2, simulator.State.Recorded.Count);
+        Assert.Empty(simulator.State.ContactsOf(Location));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace RoezanGhl.GhlSimulator.Hosting;
 
 /// <summary>
 /// What GHL checks before an endpoint runs, in GHL's order: the request is recorded, delayed by the
-/// configured latency, then the <c>Version</c> header, the bearer token, the location's rate limits
+/// configured latency, then the <c>Version</c> header, the bearer token and its scopes, the location's rate limits
 /// (with the real <c>X-RateLimit-*</c> headers on every answer) and the injected 5xx faults.
 /// </summary>
 internal sealed class SimulatorGate(RequestDelegate next, SimulatorState state, RequestRecorder recorder)
@@ -46,12 +46,14 @@ internal sealed class SimulatorGate(RequestDelegate next, SimulatorState state, 
             var known = settings.Tokens.Count == 0 || settings.Tokens.ContainsKey(token);
             if (token.Length == 0 || !known || settings.ExpiredTokens.Contains(token))
             {
-                await HttpExchange.WriteAsync(context, new SimResponse(401, new System.Text.Json.Nodes.JsonObject
-                {
-                    ["statusCode"] = 401,
-                    ["message"] = "Invalid token: access token is invalid",
-                    ["error"] = "Unauthorized",
-                })).ConfigureAwait(false);
+                await HttpExchange.WriteAsync(context, Unauthorized("Invalid token: access token is invalid")).ConfigureAwait(false);
+                return;
+            }
+
+            if (settings.TokenScopes.TryGetValue(token, out var scopes) && !scopes.Contains(SimulatedScopes.Required(context.Request.Method, context.Request.Path.Value ?? "/")))
+            {
+                // GHL's wording for a valid token without the endpoint's scope; the same 401 status as an invalid token.
+                await HttpExchange.WriteAsync(context, Unauthorized("The token is not authorized for this scope.")).ConfigureAwait(false);
                 return;
             }
 
@@ -98,6 +100,13 @@ internal sealed class SimulatorGate(RequestDelegate next, SimulatorState state, 
             state.Counters.Record(locationKey, context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode, state.Time.GetUtcNow());
         }
     }
+
+    private static SimResponse Unauthorized(string message) => new(401, new System.Text.Json.Nodes.JsonObject
+    {
+        ["statusCode"] = 401,
+        ["message"] = message,
+        ["error"] = "Unauthorized",
+    });
 
     private static async Task<RecordedRequest> RecordAsync(HttpContext context)
     {

@@ -13,6 +13,13 @@ public sealed record SimulatorSettings
     /// <summary>Tokens GHL now rejects with 401 (an expired OAuth token, a rotated PIT).</summary>
     public HashSet<string> ExpiredTokens { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Scopes of tokens that have only some (a Private Integration or an app installed without a scope): a call that needs
+    /// a scope the token lacks (<see cref="SimulatedScopes.Required"/>) answers 401 "The token is not authorized for this
+    /// scope." A token not listed has every scope.
+    /// </summary>
+    public Dictionary<string, HashSet<string>> TokenScopes { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Accepted values of the <c>Version</c> header.</summary>
     public HashSet<string> Versions { get; init; } = new(StringComparer.Ordinal) { "2021-07-28" };
 

@@ -35,6 +35,17 @@ public sealed class FakeGhlTokenProvider : IGhlTokenProvider
             : throw new GhlLocationNeedsAttentionException(locationId, "no newer token");
     }
 
+    /// <summary>How often a token given by <see cref="GetFreshTokenAsync"/> was refused again.</summary>
+    public int RejectedAfterRenewal => Volatile.Read(ref _rejectedAfterRenewal);
+
+    private int _rejectedAfterRenewal;
+
+    public ValueTask<GhlLocationNeedsAttentionException> RejectedAfterRenewalAsync(string locationId, GhlAccessToken renewed, string ghlMessage, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _rejectedAfterRenewal);
+        return ValueTask.FromResult(new GhlLocationNeedsAttentionException(locationId, $"refused after renewal: {ghlMessage}"));
+    }
+
     private TokenSequence Sequence(string locationId) =>
         _locations.GetOrAdd(locationId, static id => new TokenSequence([GhlSimulatorHost.TokenFor(id)]));
 

@@ -55,9 +55,15 @@ public sealed class AppTestHost : IAsyncDisposable
         Settings = settings;
         _telemetry = builder.Telemetry;
         Names = services.GetRequiredService<StorageNames>();
-        RawQueue = PlainQueue(Names.EventsQueue);
-        RawPoison = PlainQueue(Names.PoisonQueue);
-        Pump = new QueueTestPump(RawQueue, HostQueueSettings.FromRepository(), (delivery, cancellationToken) => Processor.RunAsync(delivery.ToQueueMessage(), cancellationToken), builder.PumpRetryVisibility, builder.PumpPollInterval);
+        // The pump reaches storage as the app does (through a fault proxy when the test put one in AzureWebJobsStorage),
+        // like the host's queue listener, which uses the same account.
+        var storage = settings.GetValueOrDefault("AzureWebJobsStorage") ?? Azurite.ConnectionString;
+        RawQueue = PlainQueue(storage, Names.EventsQueue);
+        RawPoison = PlainQueue(storage, Names.PoisonQueue);
+        Pump = new QueueTestPump(RawQueue, HostQueueSettings.FromRepository(), (delivery, cancellationToken) => Processor.RunAsync(delivery.ToQueueMessage(), cancellationToken), builder.PumpRetryVisibility, builder.PumpPollInterval)
+        {
+            ReceiveVisibility = builder.PumpReceiveVisibility,
+        };
     }
 
     /// <summary>A builder: the test says what it changes, then <see cref="AppTestHostBuilder.StartAsync"/>.</summary>
@@ -278,6 +284,6 @@ public sealed class AppTestHost : IAsyncDisposable
         (accountId is null ? Accounts[0] : Accounts.FirstOrDefault(account => string.Equals(account.AccountId, accountId, StringComparison.OrdinalIgnoreCase)))?.WebhookSecret
             ?? throw new InvalidOperationException($"Account {accountId} has no webhook secret: sign with an explicit one.");
 
-    private static QueueClient PlainQueue(string name) =>
-        new(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+    private static QueueClient PlainQueue(string storage, string name) =>
+        new(storage, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
 }

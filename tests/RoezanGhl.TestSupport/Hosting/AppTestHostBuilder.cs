@@ -54,6 +54,8 @@ public sealed class AppTestHostBuilder
 
     internal TimeSpan PumpPollInterval { get; private set; } = TimeSpan.FromMilliseconds(50);
 
+    internal TimeSpan PumpReceiveVisibility { get; private set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// A Roezan account feeding a GHL location, with the default phone region and time zone, signing with
     /// <paramref name="webhookSecret"/> (null: no secret is stored). Without any, the host has
@@ -198,6 +200,16 @@ public sealed class AppTestHostBuilder
     {
         PumpRetryVisibility = retryVisibility ?? PumpRetryVisibility;
         PumpPollInterval = pollInterval ?? PumpPollInterval;
+        return this;
+    }
+
+    /// <summary>
+    /// How long a received message stays invisible while it runs (<see cref="Queues.QueueTestPump.ReceiveVisibility"/>):
+    /// shorter for a storage outage, after which a message whose delete failed comes back.
+    /// </summary>
+    public AppTestHostBuilder WithPumpReceiveVisibility(TimeSpan visibility)
+    {
+        PumpReceiveVisibility = visibility;
         return this;
     }
 

@@ -22,6 +22,7 @@ public sealed class QueueTestPump
     private readonly TimeSpan _retryVisibility;
     private readonly TimeSpan _pollInterval;
     private int _delivered;
+    private int _storageFailures;
     private int _completed;
     private int _failed;
     private int _poisoned;
@@ -52,6 +53,15 @@ public sealed class QueueTestPump
 
     public int Poisoned => Volatile.Read(ref _poisoned);
 
+    /// <summary>Queue calls of the pump itself (receive, delete, put back) that failed because storage was unreachable.</summary>
+    public int StorageFailures => Volatile.Read(ref _storageFailures);
+
+    /// <summary>
+    /// How long a received message stays invisible (the host's lease on it): a message whose delete or put-back failed
+    /// comes back after this. Five minutes unless a test needs storage outages to heal sooner.
+    /// </summary>
+    public TimeSpan ReceiveVisibility { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The host's message encoding applied to a text (what a queue writer must put on the queue).</summary>
     public static string Encode(string text, HostQueueSettings settings) =>
         string.Equals(settings.MessageEncoding, "none", StringComparison.OrdinalIgnoreCase) ? text : Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
@@ -76,7 +86,14 @@ public sealed class QueueTestPump
                 // Like the host: fetch a new batch once the running ones drop to the threshold.
                 if (running.Count <= _settings.NewBatchThreshold && room > 0)
                 {
-                    var batch = await _queue.ReceiveMessagesAsync(Math.Min(32, Math.Min(room, _settings.BatchSize)), TimeSpan.FromMinutes(5), deadline.Token).ConfigureAwait(false);
+                    // Like the host's listener, a poll that fails because storage is away is tried again after a pause.
+                    var batch = await UnlessStorageIsAwayAsync(() => _queue.ReceiveMessagesAsync(Math.Min(32, Math.Min(room, _settings.BatchSize)), ReceiveVisibility, deadline.Token)).ConfigureAwait(false);
+                    if (batch is null)
+                    {
+                        await Task.Delay(_pollInterval, deadline.Token).ConfigureAwait(false);
+                        continue;
+                    }
+
                     foreach (var message in batch.Value)
                     {
                         running.Add(DeliverAsync(message, deadline.Token));
@@ -89,8 +106,8 @@ public sealed class QueueTestPump
 
                     if (running.Count == 0)
                     {
-                        var properties = await _queue.GetPropertiesAsync(deadline.Token).ConfigureAwait(false);
-                        if (properties.Value.ApproximateMessagesCount == 0)
+                        var properties = await UnlessStorageIsAwayAsync(() => _queue.GetPropertiesAsync(deadline.Token)).ConfigureAwait(false);
+                        if (properties?.Value.ApproximateMessagesCount == 0)
                         {
                             return;
                         }
@@ -140,14 +157,32 @@ public sealed class QueueTestPump
             }
             else
             {
-                await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: _retryVisibility, cancellationToken: cancellationToken).ConfigureAwait(false);
+                // Storage away: the message comes back when its ReceiveVisibility runs out, as with the host.
+                await UnlessStorageIsAwayAsync(() => _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: _retryVisibility, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
 
             return;
         }
 
-        await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _completed);
+        if (await UnlessStorageIsAwayAsync(() => _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken)).ConfigureAwait(false) is not null)
+        {
+            Interlocked.Increment(ref _completed);
+        }
+    }
+
+    /// <summary>The call's answer, or null (counted) when storage could not be reached.</summary>
+    private async Task<T?> UnlessStorageIsAwayAsync<T>(Func<Task<T>> call)
+        where T : class
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AggregateException or IOException or HttpRequestException || (ex is Azure.RequestFailedException { Status: 0 }))
+        {
+            Interlocked.Increment(ref _storageFailures);
+            return null;
+        }
     }
 
     // As the trigger decodes: text that is not Base64 throws, and the delivery fails like the host's would.
