@@ -86,6 +86,21 @@ public sealed class ConversationReplyTests(ITestOutputHelper output)
         Assert.Empty(await world.App.PeekRawAsync());
     }
 
+    [Theory]
+    [InlineData("Email", "loc-acme", "acknowledged")]
+    [InlineData("SMS", "loc-nobody", "ignored")]
+    public async Task A_message_that_is_not_an_sms_or_not_for_a_configured_location_is_answered_200_and_not_queued(string type, string locationId, string code)
+    {
+        await using var world = await ReplyWorld.StartAsync(new CountingSender(ConversationReplyOutcome.Delivered));
+        var body = System.Text.Encoding.UTF8.GetBytes(new JsonObject { ["contactId"] = "c1", ["locationId"] = locationId, ["messageId"] = "m-" + type, ["type"] = type, ["phone"] = "+12015550185", ["message"] = "hi" }.ToJsonString());
+
+        var result = await world.App.Get<ConversationReplyIngestor>().IngestAsync(
+            new GhlWebhookRequest("application/json", body.Length, GhlSimulator.Webhooks.GhlWebhookSigningKey.Shared.Sign(body), null, new MemoryStream(body)), default);
+
+        Assert.Equal((200, code), (result.StatusCode, result.Code));
+        Assert.Empty(await world.App.PeekRawAsync());
+    }
+
     private sealed class CountingSender(ConversationReplyOutcome outcome) : IConversationReplySender
     {
         public ConcurrentDictionary<string, int> Sends { get; } = new(StringComparer.Ordinal);
