@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RoezanGhl.Credentials.Tokens;
 using RoezanGhl.Engine.Console;
+using RoezanGhl.Engine.Conversations;
 using RoezanGhl.Engine.Health;
 using RoezanGhl.Engine.Intake;
 using RoezanGhl.Engine.Mapping;
@@ -34,6 +35,7 @@ public static class RoezanGhlServiceCollectionExtensions
         services.AddRoezanIntake();
         services.AddGhlWebhookIntake();
         services.AddRoezanProcessing();
+        services.AddRoezanConversations();
         services.AddRoezanNotifications();
         services.AddRoezanReconciliation();
         services.AddRoezanApiClient();

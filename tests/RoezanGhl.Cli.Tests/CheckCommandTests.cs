@@ -64,4 +64,22 @@ public sealed class CheckCommandTests : IAsyncLifetime
         Assert.Contains("ghl-token-loc-acme", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("test-token-loc-acme", result.Output + result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_account_asking_for_the_conversation_with_a_private_integration_token_fails_the_check_saying_so()
+    {
+        _rig.Values[$"Roezan__Accounts__{CliRig.AccountId}__InboundMessages"] = "conversation";
+        _rig.Values[$"Roezan__Accounts__{CliRig.AccountId}__GhlConversationProviderId"] = "sim-sms-provider";
+        _rig.Values[$"Secrets__ghl-token-{CliRig.LocationId}"] = "pit-0000-cli-check";
+        _rig.WriteSettings();
+        _rig.Simulator.Settings = _rig.Simulator.Settings with { Tokens = new(StringComparer.Ordinal) };
+
+        var result = await _rig.RunAsync("check", "--location", CliRig.LocationId);
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("conversation provider install", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Private Integration token", result.Output, StringComparison.Ordinal);
+        Assert.Equal("error: 1 of 7 checks failed for GHL location loc-acme", Assert.Single(result.ErrorLines));
+        Assert.DoesNotContain("pit-0000-cli-check", result.Output + result.Error, StringComparison.Ordinal);
+    }
 }

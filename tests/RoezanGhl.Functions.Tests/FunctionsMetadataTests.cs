@@ -14,6 +14,7 @@ public class FunctionsMetadataTests
     {
         { RoezanWebhookFunction.Name, "httpTrigger", """{"route":"roezan/{accountId}/events","methods":["post"],"authLevel":"Function"}""" },
         { GhlWebhookFunction.Name, "httpTrigger", """{"route":"ghl/webhooks","methods":["post"],"authLevel":"Anonymous"}""" },
+        { GhlConversationOutboundFunction.Name, "httpTrigger", """{"route":"ghl/conversations/outbound","methods":["post"],"authLevel":"Anonymous"}""" },
         { HealthFunction.Name, "httpTrigger", """{"route":"health","methods":["get"],"authLevel":"Anonymous"}""" },
         { RoezanEventProcessorFunction.Name, "queueTrigger", """{"queueName":"%Sync:EventsQueue%","connection":"AzureWebJobsStorage"}""" },
         { "GhlOAuthStart", "httpTrigger", """{"route":"ghl/oauth/start","methods":["get"],"authLevel":"Function"}""" },

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RoezanGhl.Cli.Output;
+using RoezanGhl.Engine.Conversations;
 using RoezanGhl.Engine.Operations;
 using Spectre.Console;
 
@@ -8,8 +9,9 @@ namespace RoezanGhl.Cli.Commands;
 
 /// <summary>
 /// <c>check --location &lt;id&gt;</c>: the go-live checklist (<see cref="GoLiveCheck"/>, which the console's check
-/// button runs too) against one GHL location, each step printed as it finishes, then a pass/fail table; exit 1 when
-/// any step failed.
+/// button runs too) against one GHL location, each step printed as it finishes, then a pass/fail table with a failed row
+/// for each account of the location that asks for the GHL conversation with a Private Integration token
+/// (<see cref="ConversationInstallCheck"/>); exit 1 when any step failed.
 /// </summary>
 internal static class CheckCommand
 {
@@ -35,15 +37,21 @@ internal static class CheckCommand
             table.AddRow(CliConsole.Cell(step.Name), step.Passed ? "[green]pass[/]" : "[red]FAIL[/]", CliConsole.Cell(step.Detail), ((int)step.Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
         }
 
+        var conversationProblems = await invocation.Services.Get<ConversationInstallCheck>().ProblemsAsync(locationId, cancellationToken).ConfigureAwait(false);
+        foreach (var problem in conversationProblems)
+        {
+            table.AddRow("conversation provider install", "[red]FAIL[/]", CliConsole.Cell(problem), "0");
+        }
+
         invocation.Console.Write(table);
-        var failed = steps.Count(step => !step.Passed);
+        var failed = steps.Count(step => !step.Passed) + conversationProblems.Count;
         if (failed == 0)
         {
             invocation.Console.MarkupLine($"[green]All {steps.Count} checks passed[/] for GHL location {CliConsole.Cell(locationId)}.");
             return 0;
         }
 
-        await invocation.Error.WriteLineAsync($"error: {failed} of {steps.Count} checks failed for GHL location {locationId}").ConfigureAwait(false);
+        await invocation.Error.WriteLineAsync($"error: {failed} of {steps.Count + conversationProblems.Count} checks failed for GHL location {locationId}").ConfigureAwait(false);
         return CommandActions.Failed;
     }
 }

@@ -40,6 +40,16 @@ public sealed class RoezanAccountOptions
     /// <summary>Per-flow overrides of the preset, by <see cref="Planning.SyncFlows"/> member name: <c>Flows:FollowUpTasks = false</c>.</summary>
     public Dictionary<string, bool> Flows { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Where inbound messages go: <c>note</c> (unset: a note on the contact), <c>conversation</c> (an inbound SMS in the
+    /// contact's GHL conversation) or <c>both</c>. The conversation needs <see cref="GhlConversationProviderId"/> and a
+    /// marketplace OAuth install (GHL refuses conversation providers to Private Integration tokens).
+    /// </summary>
+    public string? InboundMessages { get; set; }
+
+    /// <summary>The location's conversation provider id (the marketplace app's SMS provider), for <see cref="InboundMessages"/> <c>conversation</c>/<c>both</c>.</summary>
+    public string? GhlConversationProviderId { get; set; }
+
     /// <summary>The field mapping; unset means the mapping file's entry for this account, else the defaults.</summary>
     public AccountMapping? Mapping { get; set; }
 

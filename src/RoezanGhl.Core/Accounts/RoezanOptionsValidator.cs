@@ -7,7 +7,8 @@ namespace RoezanGhl.Core.Accounts;
 /// <summary>
 /// Checks what the webhook needs of every <c>Roezan:Accounts:{accountId}</c> entry on start (data annotations
 /// do not reach into dictionary values) and names the bad setting: the id must be usable in a URL, the GHL
-/// location set, the phone region one libphonenumber knows. Time zone, preset and mapping are checked by
+/// location set, the phone region one libphonenumber knows, where inbound messages go (with the conversation
+/// provider id a conversation needs). Time zone, preset and mapping are checked by
 /// <c>RoezanAccountsValidator</c> (Engine).
 /// </summary>
 public sealed class RoezanOptionsValidator : IValidateOptions<RoezanOptions>
@@ -41,6 +42,15 @@ public sealed class RoezanOptionsValidator : IValidateOptions<RoezanOptions>
             if (string.IsNullOrWhiteSpace(account.DefaultPhoneRegion) || !PhoneRegions.Contains(account.DefaultPhoneRegion))
             {
                 (failures ??= []).Add($"{setting}:DefaultPhoneRegion '{account.DefaultPhoneRegion}' is not a region libphonenumber knows (use an upper-case ISO 3166 code such as US or GB).");
+            }
+
+            if (!InboundMessageTargets.TryParse(account.InboundMessages, out var inbound))
+            {
+                (failures ??= []).Add($"{setting}:InboundMessages '{account.InboundMessages}' is not one of {InboundMessageTargets.Allowed}.");
+            }
+            else if (inbound.UsesConversation() && string.IsNullOrWhiteSpace(account.GhlConversationProviderId))
+            {
+                (failures ??= []).Add($"{setting}:GhlConversationProviderId is required when InboundMessages is '{account.InboundMessages}' (the id of the marketplace app's SMS conversation provider; see docs/conversations.md).");
             }
         }
 

@@ -6,8 +6,8 @@ namespace RoezanGhl.Core.GhlWebhooks;
 /// A change made in GHL, as it travels on the events queue inside a <see cref="Events.QueuedRoezanEvent"/>
 /// (member <c>ghl</c>, with <c>source: ghl</c>, <c>target: roezan</c>). Whoever found the change fills it the
 /// same way: the webhook door from a delivery, reconciliation from a contact read through GHL's API
-/// (<see cref="Origin"/> says which). Exactly one of <see cref="Contact"/>, <see cref="Note"/> and
-/// <see cref="Task"/> is set.
+/// (<see cref="Origin"/> says which). Exactly one of <see cref="Contact"/>, <see cref="Note"/>,
+/// <see cref="Task"/> and <see cref="Reply"/> (a reply from GHL's inbox, <see cref="FromProviderMessage"/>) is set.
 /// </summary>
 public sealed class QueuedGhlChange
 {
@@ -34,12 +34,15 @@ public sealed class QueuedGhlChange
 
     public GhlTaskEvent? Task { get; init; }
 
+    /// <summary>A message a GHL user typed with our conversation provider as the channel, to send through Roezan.</summary>
+    public GhlProviderOutboundMessage? Reply { get; init; }
+
     [JsonIgnore]
     public GhlWebhookEventKind Kind => GhlWebhookEventTypes.KindOf(Type);
 
     /// <summary>The GHL contact the change is about.</summary>
     [JsonIgnore]
-    public string? ContactId => Contact?.Id ?? Note?.ContactId ?? Task?.ContactId;
+    public string? ContactId => Contact?.Id ?? Note?.ContactId ?? Task?.ContactId ?? Reply?.ContactId;
 
     /// <summary>
     /// When the change happened in GHL, by its own clock: the contact's <c>dateUpdated</c> (else <c>dateAdded</c>),
@@ -47,6 +50,27 @@ public sealed class QueuedGhlChange
     /// </summary>
     public DateTimeOffset? ChangedAt(DateTimeOffset? sentAt) =>
         Contact?.DateUpdated ?? Contact?.DateAdded ?? Note?.DateAdded ?? Task?.DateAdded ?? sentAt;
+
+    /// <summary>The <see cref="Type"/> of a reply typed in GHL's inbox (the payload's own <c>type</c> is the channel).</summary>
+    public const string ProviderOutboundMessageType = "ProviderOutboundMessage";
+
+    /// <summary>
+    /// A reply typed in GHL's inbox (ProviderOutboundMessage), keyed by GHL's message id: its documented payload has
+    /// no <c>webhookId</c>, and one message is sent once whichever delivery brings it.
+    /// </summary>
+    public static QueuedGhlChange FromProviderMessage(GhlProviderOutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrWhiteSpace(message.MessageId);
+        return new QueuedGhlChange
+        {
+            Type = ProviderOutboundMessageType,
+            LocationId = message.LocationId,
+            WebhookId = "reply-" + message.MessageId,
+            Origin = WebhookOrigin,
+            Reply = message,
+        };
+    }
 
     /// <summary>The change a webhook delivery carries; null for a kind the sync does not apply.</summary>
     public static QueuedGhlChange? FromWebhook(GhlWebhookEvent evt)

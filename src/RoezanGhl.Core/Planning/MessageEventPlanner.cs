@@ -5,8 +5,9 @@ using RoezanGhl.Core.Events;
 namespace RoezanGhl.Core.Planning;
 
 /// <summary>
-/// Plans <c>message.received</c> (flows F3, F4 and F5): a contact from the first message of a number, a note for
-/// every message, a task when the message asks for a follow-up.
+/// Plans <c>message.received</c> (flows F3, F4 and F5): a contact from the first message of a number, a note or an
+/// inbound SMS in the contact's conversation (or both: the account's <c>InboundMessages</c>) for every message, a task
+/// when the message asks for a follow-up.
 /// </summary>
 internal static class MessageEventPlanner
 {
@@ -35,13 +36,26 @@ internal static class MessageEventPlanner
             result = plan with { ContactState = fields, ContactStateOccurredAt = null };
         }
 
-        if (profile.Runs(SyncFlows.MessageNotes))
+        var receivedAt = message.ReceivedAt ?? roezanEvent.OccurredAt ?? queued.AcceptedAt;
+        var target = InboundMessageTargets.Of(account);
+        if (profile.Runs(SyncFlows.MessageNotes) && target.UsesConversation())
+        {
+            steps.Add(new AddInboundMessageStep
+            {
+                MessageId = PlanRules.Clean(message.Id) ?? roezanEvent.Id!,
+                ConversationProviderId = account.GhlConversationProviderId ?? "",
+                Body = message.Body ?? "",
+                SentAt = receivedAt,
+                Reason = "every inbound message goes into the contact's GHL conversation",
+            });
+        }
+
+        if (profile.Runs(SyncFlows.MessageNotes) && target.UsesNote())
         {
             var body = GhlReference.AppendTo(MessageNoteText(message, from, roezanEvent, account), GhlReference.ForEvent(roezanEvent.Id!));
             steps.Add(new CreateNoteStep { Body = body, Reference = GhlReference.ForEvent(roezanEvent.Id!), Reason = "every inbound message is kept as a note" });
         }
 
-        var receivedAt = message.ReceivedAt ?? roezanEvent.OccurredAt ?? queued.AcceptedAt;
         if (profile.Runs(SyncFlows.FollowUpTasks) && profile.FollowUps?.FindTask(message, receivedAt) is { } followUp)
         {
             var reference = GhlReference.ForEvent(roezanEvent.Id!);

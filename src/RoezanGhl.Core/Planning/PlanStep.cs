@@ -17,6 +17,7 @@ namespace RoezanGhl.Core.Planning;
 [JsonDerivedType(typeof(CreateTaskStep), "createTask")]
 [JsonDerivedType(typeof(UpdateTaskStep), "updateTask")]
 [JsonDerivedType(typeof(CompleteTaskStep), "completeTask")]
+[JsonDerivedType(typeof(AddInboundMessageStep), "addInboundMessage")]
 public abstract record PlanStep
 {
     /// <summary>Why the planner chose this step, for the ledger, the logs and the CLI's <c>plan</c> command.</summary>

@@ -9,6 +9,9 @@ public sealed record StepResult
 
     public string? GhlNoteId { get; init; }
 
+    /// <summary>The GHL message an inbound message became (<see cref="AddInboundMessageStep"/>).</summary>
+    public string? GhlMessageId { get; init; }
+
     /// <summary>True when the object already existed (a ghost write found by the lookup, or a blocked duplicate) and was adopted.</summary>
     public bool Adopted { get; init; }
 

@@ -13,7 +13,7 @@ namespace RoezanGhl.Engine.Processing;
 /// A plan with the GHL request body of each step, built by the same code the executor sends with: what
 /// the CLI's <c>plan</c> view prints to show what a sample event becomes under an account's mapping.
 /// <see cref="SyncPlan.Describe"/> stays the log-safe view (member names only); this one shows values, and
-/// masks personal ones (names, email, phone, address, custom field values, note and task text) unless the
+/// masks personal ones (names, email, phone, address, custom field values, note, task and message text) unless the
 /// operator asks for them in full.
 /// </summary>
 public static class GhlPlanPayloads
@@ -21,7 +21,7 @@ public static class GhlPlanPayloads
     private static readonly HashSet<string> PersonalMembers = new(StringComparer.Ordinal)
     {
         "firstName", "lastName", "name", "email", "phone", "address1", "city", "postalCode", "website",
-        "dateOfBirth", "companyName", "field_value", "body", "title",
+        "dateOfBirth", "companyName", "field_value", "body", "title", "message",
     };
 
     // For a person at a terminal: "+1…" rather than "\u002B1…" (never embedded in HTML).
@@ -72,6 +72,15 @@ public static class GhlPlanPayloads
             CreateTaskStep task => GhlRequestJson.ToJson(GhlContactRequests.CreateTask(task.Fields)),
             UpdateTaskStep task => GhlRequestJson.ToJson(GhlContactRequests.UpdateTask(task.Fields)),
             CompleteTaskStep => GhlRequestJson.ToJson(new GhlTaskCompletedRequest { Completed = true }),
+            AddInboundMessageStep message => GhlRequestJson.ToJson(new GhlInboundMessageRequest
+            {
+                ConversationId = "(the contact's conversation)",
+                ContactId = "(the contact)",
+                ConversationProviderId = message.ConversationProviderId,
+                Message = message.Body,
+                AltId = message.MessageId,
+                Date = message.SentAt,
+            }),
             _ => null,
         };
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Conversations;
 using RoezanGhl.Ghl;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.Ghl.Models;
@@ -21,6 +22,7 @@ public class GhlStepExecutor
 
     private readonly GhlContactsClient _ghl;
     private readonly ILogger _logger;
+    private readonly InboundMessageAdder _inboundMessages;
 
     public GhlStepExecutor(GhlContactsClient ghl, ILogger<GhlStepExecutor> logger)
     {
@@ -28,6 +30,7 @@ public class GhlStepExecutor
         ArgumentNullException.ThrowIfNull(logger);
         _ghl = ghl;
         _logger = logger;
+        _inboundMessages = new InboundMessageAdder(ghl, logger);
     }
 
     /// <summary>
@@ -49,6 +52,7 @@ public class GhlStepExecutor
             CreateTaskStep task => CreateTaskAsync(context, task, cancellationToken),
             UpdateTaskStep task => UpdateTaskAsync(context, task, cancellationToken),
             CompleteTaskStep => CompleteTaskAsync(context, cancellationToken),
+            AddInboundMessageStep message => _inboundMessages.AddAsync(context, message, cancellationToken),
             _ => throw new NotSupportedException($"No GHL call for the plan step {planStep.GetType().Name}."),
         };
     }

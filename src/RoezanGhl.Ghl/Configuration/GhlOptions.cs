@@ -15,9 +15,13 @@ public sealed class GhlOptions
     [Required]
     public Uri BaseUrl { get; set; } = new("https://services.leadconnectorhq.com");
 
-    /// <summary>The <c>Version</c> header sent with every request.</summary>
+    /// <summary>The <c>Version</c> header sent with every Contacts and Locations API request.</summary>
     [Required]
     public string ApiVersion { get; set; } = "2021-07-28";
+
+    /// <summary>The <c>Version</c> header of the Conversations API (its spec allows only 2021-04-15).</summary>
+    [Required]
+    public string ConversationsApiVersion { get; set; } = "2021-04-15";
 
     /// <summary>Requests allowed per <see cref="RateLimitInterval"/> per location (GHL: 100).</summary>
     [Range(1, 100_000)]

@@ -42,6 +42,17 @@ internal static class GhlOperations
     public static readonly GhlOperation AddTags = new("add-tags", HttpMethod.Post, "/contacts/{contactId}/tags", true);
     public static readonly GhlOperation RemoveTags = new("remove-tags", HttpMethod.Delete, "/contacts/{contactId}/tags", true);
 
+    // The Conversations API (Version 2021-04-15). Searching and listing read; a status update sets the
+    // message's status, so repeating it leaves the same status. Adding an inbound message makes a new
+    // message each time: the caller looks for it in the conversation before adding it again. Creating a
+    // conversation is not repeated either: GHL keeps one per contact and refuses a second, so the caller
+    // searches again instead.
+    public static readonly GhlOperation SearchConversations = new("search-conversation", HttpMethod.Get, "/conversations/search", true, Conversations: true);
+    public static readonly GhlOperation CreateConversation = new("create-conversation", HttpMethod.Post, "/conversations/", false, Conversations: true);
+    public static readonly GhlOperation ListConversationMessages = new("get-messages", HttpMethod.Get, "/conversations/{conversationId}/messages", true, Conversations: true);
+    public static readonly GhlOperation AddInboundMessage = new("add-an-inbound-message", HttpMethod.Post, "/conversations/messages/inbound", false, Conversations: true);
+    public static readonly GhlOperation UpdateMessageStatus = new("update-message-status", HttpMethod.Put, "/conversations/messages/{messageId}/status", true, Conversations: true);
+
     // Deleting twice leaves the object deleted; a repeat after an applied first try may answer 404,
     // which callers of a delete treat as done.
     public static readonly GhlOperation DeleteContact = new("delete-contact", HttpMethod.Delete, "/contacts/{contactId}", true);

@@ -49,7 +49,7 @@ internal sealed class GhlRequestSender
         request.Options.Set(GhlRequestContext.Key, context);
         HttpUrlTemplate.Set(request, operation.PathTemplate);
         request.Headers.Accept.Add(Json);
-        request.Headers.TryAddWithoutValidation("Version", _options.ApiVersion);
+        request.Headers.TryAddWithoutValidation("Version", operation.Conversations ? _options.ConversationsApiVersion : _options.ApiVersion);
         var started = _timeProvider.GetTimestamp();
 
         HttpResponseMessage response;

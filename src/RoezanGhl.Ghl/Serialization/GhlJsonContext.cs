@@ -31,6 +31,14 @@ namespace RoezanGhl.Ghl.Serialization;
 [JsonSerializable(typeof(GhlNoteEnvelope))]
 [JsonSerializable(typeof(GhlAppointmentEnvelope))]
 [JsonSerializable(typeof(GhlErrorBody))]
+[JsonSerializable(typeof(GhlConversationSearchResponse))]
+[JsonSerializable(typeof(GhlCreateConversationRequest))]
+[JsonSerializable(typeof(GhlCreateConversationResponse))]
+[JsonSerializable(typeof(GhlConversationMessagesPage))]
+[JsonSerializable(typeof(GhlInboundMessageRequest))]
+[JsonSerializable(typeof(GhlInboundMessageResult))]
+[JsonSerializable(typeof(GhlMessageStatusRequest))]
+[JsonSerializable(typeof(GhlMessageStatusResult))]
 internal sealed partial class GhlJsonContext : JsonSerializerContext
 {
 }

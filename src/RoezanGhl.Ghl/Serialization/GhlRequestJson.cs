@@ -26,5 +26,7 @@ public static class GhlRequestJson
 
     public static JsonObject ToJson(GhlTagsRequest body) => Parse(JsonSerializer.SerializeToUtf8Bytes(body, GhlJsonContext.Default.GhlTagsRequest));
 
+    public static JsonObject ToJson(GhlInboundMessageRequest body) => Parse(JsonSerializer.SerializeToUtf8Bytes(body, GhlJsonContext.Default.GhlInboundMessageRequest));
+
     private static JsonObject Parse(byte[] json) => JsonNode.Parse(json)!.AsObject();
 }

@@ -65,6 +65,34 @@ public class RoezanOptionsValidatorTests
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("thread", null, "Roezan:Accounts:demo:InboundMessages 'thread' is not one of note, conversation or both")]
+    [InlineData("conversation", null, "Roezan:Accounts:demo:GhlConversationProviderId is required when InboundMessages is 'conversation'")]
+    [InlineData("both", " ", "Roezan:Accounts:demo:GhlConversationProviderId is required when InboundMessages is 'both'")]
+    public void Where_inbound_messages_go_is_checked_at_start_naming_the_account(string inboundMessages, string? providerId, string message)
+    {
+        var ex = Validate(new()
+        {
+            ["Roezan:Accounts:demo:GhlLocationId"] = "loc-demo",
+            ["Roezan:Accounts:demo:InboundMessages"] = inboundMessages,
+            ["Roezan:Accounts:demo:GhlConversationProviderId"] = providerId,
+        });
+
+        Assert.NotNull(ex);
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_conversation_account_with_its_provider_id_passes()
+    {
+        Assert.Null(Validate(new()
+        {
+            ["Roezan:Accounts:demo:GhlLocationId"] = "loc-demo",
+            ["Roezan:Accounts:demo:InboundMessages"] = "conversation",
+            ["Roezan:Accounts:demo:GhlConversationProviderId"] = "prov-1",
+        }));
+    }
+
     [Fact]
     public void An_account_id_that_cannot_sit_in_a_url_is_refused()
     {

@@ -8,7 +8,7 @@ namespace RoezanGhl.Ghl.Tests.Contract;
 /// Checks a recorded request against HighLevel's OpenAPI spec (the copy in Spec/): the path template
 /// and method exist, the bearer token and required headers and query parameters are there, no
 /// undocumented query parameter or body property is sent, required body fields are present and every
-/// body value has the type the schema gives it.
+/// body value has the type the schema gives it; a header with an enum (<c>Version</c>) has one of its values.
 /// </summary>
 internal sealed class GhlSpecContract
 {
@@ -24,11 +24,12 @@ internal sealed class GhlSpecContract
             path.Name.Split('/').Count(segment => segment.Length > 0 && !segment.StartsWith('{'))))];
     }
 
-    public static GhlSpecContract LoadContacts()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Spec", "apps", "contacts.json");
-        return new GhlSpecContract(JsonDocument.Parse(File.ReadAllBytes(path)));
-    }
+    public static GhlSpecContract LoadContacts() => Load("contacts.json");
+
+    public static GhlSpecContract LoadConversations() => Load("conversations.json");
+
+    private static GhlSpecContract Load(string file) =>
+        new(JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Spec", "apps", file))));
 
     /// <summary>The spec's path template and method for the request ("POST /contacts/"), or null when none matches.</summary>
     public string? OperationOf(RecordedRequest request)
@@ -63,6 +64,9 @@ internal sealed class GhlSpecContract
             {
                 case "header" when required && !request.Headers.ContainsKey(parameterName):
                     problems.Add($"{name}: required header {parameterName} missing");
+                    break;
+                case "header" when request.Headers.TryGetValue(parameterName, out var headerValue) && !AllowedByEnum(parameter, headerValue):
+                    problems.Add($"{name}: header {parameterName} '{headerValue}' is not one the spec allows");
                     break;
                 case "query":
                     queryNames.Add(parameterName);
@@ -194,6 +198,11 @@ internal sealed class GhlSpecContract
                 return;
         }
     }
+
+    // The Version header's value is an enum per API (Contacts 2021-07-28, Conversations 2021-04-15).
+    private static bool AllowedByEnum(JsonElement parameter, string value) =>
+        !(parameter.TryGetProperty("schema", out var schema) && schema.TryGetProperty("enum", out var allowed))
+        || allowed.EnumerateArray().Any(item => item.GetString() == value);
 
     private JsonElement Resolve(JsonElement schema)
     {

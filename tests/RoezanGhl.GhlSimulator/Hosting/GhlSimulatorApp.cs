@@ -39,6 +39,7 @@ public static class GhlSimulatorApp
         ContactEndpoints.Map(app, state);
         ContactChildEndpoints.Map(app, state);
         LocationEndpoints.Map(app, state);
+        ConversationEndpoints.Map(app, state);
         return app;
     }
 }

@@ -35,7 +35,8 @@ internal sealed class SimulatorGate(RequestDelegate next, SimulatorState state, 
             }
 
             var version = context.Request.Headers["Version"].FirstOrDefault();
-            if (string.IsNullOrEmpty(version) || !settings.Versions.Contains(version))
+            var versions = context.Request.Path.StartsWithSegments("/conversations", StringComparison.Ordinal) ? settings.ConversationVersions : settings.Versions;
+            if (string.IsNullOrEmpty(version) || !versions.Contains(version))
             {
                 await HttpExchange.WriteAsync(context, SimResponse.Error(400, string.IsNullOrEmpty(version) ? "Version header was not found" : $"Version {version} is not supported")).ConfigureAwait(false);
                 return;

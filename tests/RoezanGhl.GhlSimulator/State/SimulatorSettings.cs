@@ -23,6 +23,27 @@ public sealed record SimulatorSettings
     /// <summary>Accepted values of the <c>Version</c> header.</summary>
     public HashSet<string> Versions { get; init; } = new(StringComparer.Ordinal) { "2021-07-28" };
 
+    /// <summary>Accepted values of the <c>Version</c> header on the Conversations API (<c>/conversations/…</c>).</summary>
+    public HashSet<string> ConversationVersions { get; init; } = new(StringComparer.Ordinal) { "2021-04-15" };
+
+    /// <summary>
+    /// The conversation provider id of the marketplace app's SMS provider, the same for every location. An inbound
+    /// message naming another id fails (400); one naming none answers 201 with an empty body and adds nothing, as GHL does.
+    /// </summary>
+    public string ConversationProviderId { get; init; } = "sim-sms-provider";
+
+    /// <summary>
+    /// Every inbound message answers 201 with an empty body and adds nothing, whatever its provider id: GHL's answer to
+    /// a provider it does not take the message for (reported for custom providers set up without the id).
+    /// </summary>
+    public bool InboundAddsNothing { get; init; }
+
+    /// <summary>How long after a message was created GHL refuses its status update (400), in milliseconds.</summary>
+    public int StatusUpdateRefusalMs { get; init; }
+
+    /// <summary>Where the provider's outbound messages are posted (ProviderOutboundMessage), or null for nowhere.</summary>
+    public Uri? ProviderDeliveryUrl { get; init; }
+
     /// <summary>Locations that answer 400 "Location is not active" (billing lapsed).</summary>
     public HashSet<string> InactiveLocations { get; init; } = new(StringComparer.Ordinal);
 

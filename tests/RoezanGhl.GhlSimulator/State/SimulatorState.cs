@@ -34,6 +34,7 @@ public sealed class SimulatorState
         _serverErrorsLeft = _settings.ServerErrorBurst;
         _ghostWritesLeft = _settings.GhostWriteCount;
         Counters = new SimulatorCounters(Time.GetUtcNow());
+        Conversations = new SimulatedConversations(this);
     }
 
     public TimeProvider Time { get; }
@@ -49,6 +50,9 @@ public sealed class SimulatorState
 
     /// <summary>Each location's custom field definitions (<c>GET /locations/{locationId}/customFields</c>).</summary>
     public SimulatedCustomFields CustomFields { get; } = new();
+
+    /// <summary>Each contact's conversation and its messages (the Conversations API).</summary>
+    public SimulatedConversations Conversations { get; }
 
     /// <summary>The current settings. Setting them re-arms the error burst and ghost-write counts.</summary>
     public SimulatorSettings Settings
@@ -95,6 +99,7 @@ public sealed class SimulatorState
             _ghostWritesLeft = _settings.GhostWriteCount;
         }
 
+        Conversations.Clear();
         Counters.Reset(Time.GetUtcNow());
     }
 
@@ -563,6 +568,43 @@ public sealed class SimulatorState
             }
 
             return grouped;
+        }
+    }
+
+    // ---- hooks for SimulatedConversations (each takes the lock) ----------------------------------
+
+    /// <summary>The location holding <paramref name="contactId"/>, or null when no location has it.</summary>
+    internal string? LocationOfContact(string contactId)
+    {
+        lock (_gate)
+        {
+            return _locations.Values.FirstOrDefault(location => location.Contacts.ContainsKey(contactId))?.Id;
+        }
+    }
+
+    /// <summary>The 403 or "Location is not active" answer a token of <paramref name="tokenLocation"/> gets at <paramref name="locationId"/>, or null.</summary>
+    internal SimResponse? Refusal(string? tokenLocation, string locationId)
+    {
+        lock (_gate)
+        {
+            return Authorize(tokenLocation, locationId);
+        }
+    }
+
+    /// <summary><paramref name="applied"/>, or the configured ghost-write answer in its place (the write stays applied).</summary>
+    internal SimResponse GhostOrApplied(SimResponse applied)
+    {
+        lock (_gate)
+        {
+            return GhostOr(applied);
+        }
+    }
+
+    internal string NewIdentifier()
+    {
+        lock (_gate)
+        {
+            return NewId();
         }
     }
 

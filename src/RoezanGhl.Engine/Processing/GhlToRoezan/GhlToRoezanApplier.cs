@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.GhlWebhooks;
 using RoezanGhl.Core.Sync;
+using RoezanGhl.Engine.Conversations;
 using RoezanGhl.Roezan;
 using RoezanGhl.Storage.Ledger;
 
@@ -11,17 +12,19 @@ namespace RoezanGhl.Engine.Processing.GhlToRoezan;
 /// Applies changes made in GHL to Roezan (<see cref="SyncDirection.GhlToRoezan"/>): contact changes through
 /// <see cref="GhlContactApplier"/>; a ContactDelete is recorded and reported (or tags the Roezan contact, when
 /// <c>Sync:TwoWay:ContactDelete</c> says <c>tag</c>); notes and tasks are recorded in the ledger against their GHL
-/// contact and not sent, because Roezan's API has no notes or tasks (see docs/two-way.md). Roezan's answers become
-/// verdicts here.
+/// contact and not sent, because Roezan's API has no notes or tasks (see docs/two-way.md); a reply typed in GHL's inbox
+/// goes to <see cref="ConversationReplyApplier"/> (docs/conversations.md). Roezan's answers become verdicts here.
 /// </summary>
 public sealed class GhlToRoezanApplier : IEventApplier
 {
     private readonly GhlContactApplier _contacts;
     private readonly IOptions<TwoWayOptions> _options;
     private readonly GhlToRoezanContext _context;
+    private readonly ConversationReplyApplier _replies;
 
-    public GhlToRoezanApplier(GhlContactApplier contacts, IOptions<TwoWayOptions> options, GhlToRoezanContext context)
+    public GhlToRoezanApplier(GhlContactApplier contacts, IOptions<TwoWayOptions> options, GhlToRoezanContext context, ConversationReplyApplier replies)
     {
+        _replies = replies ?? throw new ArgumentNullException(nameof(replies));
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _context = context ?? throw new ArgumentNullException(nameof(context));
@@ -59,6 +62,11 @@ public sealed class GhlToRoezanApplier : IEventApplier
 
     private async Task<EventVerdict> ApplyChangeAsync(EventDelivery delivery, QueuedGhlChange change, CancellationToken cancellationToken)
     {
+        if (change.Reply is { } reply)
+        {
+            return await _replies.ApplyAsync(delivery, reply, cancellationToken).ConfigureAwait(false);
+        }
+
         var changedAt = delivery.Queued.Event.OccurredAt;
         switch (change.Kind)
         {

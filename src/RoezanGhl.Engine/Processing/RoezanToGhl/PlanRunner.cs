@@ -76,7 +76,7 @@ public sealed class PlanRunner
 
             // While a create runs, a failure of any kind leaves its outcome in doubt (its own lookup may be
             // what was rate limited): the next attempt must then look before creating.
-            delivery.CreateInFlight = step is CreateContactStep or CreateNoteStep or CreateTaskStep;
+            delivery.CreateInFlight = step is CreateContactStep or CreateNoteStep or CreateTaskStep or AddInboundMessageStep;
             result ??= await _executor.ExecuteAsync(context, step, cancellationToken).ConfigureAwait(false);
             delivery.CreateInFlight = false;
             delivery.StepsRun++;

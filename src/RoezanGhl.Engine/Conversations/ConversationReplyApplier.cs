@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using RoezanGhl.Core.GhlWebhooks;
+using RoezanGhl.Engine.Processing;
+using RoezanGhl.Storage.Ledger;
+
+namespace RoezanGhl.Engine.Conversations;
+
+/// <summary>
+/// A reply typed in GHL's inbox, taken off the events queue (a GHL → Roezan change with <see cref="QueuedGhlChange.Reply"/>):
+/// sent through Roezan once (<see cref="IConversationReplySender"/>, keyed by GHL's message id) and its status reported
+/// back to GHL (<see cref="MessageStatusReporter"/>). A repeat after a crash asks the sender again, which answers the
+/// first outcome without sending, and reports it again (setting a status twice leaves it the same). Without a sender
+/// registered the reply is reported <c>failed</c> to GHL with that reason, so that the GHL user sees it did not go.
+/// </summary>
+public sealed partial class ConversationReplyApplier(IEnumerable<IConversationReplySender> senders, MessageStatusReporter reporter, ILogger<ConversationReplyApplier> logger)
+{
+    public const string NotWiredCode = "not-wired";
+
+    private readonly IConversationReplySender? _sender = senders.FirstOrDefault();
+
+    public async Task<EventVerdict> ApplyAsync(EventDelivery delivery, GhlProviderOutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!string.Equals(message.Type, GhlProviderOutboundMessage.SmsChannel, StringComparison.OrdinalIgnoreCase) || message.Phone is not { Length: > 0 } phone)
+        {
+            return EventVerdict.Final(EventLedgerStatus.Skipped, $"a {message.Type} message from GHL's inbox: only SMS with a phone is sent through Roezan", outcome: "not sms");
+        }
+
+        var reply = new ConversationReply(delivery.AccountId, delivery.LocationId, message.MessageId!, message.ContactId, phone, message.Message ?? "");
+        var outcome = _sender is null
+            ? ConversationReplyOutcome.Failed(NotWiredCode, "Replies typed in GHL are not sent by this deployment yet (no Roezan sender is wired).")
+            : await _sender.SendOnceAsync(reply, cancellationToken).ConfigureAwait(false);
+        await reporter.ReportAsync(delivery.LocationId, reply.GhlMessageId, outcome, cancellationToken).ConfigureAwait(false);
+        LogReplied(logger, delivery.EventId, reply.GhlMessageId, delivery.LocationId, outcome.Sent, outcome.FailureCode);
+        return outcome.Sent
+            ? EventVerdict.Final(EventLedgerStatus.Applied, "sent through Roezan; GHL shows it delivered", outcome: "sent")
+            : EventVerdict.Final(EventLedgerStatus.Failed, $"Roezan did not send it ({outcome.FailureCode}); GHL shows it failed", outcome: "refused");
+    }
+
+    [LoggerMessage(EventId = 5602, EventName = "ConversationReplied", Level = LogLevel.Information,
+        Message = "Event {EventId}: GHL message {MessageId} in location {LocationId} sent through Roezan: {Sent} ({FailureCode}); its status is reported to GHL")]
+    private static partial void LogReplied(ILogger logger, string eventId, string messageId, string locationId, bool sent, string? failureCode);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace RoezanGhl.Engine.Conversations;
+
+public static class ConversationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// GHL conversations: the OAuth-install check of accounts that send inbound messages to the conversation
+    /// (<see cref="ConversationInstallCheck"/>, for the CLI's <c>check</c>, run once at start), the Delivery URL's door
+    /// (<see cref="ConversationReplyIngestor"/>), the applier of replies typed in GHL and the status reporter
+    /// (section <c>Conversations</c>). The Roezan send of a reply is an <see cref="IConversationReplySender"/> registered
+    /// beside these; without one, replies are reported failed to GHL.
+    /// </summary>
+    public static IServiceCollection AddRoezanConversations(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
+        services.TryAddSingleton<ConversationInstallCheck>();
+        services.AddHostedService<ConversationInstallStartupCheck>();
+        services.TryAddSingleton<MessageStatusReporter>();
+        services.TryAddSingleton<ConversationReplyApplier>();
+        services.TryAddSingleton<ConversationReplyIngestor>();
+        return services;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using RoezanGhl.Core.GhlWebhooks;
+using RoezanGhl.Engine.Conversations;
+using RoezanGhl.Engine.Intake;
+using RoezanGhl.TestSupport.Hosting;
+using RoezanGhl.TestSupport.Lanes;
+using Xunit.Abstractions;
+
+namespace RoezanGhl.Functions.Tests.EndToEnd;
+
+/// <summary>
+/// Replies typed "in GHL": the simulator's admin API plays the GHL user, GHL posts the signed ProviderOutboundMessage
+/// to the Delivery URL, the app queues it, asks the Roezan sender once and reports the status back to GHL, which
+/// refuses it for the first moments.
+/// </summary>
+[IntegrationLane]
+public sealed class ConversationReplyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_reply_typed_in_ghl_is_sent_once_and_shows_delivered_in_ghl_even_when_ghl_posts_it_twice()
+    {
+        var sender = new CountingSender(ConversationReplyOutcome.Delivered);
+        await using var world = await ReplyWorld.StartAsync(sender);
+        var contactId = world.SeedContact("+12015550181");
+
+        var latencies = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var messageId = await world.UserRepliesAsync(contactId, $"reply {i}");
+            await world.App.DrainAsync();
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            Assert.Equal("delivered", world.StatusOf(contactId, messageId));
+        }
+
+        var repeat = world.App.Simulator.State.Conversations.MessagesOf(contactId)[0];
+        var again = await world.PostAgainAsync(contactId, repeat.Id, repeat.Body!);
+        await world.App.DrainAsync();
+
+        Assert.Equal("duplicate", again);
+        Assert.Equal(20, sender.Sends.Count);
+        Assert.All(sender.Sends.Values, count => Assert.Equal(1, count));
+        latencies.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reply latency in process (admin post → status delivered in GHL, incl. queue pump and a 300 ms refusal window): p50 {latencies[latencies.Count / 2]:F0} ms, p99 {latencies[^1]:F0} ms; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+    }
+
+    [Fact]
+    public async Task A_reply_roezan_refuses_shows_failed_in_ghl_with_roezans_reason()
+    {
+        await using var world = await ReplyWorld.StartAsync(new CountingSender(ConversationReplyOutcome.Failed("opted-out", "The recipient opted out of SMS.")));
+        var contactId = world.SeedContact("+12015550182");
+
+        var messageId = await world.UserRepliesAsync(contactId, "are you there?");
+        await world.App.DrainAsync();
+
+        Assert.Equal("failed", world.StatusOf(contactId, messageId));
+    }
+
+    [Fact]
+    public async Task Without_a_roezan_sender_wired_the_reply_shows_failed_in_ghl()
+    {
+        await using var world = await ReplyWorld.StartAsync(null);
+        var contactId = world.SeedContact("+12015550183");
+
+        var messageId = await world.UserRepliesAsync(contactId, "hello");
+        await world.App.DrainAsync();
+
+        Assert.Equal("failed", world.StatusOf(contactId, messageId));
+    }
+
+    [Fact]
+    public async Task An_unsigned_provider_message_is_refused_with_401_and_nothing_is_queued()
+    {
+        await using var world = await ReplyWorld.StartAsync(new CountingSender(ConversationReplyOutcome.Delivered));
+        var body = """{"contactId":"c1","locationId":"loc-acme","messageId":"m1","type":"SMS","phone":"+12015550184","message":"hi"}"""u8.ToArray();
+
+        var result = await world.App.Get<ConversationReplyIngestor>().IngestAsync(new GhlWebhookRequest("application/json", body.Length, "", null, new MemoryStream(body)), default);
+
+        Assert.Equal(401, result.StatusCode);
+        Assert.Empty(await world.App.PeekRawAsync());
+    }
+
+    [Theory]
+    [InlineData("Email", "loc-acme", "acknowledged")]
+    [InlineData("SMS", "loc-nobody", "ignored")]
+    public async Task A_message_that_is_not_an_sms_or_not_for_a_configured_location_is_answered_200_and_not_queued(string type, string locationId, string code)
+    {
+        await using var world = await ReplyWorld.StartAsync(new CountingSender(ConversationReplyOutcome.Delivered));
+        var body = System.Text.Encoding.UTF8.GetBytes(new JsonObject { ["contactId"] = "c1", ["locationId"] = locationId, ["messageId"] = "m-" + type, ["type"] = type, ["phone"] = "+12015550185", ["message"] = "hi" }.ToJsonString());
+
+        var result = await world.App.Get<ConversationReplyIngestor>().IngestAsync(
+            new GhlWebhookRequest("application/json", body.Length, GhlSimulator.Webhooks.GhlWebhookSigningKey.Shared.Sign(body), null, new MemoryStream(body)), default);
+
+        Assert.Equal((200, code), (result.StatusCode, result.Code));
+        Assert.Empty(await world.App.PeekRawAsync());
+    }
+
+    private sealed class CountingSender(ConversationReplyOutcome outcome) : IConversationReplySender
+    {
+        public ConcurrentDictionary<string, int> Sends { get; } = new(StringComparer.Ordinal);
+
+        public Task<ConversationReplyOutcome> SendOnceAsync(ConversationReply reply, CancellationToken cancellationToken)
+        {
+            Sends.AddOrUpdate(reply.SendId, 1, (_, count) => count + 1);
+            return Task.FromResult(outcome);
+        }
+    }
+
+    /// <summary>The app with a Roezan sender (or none), the Delivery URL served in process, and the simulator posting to it.</summary>
+    private sealed class ReplyWorld : IAsyncDisposable
+    {
+        private readonly HttpClient _http = new();
+
+        private ReplyWorld(AppTestHost app, WebhookForwarder forwarder)
+        {
+            App = app;
+            Forwarder = forwarder;
+        }
+
+        public AppTestHost App { get; }
+
+        public WebhookForwarder Forwarder { get; }
+
+        public static async Task<ReplyWorld> StartAsync(IConversationReplySender? sender)
+        {
+            var app = await AppTestHost.Create()
+                .WithSetting("Conversations:StatusRetryInterval", "00:00:00.050")
+                .WithServices(services =>
+                {
+                    if (sender is not null)
+                    {
+                        services.AddSingleton(sender);
+                    }
+                })
+                .StartAsync();
+            var forwarder = await WebhookForwarder.StartAsync();
+            var door = app.Get<ConversationReplyIngestor>();
+            forwarder.Handler = async context =>
+            {
+                var result = await door.IngestAsync(
+                    new GhlWebhookRequest(context.Request.ContentType, context.Request.ContentLength, context.Request.Headers[GhlSignatureVerifier.SignatureHeader].ToString(), null, context.Request.Body),
+                    context.RequestAborted);
+                context.Response.StatusCode = result.StatusCode;
+                await context.Response.WriteAsync(result.ToJson(), context.RequestAborted);
+            };
+            app.Simulator.Settings = app.Simulator.Settings with { ProviderDeliveryUrl = new Uri(forwarder.BaseUrl, "ghl/conversations/outbound"), StatusUpdateRefusalMs = 300 };
+            return new ReplyWorld(app, forwarder);
+        }
+
+        public string SeedContact(string phone) =>
+            App.Simulator.State.SeedContact(AppTestHost.LocationId, new JsonObject { ["phone"] = phone })["id"]!.GetValue<string>();
+
+        /// <summary>The GHL user types <paramref name="text"/> (the simulator's admin API); returns GHL's message id.</summary>
+        public async Task<string> UserRepliesAsync(string contactId, string text)
+        {
+            using var response = await _http.PostAsJsonAsync(new Uri(App.Simulator.BaseUrl, $"_sim/locations/{AppTestHost.LocationId}/contacts/{contactId}/replies"), new { message = text });
+            response.EnsureSuccessStatusCode();
+            var answer = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Equal(200, answer["deliveryStatus"]!.GetValue<int>());
+            return answer["messageId"]!.GetValue<string>();
+        }
+
+        /// <summary>GHL posts the same message again; returns the door's code.</summary>
+        public async Task<string> PostAgainAsync(string contactId, string messageId, string text)
+        {
+            var body = new JsonObject { ["contactId"] = contactId, ["locationId"] = AppTestHost.LocationId, ["messageId"] = messageId, ["type"] = "SMS", ["phone"] = "+12015550181", ["message"] = text };
+            var bytes = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString());
+            var result = await App.Get<ConversationReplyIngestor>().IngestAsync(
+                new GhlWebhookRequest("application/json", bytes.Length, GhlSimulator.Webhooks.GhlWebhookSigningKey.Shared.Sign(bytes), null, new MemoryStream(bytes)), default);
+            return result.Code;
+        }
+
+        public string? StatusOf(string contactId, string messageId) =>
+            App.Simulator.State.Conversations.MessagesOf(contactId).Single(message => message.Id == messageId).Status;
+
+        public async ValueTask DisposeAsync()
+        {
+            _http.Dispose();
+            await Forwarder.DisposeAsync();
+            await App.DisposeAsync();
+        }
+    }
+}
