@@ -91,6 +91,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => new LinksTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<StorageNames>().LinksTable)));
         services.TryAddSingleton<ContactLinkStore>();
         services.TryAddSingleton<EchoHistoryStore>();
+        services.TryAddSingleton<PendingChangeIndex>();
         services.TryAddSingleton<LeaseStore>();
         services.TryAddSingleton<RoezanEventQueueClient>();
         services.TryAddSingleton<ReconcileCursorStore>();
