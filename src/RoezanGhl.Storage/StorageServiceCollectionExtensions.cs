@@ -89,6 +89,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<StateBlobs>();
         services.TryAddSingleton<EventLedger>();
         services.TryAddSingleton(sp => new LinksTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<StorageNames>().LinksTable)));
+        services.TryAddSingleton<ContactLinkCache>();
         services.TryAddSingleton<ContactLinkStore>();
         services.TryAddSingleton<EchoHistoryStore>();
         services.TryAddSingleton<PendingChangeIndex>();
