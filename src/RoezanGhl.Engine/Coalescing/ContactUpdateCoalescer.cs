@@ -16,7 +16,8 @@ namespace RoezanGhl.Engine.Coalescing;
 /// <summary>
 /// Coalesces the queued <c>contact.updated</c> of one linked contact: the first of them to be planned carries the values
 /// of the others (<see cref="GatherAsync"/>, <see cref="ContactChangeMerger"/>), so that they cost one PUT and one tags
-/// POST; once its plan is applied, each of the others is recorded as final, "coalesced into" it
+/// POST (and, when the account allows it, consecutive <c>message.received</c> of one contact become one note,
+/// <see cref="MessageMerger"/>); once its plan is applied, each of the others is recorded as final, "coalesced into" it
 /// (<see cref="FinishAbsorbedAsync"/>), and its own delivery then ends in the <see cref="DeliveryGate"/> without a call.
 /// </summary>
 /// <remarks>
@@ -69,16 +70,16 @@ public sealed class ContactUpdateCoalescer
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(heldLeases);
         var evt = delivery.Queued.Event;
-        if (!_options.CoalesceContactUpdates
-            || evt.Type != RoezanEventTypes.ContactUpdated
-            || evt.Data?.Contact?.Id is not { Length: > 0 } contactId
+        if (CoalescedContactOf(evt, _options) is not { } contactId
             || snapshot.Contact is not { } linked
-            || !heldLeases.Contains(GhlLeaseKeys.ContactLock(linked.GhlContactId)))
+            || !heldLeases.Contains(GhlLeaseKeys.ContactLock(linked.GhlContactId))
+            || AsksForFollowUp(evt, profile))
         {
             return CoalescedInput.Alone(delivery.Queued);
         }
 
-        var last = linked.LastOccurredAt;
+        var isUpdate = evt.Type == RoezanEventTypes.ContactUpdated;
+        var last = isUpdate ? linked.LastOccurredAt : null;
         if (last is not null && evt.OccurredAt < last)
         {
             // A stale survivor only fills gaps (the planner's stale rule); it carries nobody.
@@ -96,7 +97,8 @@ public sealed class ContactUpdateCoalescer
                 break;
             }
 
-            if (change.EventId == delivery.EventId || Parse(change.Payload) is not { } candidate || !ContactChangeMerger.CanAbsorb(evt, candidate)
+            if (change.EventId == delivery.EventId || Parse(change.Payload) is not { } candidate
+                || !(isUpdate ? ContactChangeMerger.CanAbsorb(evt, candidate) : MessageMerger.CanAbsorb(evt, candidate) && !AsksForFollowUp(candidate, profile))
                 || (last is not null && candidate.OccurredAt < last))
             {
                 continue;
@@ -120,7 +122,13 @@ public sealed class ContactUpdateCoalescer
             return CoalescedInput.Alone(delivery.Queued);
         }
 
-        var merged = ContactChangeMerger.Merge(new ContactChange(evt, delivery.Queued.AcceptedAt), absorbed, TagsAreWholeSet(profile));
+        var survivor = new ContactChange(evt, delivery.Queued.AcceptedAt);
+        var merged = isUpdate ? ContactChangeMerger.Merge(survivor, absorbed, TagsAreWholeSet(profile)) : MessageMerger.Merge(survivor, absorbed);
+        if (AsksForFollowUp(merged, profile))
+        {
+            return CoalescedInput.Alone(delivery.Queued);
+        }
+
         var ids = absorbed.Select(change => change.Event.Id!).ToList();
         var named = string.Join(", ", ids);
         CoalescingLog.Coalesced(_logger, delivery.EventId, delivery.AccountId, delivery.LocationId, ids.Count, named);
@@ -151,10 +159,45 @@ public sealed class ContactUpdateCoalescer
             }
         }
 
-        if (delivery.Queued.Event.Type == RoezanEventTypes.ContactUpdated && delivery.Queued.Event.Data?.Contact?.Id is { Length: > 0 } contactId)
+        if (CoalescedContactOf(delivery.Queued.Event, _options) is { } contactId)
         {
             await ForgetAsync(delivery, contactId, [delivery.EventId, .. plan.CoalescedEventIds], cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The Roezan contact whose queued events <paramref name="evt"/> may be coalesced with, when the settings allow it
+    /// for its type: a <c>contact.updated</c> (<see cref="SyncProcessingOptions.CoalesceContactUpdates"/>), or a
+    /// <c>message.received</c> that names its contact (<see cref="SyncProcessingOptions.CoalesceMessages"/>); else null.
+    /// </summary>
+    public static string? CoalescedContactOf(RoezanEvent evt, SyncProcessingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        ArgumentNullException.ThrowIfNull(options);
+        return evt.Type switch
+        {
+            RoezanEventTypes.ContactUpdated when options.CoalesceContactUpdates => evt.Data?.Contact?.Id is { Length: > 0 } id ? id : null,
+            RoezanEventTypes.MessageReceived when options.CoalesceMessages => evt.Data?.Message?.ContactId is { Length: > 0 } id ? id : null,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The leases <paramref name="plan"/> needs, plus the contact's lock for a message of a linked contact when messages
+    /// are coalesced: a note-only plan takes no lease, so without it a message could be applied alone while another
+    /// message's note already carries its text.
+    /// </summary>
+    public List<string> WithCoalescingLease(SyncPlan plan, List<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (_options.CoalesceMessages && plan.EventType == RoezanEventTypes.MessageReceived && plan.GhlContactId is { } contactId
+            && plan.Disposition == PlanDisposition.Apply && !keys.Contains(GhlLeaseKeys.ContactLock(contactId)))
+        {
+            keys.Add(GhlLeaseKeys.ContactLock(contactId));
+        }
+
+        return keys;
     }
 
     private async Task<bool> TryMarkAsync(EventDelivery delivery, string absorbedId, string? ghlContactId, CancellationToken cancellationToken)
@@ -217,6 +260,12 @@ public sealed class ContactUpdateCoalescer
             return null;
         }
     }
+
+    // A message that asks for a follow-up keeps its own task, and texts that ask for one only together are not merged.
+    private static bool AsksForFollowUp(RoezanEvent evt, PlanningProfile profile) =>
+        evt.Type == RoezanEventTypes.MessageReceived && evt.Data?.Message is { } message
+        && profile.Runs(SyncFlows.FollowUpTasks) && profile.FollowUps is { } rule
+        && rule.FindTask(message, message.ReceivedAt ?? evt.OccurredAt ?? DateTimeOffset.UnixEpoch) is not null;
 
     // In mirror mode a change's tag list is the contact's whole set, so the newest list wins instead of the union.
     private static bool TagsAreWholeSet(PlanningProfile profile) =>

@@ -41,4 +41,12 @@ public sealed class SyncProcessingOptions
     /// event is applied on its own (one call set each).
     /// </summary>
     public bool CoalesceContactUpdates { get; set; } = true;
+
+    /// <summary>
+    /// Whether consecutive queued <c>message.received</c> of one known contact become one note (the texts in order, each
+    /// with its time). Off by default: a note per message keeps its own reference line and time and matches one
+    /// conversation message; an account that prefers fewer GHL calls in a burst turns it on. With
+    /// follow-up tasks, a message that asks for one (its own task) is never merged, nor texts that would ask for one together.
+    /// </summary>
+    public bool CoalesceMessages { get; set; }
 }

@@ -90,6 +90,35 @@ public sealed class CoalescingTests
         Assert.All(await LedgerAsync(app), entry => Assert.Empty(entry.Plan?.CoalescedEventIds ?? []));
     }
 
+    [Fact]
+    public async Task When_the_account_allows_it_messages_of_one_contact_queued_together_become_one_note()
+    {
+        await using var app = await AppTestHost.Create().WithSetting("Sync:Processing:CoalesceMessages", "true").StartAsync();
+        var contactId = await CreateContactAsync(app);
+
+        await app.PostAllAsync(
+        [
+            Message("evt_m1", "(201) 555-0160", "Is the invoice ready?", contactId: "c_1", at: T0.AddMinutes(1)),
+            Message("evt_m2", "(201) 555-0160", "And the price list?", contactId: "c_1", at: T0.AddMinutes(2)),
+            Message("evt_m3", "(201) 555-0160", "Thanks", contactId: "c_1", at: T0.AddMinutes(3)),
+        ]);
+        await app.DrainAsync();
+
+        var note = (string)Assert.Single(app.Simulator.State.ChildrenOf(AppTestHost.LocationId, contactId, ChildKind.Note))["body"]!;
+        Assert.True(
+            note.IndexOf("Is the invoice ready?", StringComparison.Ordinal) < note.IndexOf("And the price list?", StringComparison.Ordinal)
+            && note.IndexOf("And the price list?", StringComparison.Ordinal) < note.IndexOf("(15:03:00 UTC) Thanks", StringComparison.Ordinal),
+            "the texts in the order received, the later ones with their time");
+        var entries = new List<EventLedgerEntry>();
+        foreach (var id in new[] { "evt_m1", "evt_m2", "evt_m3" })
+        {
+            entries.Add(await app.ReadLedgerAsync(MessageKey(id)));
+        }
+
+        Assert.All(entries, entry => Assert.Equal(EventLedgerStatus.Applied, entry.Status));
+        Assert.Equal(2, entries.Count(entry => entry.Outcome!.StartsWith("coalesced into", StringComparison.Ordinal)));
+    }
+
     // Three changes, each carrying a field the others do not: the email only in the oldest, a new tag in each.
     private static List<string> BurstOfUpdates() =>
     [

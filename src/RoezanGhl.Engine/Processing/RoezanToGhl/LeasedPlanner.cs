@@ -77,7 +77,7 @@ public sealed class LeasedPlanner
         {
             var snapshot = await _links.ReadSnapshotAsync(delivery.LocationId, delivery.AccountId, subject, cancellationToken).ConfigureAwait(false);
             var plan = SyncPlanner.Plan(delivery.Queued, account, profile, snapshot);
-            var keys = GhlLeaseKeys.For(plan, delivery.AccountId);
+            var keys = _coalescer.WithCoalescingLease(plan, GhlLeaseKeys.For(plan, delivery.AccountId));
             if (keys.Count == 0)
             {
                 return LeasedPlan.Holding(plan, []);
