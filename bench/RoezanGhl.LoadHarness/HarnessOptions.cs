@@ -71,7 +71,7 @@ public sealed record HarnessOptions
     private LoadProfile ProfileFor(string key) => key switch
     {
         LoadProfile.Steady => new LoadProfile(key, $"Steady at {SteadyFactor:0.##}× the limit, one location", 1, SteadyFactor, SteadyDuration),
-        LoadProfile.Burst => new LoadProfile(key, $"Burst of {BurstFactor:0.##}× the limit for {BurstDuration.TotalSeconds:0.#} s, one location, then drain", 1, BurstFactor, BurstDuration),
+        LoadProfile.Burst => new LoadProfile(key, $"Burst of {BurstFactor:0.##}× the limit for {BurstDuration.TotalSeconds:0.#} s, one location, {LoadProfile.BurstUpdatesPerContact} changes per updated contact, then drain", 1, BurstFactor, BurstDuration, UpdatesPerContact: LoadProfile.BurstUpdatesPerContact),
         LoadProfile.TwoLocations => new LoadProfile(key, $"Two locations at once, {TwoLocationsFactor:0.##}× the limit each for {TwoLocationsDuration.TotalSeconds:0.#} s, then drain", 2, TwoLocationsFactor, TwoLocationsDuration),
         LoadProfile.TwoLocationBurst => MultiBurst(key, 2),
         LoadProfile.FiveLocationBurst => MultiBurst(key, 5),

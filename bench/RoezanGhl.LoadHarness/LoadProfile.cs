@@ -7,9 +7,14 @@ namespace RoezanGhl.LoadHarness;
 /// for how long events arrive. After that the run drains until every event is applied (or the drain limit).
 /// With <paramref name="WithQuietLocation"/>, one more location (<see cref="HarnessLocation.Quiet"/>) receives a
 /// trickle (<see cref="QuietFactor"/> of its limit) meanwhile: how long its events wait while its neighbours are saturated.
+/// <paramref name="UpdatesPerContact"/> &gt; 1 sends that many <c>contact.updated</c> in a row to each updated contact (a
+/// bulk edit in Roezan), some changing the first name too: the audit then checks that every field ends at its newest value.
 /// </summary>
-public sealed record LoadProfile(string Key, string Title, int Locations, double LimitFactor, TimeSpan Duration, bool WithQuietLocation = false)
+public sealed record LoadProfile(string Key, string Title, int Locations, double LimitFactor, TimeSpan Duration, bool WithQuietLocation = false, int UpdatesPerContact = 1)
 {
+    /// <summary>Changes per updated contact in the burst profile (the others keep one: their scripts stay as they were).</summary>
+    public const int BurstUpdatesPerContact = 3;
+
     public const string Steady = "steady";
     public const string Burst = "burst";
     public const string TwoLocations = "two-locations";

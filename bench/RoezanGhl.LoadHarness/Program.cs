@@ -22,10 +22,12 @@ var ingestReport = new Option<string?>("--ingest-report") { Description = "Bench
 var settings = new Option<string[]>("--setting") { Description = "An app setting for ours, key=value (repeatable), e.g. Ghl:RateLimitMaxWait=00:00:02.", DefaultValueFactory = _ => [] };
 var output = new Option<string?>("--output") { Description = "Where to write results.json." };
 var markdown = new Option<string?>("--markdown") { Description = "Where to write the Markdown table." };
+var mergeInto = new Option<string?>("--merge-into") { Description = "An earlier results.json: this run's profiles replace its ones, the others are kept (written to --output)." };
+var fromResults = new Option<string?>("--from-results") { Description = "Use this results.json as the run instead of running (with --merge-into)." };
 
 var root = new RootCommand("Load harness: our pipeline and an n8n-style baseline against the GHL simulator with GHL's real limits.")
 {
-    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, multiSeconds, multiFactor, seed, drain, ingestReport, settings, output, markdown,
+    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, multiSeconds, multiFactor, seed, drain, ingestReport, settings, output, markdown, mergeInto, fromResults,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -50,7 +52,14 @@ root.SetAction(async (parse, cancellationToken) =>
             StringComparer.Ordinal),
     };
 
-    var report = await LoadHarnessRunner.RunAsync(options, Console.Out, cancellationToken);
+    var report = parse.GetValue(fromResults) is { } runPath
+        ? await ReadReportAsync(runPath, cancellationToken)
+        : await LoadHarnessRunner.RunAsync(options, Console.Out, cancellationToken);
+    if (parse.GetValue(mergeInto) is { } earlierPath)
+    {
+        report = ResultsMerger.Merge(await ReadReportAsync(earlierPath, cancellationToken), report);
+    }
+
     var json = JsonSerializer.Serialize(report, ResultsJsonContext.Default.HarnessReport);
     var table = MarkdownReport.Write(report);
     if (parse.GetValue(output) is { } jsonPath)
@@ -71,3 +80,10 @@ root.SetAction(async (parse, cancellationToken) =>
 });
 
 return await root.Parse(args).InvokeAsync();
+
+static async Task<HarnessReport> ReadReportAsync(string path, CancellationToken cancellationToken)
+{
+    await using var stream = File.OpenRead(path);
+    return await JsonSerializer.DeserializeAsync(stream, ResultsJsonContext.Default.HarnessReport, cancellationToken)
+        ?? throw new InvalidDataException($"{path} holds no results.");
+}

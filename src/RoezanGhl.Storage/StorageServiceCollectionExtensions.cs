@@ -90,8 +90,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<EventLedger>();
         services.TryAddSingleton<LedgerRetention>();
         services.TryAddSingleton(sp => new LinksTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(sp.GetRequiredService<StorageNames>().LinksTable)));
+        services.TryAddSingleton<ContactLinkCache>();
         services.TryAddSingleton<ContactLinkStore>();
         services.TryAddSingleton<EchoHistoryStore>();
+        services.TryAddSingleton<PendingChangeIndex>();
         services.TryAddSingleton<LeaseStore>();
         services.TryAddSingleton<RoezanEventQueueClient>();
         services.TryAddSingleton<ReconcileCursorStore>();

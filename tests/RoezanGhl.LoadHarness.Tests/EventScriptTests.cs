@@ -50,6 +50,23 @@ public sealed class EventScriptTests
     }
 
     [Fact]
+    public void With_several_updates_per_contact_each_contact_takes_them_in_a_row_and_keeps_its_newest_first_name()
+    {
+        var profile = new LoadProfile(LoadProfile.Burst, "burst", 1, 10, TimeSpan.FromSeconds(10), UpdatesPerContact: 3);
+
+        var updates = Build(profile, seed: 9).Where(e => e.Kind == EventKind.ContactUpdated).ToList();
+
+        var runs = updates.Chunk(3).ToList();
+        Assert.True(runs.Count > 5, $"only {runs.Count} runs of updates");
+        Assert.All(runs.SkipLast(1), run => Assert.Single(run.Select(e => e.Contact!.RoezanContactId).Distinct()));
+        Assert.Equal(runs.Count, runs.Select(run => run[0].Contact!.RoezanContactId).Distinct().Count());
+        Assert.Contains(updates, e => e.FirstName != e.Contact!.FirstName);
+        Assert.All(runs, run => Assert.All(run.Skip(1).Zip(run), pair => Assert.True(
+            pair.First.FirstName == pair.Second.FirstName || pair.First.FirstName!.EndsWith("-" + pair.First.Sequence, StringComparison.Ordinal),
+            "a later update keeps the first name unless it changes it")));
+    }
+
+    [Fact]
     public void A_follow_up_comes_from_a_number_that_first_wrote_at_least_five_seconds_before()
     {
         var profile = new LoadProfile(LoadProfile.Steady, "steady", 1, 2, TimeSpan.FromSeconds(60));

@@ -73,6 +73,31 @@ public sealed class GhlStateAuditTests
     }
 
     [Fact]
+    public void Updates_of_one_contact_count_when_it_holds_the_newest_values_and_every_tag()
+    {
+        var (state, world) = Seeded();
+        var contact = world.Contacts[Location.Key][0];
+        var older = Event(1, EventKind.ContactUpdated) with { Contact = contact, FirstName = "Ana-1", LastName = "Diaz-1", NewTag = "tag-bench-a000001" };
+        var newer = Event(2, EventKind.ContactUpdated) with { Contact = contact, FirstName = "Ana-1", LastName = "Diaz-2" };
+        state.UpdateContact(Location.LocationId, contact.GhlContactId!, new JsonObject { ["firstName"] = "Ana-1", ["lastName"] = "Diaz-2" });
+
+        var missingTag = GhlStateAudit.Audit(state, [older, newer], [Location]);
+        Assert.Equal([older.EventId], missingTag.Lost);
+        Assert.Equal(1, missingTag.FieldsLost);
+
+        state.ChangeTags(Location.LocationId, contact.GhlContactId!, new JsonObject { ["tags"] = new JsonArray("tag-bench-a000001") }, add: true);
+        var whole = GhlStateAudit.Audit(state, [older, newer], [Location]);
+        Assert.Empty(whole.Lost);
+        Assert.Equal(0, whole.FieldsLost);
+
+        // The older last name winning over the newer one is a lost field, and both updates count as lost.
+        state.UpdateContact(Location.LocationId, contact.GhlContactId!, new JsonObject { ["lastName"] = "Diaz-1" });
+        var overwritten = GhlStateAudit.Audit(state, [older, newer], [Location]);
+        Assert.Equal(1, overwritten.FieldsLost);
+        Assert.Equal(2, overwritten.Lost.Count);
+    }
+
+    [Fact]
     public void A_completion_counts_when_the_contacts_task_is_completed()
     {
         var (state, world) = Seeded();

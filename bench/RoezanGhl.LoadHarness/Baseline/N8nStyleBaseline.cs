@@ -225,7 +225,7 @@ internal sealed class N8nStyleBaseline : ISystemUnderLoad
         var known = scripted.Contact;
         var fields = new JsonObject
         {
-            ["firstName"] = known?.FirstName ?? scripted.FirstName,
+            ["firstName"] = scripted.FirstName ?? known?.FirstName,
             ["lastName"] = scripted.LastName,
             ["phone"] = known?.LocalPhone ?? scripted.LocalPhone,
             ["email"] = known?.Email ?? scripted.Email,

@@ -6,7 +6,8 @@ public sealed record AuditResult(
     IReadOnlyList<string> Lost,
     int DuplicateContacts,
     int DuplicateNotes,
-    int DuplicateTasks)
+    int DuplicateTasks,
+    int FieldsLost = 0)
 {
     /// <summary>Objects created more than once for one source: extra contacts per phone, notes and tasks per event marker.</summary>
     public int DuplicateWrites => DuplicateContacts + DuplicateNotes + DuplicateTasks;

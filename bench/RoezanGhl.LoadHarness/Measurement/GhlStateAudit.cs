@@ -54,6 +54,13 @@ public static partial class GhlStateAudit
             }
         }
 
+        // The newest update of each contact names the values GHL must end with (script order is arrival order).
+        var newestUpdate = new Dictionary<string, ScriptedEvent>(StringComparer.Ordinal);
+        foreach (var update in script.Where(e => e.Kind == EventKind.ContactUpdated))
+        {
+            newestUpdate[update.Contact!.GhlContactId!] = update;
+        }
+
         var applied = new HashSet<string>(StringComparer.Ordinal);
         var lost = new List<string>();
         foreach (var scripted in script)
@@ -73,7 +80,8 @@ public static partial class GhlStateAudit
             lost,
             contactsByPhone.Values.Sum(list => list.Count - 1),
             notesByMarker.Values.Sum(list => list.Count - 1),
-            tasksByMarker.Values.Sum(list => list.Count - 1));
+            tasksByMarker.Values.Sum(list => list.Count - 1),
+            FieldAudit.CountLost(script, contactsById, contactsByPhone, newestUpdate));
 
         bool IsApplied(ScriptedEvent scripted)
         {
@@ -90,8 +98,11 @@ public static partial class GhlStateAudit
                             && (scripted.NewTag is null || Tags(contact).Contains(scripted.NewTag, StringComparer.OrdinalIgnoreCase)));
 
                 case EventKind.ContactUpdated:
-                    return contactsById.TryGetValue(scripted.Contact!.GhlContactId!, out var updated)
-                        && Text(updated, "lastName") == scripted.LastName
+                    // Applied when its tag is there and the contact holds the newest values (a later update's values supersede its own).
+                    var newest = newestUpdate[scripted.Contact!.GhlContactId!];
+                    return contactsById.TryGetValue(scripted.Contact.GhlContactId!, out var updated)
+                        && Text(updated, "lastName") == newest.LastName
+                        && Text(updated, "firstName") == (newest.FirstName ?? newest.Contact!.FirstName)
                         && (scripted.NewTag is null || Tags(updated).Contains(scripted.NewTag, StringComparer.OrdinalIgnoreCase));
 
                 case EventKind.TaskCreated:
@@ -113,7 +124,7 @@ public static partial class GhlStateAudit
     private static IEnumerable<string> Markers(string? text) =>
         text is null ? [] : MarkerPattern().Matches(text).Select(match => match.Value).Distinct(StringComparer.Ordinal);
 
-    private static List<string> Tags(JsonObject contact) =>
+    internal static List<string> Tags(JsonObject contact) =>
         contact["tags"] is JsonArray tags ? [.. tags.Select(tag => tag!.GetValue<string>())] : [];
 
     private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
@@ -127,7 +138,7 @@ public static partial class GhlStateAudit
         list.Add(value);
     }
 
-    private static string? Text(JsonObject node, string name) =>
+    internal static string? Text(JsonObject node, string name) =>
         node[name] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
 
     [GeneratedRegex(@"\[bench-[a-z]\d{6}\]", RegexOptions.CultureInvariant)]

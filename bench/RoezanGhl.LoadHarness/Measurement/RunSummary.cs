@@ -61,6 +61,7 @@ public static class RunSummary
             Events = events.Count,
             LostEvents = audit.Lost.Count,
             DuplicateWrites = audit.DuplicateWrites,
+            FieldsLost = audit.FieldsLost,
             GhlCallsPerEvent = events.Count == 0 ? 0 : Round((double)requests / events.Count, 3),
             GhlBudgetUtilization = utilization.Count == 0 ? 0 : utilization.Values.Min(),
             Ghl429Ratio = requests == 0 ? 0 : Round((double)throttled / requests, 4),

@@ -68,7 +68,9 @@ internal sealed class OursSystem : ISystemUnderLoad
         ArgumentNullException.ThrowIfNull(scripted);
         var context = _context ?? throw new InvalidOperationException("Not prepared.");
         var timeline = context.Timeline;
-        var body = Encoding.UTF8.GetBytes(RoezanEventBodies.Build(scripted, timeline.Clock.UtcNow));
+        // occurredAt is when the script says the change happened, not when this task got to post it: deliveries run
+        // concurrently, so two changes of one contact a few ms apart could otherwise carry inverted times.
+        var body = Encoding.UTF8.GetBytes(RoezanEventBodies.Build(scripted, timeline.Clock.Start.AddMilliseconds(scripted.OffsetMs)));
         var request = RoezanWebhookHttpRequest.Create(body, scripted.Location.WebhookSecret, timeline.Clock.UtcNow);
         var result = await _app!.Webhook.RunAsync(request, scripted.Location.AccountId, cancellationToken).ConfigureAwait(false);
         if (result is ContentResult { StatusCode: 202 })

@@ -31,6 +31,10 @@ public sealed record HarnessReport
     [JsonPropertyName("ingest")]
     public IngestFigures? Ingest { get; init; }
 
+    /// <summary>Set when this run was merged into an earlier results file: which profiles come from which earlier run.</summary>
+    [JsonPropertyName("earlier_profiles")]
+    public string? EarlierProfiles { get; init; }
+
     [JsonPropertyName("profiles")]
     public required IReadOnlyDictionary<string, ProfileResult> Profiles { get; init; }
 

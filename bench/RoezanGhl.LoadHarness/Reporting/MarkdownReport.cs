@@ -12,6 +12,7 @@ public static class MarkdownReport
         ("lost_events", r => r.LostEvents, "0"),
         ("duplicate_writes", r => r.DuplicateWrites, "0"),
         ("ghl_calls_per_event", r => r.GhlCallsPerEvent, "0.00"),
+        ("fields_lost", r => r.FieldsLost, "0"),
         ("ghl_budget_utilization", r => r.GhlBudgetUtilization, "0.000"),
         ("ghl_429_ratio", r => r.Ghl429Ratio, "0.0000"),
         ("ghl_429_ratio (worst location)", r => r.Ghl429RatioByLocation.Count == 0 ? null : r.Ghl429RatioByLocation.Values.Max(), "0.0000"),
@@ -31,6 +32,11 @@ public static class MarkdownReport
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
         text.AppendLine(culture, $"Load harness run of {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC on {report.Machine} (load average {report.LoadAverage}); GHL limit {report.GhlLimit}; seed {report.Seed}.");
+        if (report.EarlierProfiles is { } earlier)
+        {
+            text.AppendLine().AppendLine(culture, $"Merged into an earlier results file: {earlier}.");
+        }
+
         text.AppendLine();
         foreach (var (key, profile) in report.Profiles)
         {

@@ -12,6 +12,10 @@ public sealed record SystemResult
     [JsonPropertyName("lost_events")]
     public required int LostEvents { get; init; }
 
+    /// <summary>Fields of created or updated contacts whose value in GHL is not the newest one sent, and tags sent but missing (<see cref="Measurement.FieldAudit"/>).</summary>
+    [JsonPropertyName("fields_lost")]
+    public int FieldsLost { get; init; }
+
     /// <summary>Contacts, notes or tasks created more than once for one source.</summary>
     [JsonPropertyName("duplicate_writes")]
     public required int DuplicateWrites { get; init; }

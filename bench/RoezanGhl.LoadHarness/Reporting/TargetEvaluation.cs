@@ -8,6 +8,7 @@ public static class TargetEvaluation
     public const double SteadyP99Ms = 1000;
     public const double QuietP99Ms = 2000;
     public const double IngestMicroseconds = 20;
+    public const double BurstCallsPerEvent = 1.0;
 
     public static IReadOnlyList<TargetCheck> Evaluate(IReadOnlyDictionary<string, ProfileResult> profiles, IngestFigures? ingest)
     {
@@ -27,6 +28,8 @@ public static class TargetEvaluation
                 case LoadProfile.Burst:
                     checks.Add(new TargetCheck($"GHL budget utilization >= {BurstUtilization}", key, ours.GhlBudgetUtilization, ours.GhlBudgetUtilization >= BurstUtilization));
                     checks.Add(new TargetCheck($"429 ratio <= {Burst429Ratio}", key, ours.Ghl429Ratio, ours.Ghl429Ratio <= Burst429Ratio));
+                    checks.Add(new TargetCheck($"GHL calls per event < {BurstCallsPerEvent}", key, ours.GhlCallsPerEvent, ours.GhlCallsPerEvent < BurstCallsPerEvent));
+                    checks.Add(new TargetCheck("zero fields lost", key, ours.FieldsLost, ours.FieldsLost == 0));
                     break;
                 case LoadProfile.Steady:
                     checks.Add(new TargetCheck($"p99 latency <= {SteadyP99Ms} ms", key, ours.E2eLatencyP99Ms, ours.E2eLatencyP99Ms <= SteadyP99Ms));

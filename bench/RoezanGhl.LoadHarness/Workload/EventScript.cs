@@ -6,7 +6,8 @@ namespace RoezanGhl.LoadHarness.Workload;
 /// Writes the events of one profile: per location, Poisson arrivals at the profile's rate for its duration
 /// (a seeded generator, so every run and both systems get the same events), kinds drawn from
 /// <see cref="EventMix"/>. Updates and task changes each take a known contact of their own, so the audit can
-/// tell exactly which event's values GHL holds; when those run out the event becomes a message instead.
+/// tell exactly which event's values GHL holds (with <see cref="LoadProfile.UpdatesPerContact"/> &gt; 1, that many updates
+/// in a row share a contact, see <see cref="UpdateRun"/>); when those run out the event becomes a message instead.
 /// </summary>
 public static class EventScript
 {
@@ -52,6 +53,7 @@ public static class EventScript
         var at = 0.0;
         var sequence = 0;
         var created = 0;
+        var updates = new UpdateRun(profile.UpdatesPerContact, forUpdates);
         while (true)
         {
             at += -Math.Log(1 - random.NextDouble()) / rate * 1000;
@@ -73,7 +75,7 @@ public static class EventScript
             };
 
             var kind = EventMix.Pick(random.NextDouble());
-            if (kind is EventKind.ContactUpdated && forUpdates.Count == 0 || kind is EventKind.TaskUpdated or EventKind.TaskCompleted && forTasks.Count == 0)
+            if (kind is EventKind.ContactUpdated && !updates.HasNext || kind is EventKind.TaskUpdated or EventKind.TaskCompleted && forTasks.Count == 0)
             {
                 kind = EventKind.MessageFromKnownContact;
             }
@@ -82,7 +84,7 @@ public static class EventScript
             {
                 EventKind.MessageFromKnownContact => KnownOrFollowUp(common, known, newNumbers, at, random),
                 EventKind.MessageFromNewNumber => NewNumber(common, location, newNumbers.Count, random),
-                EventKind.ContactUpdated => Updated(common, forUpdates.Dequeue(), random),
+                EventKind.ContactUpdated => updates.Next(common, random),
                 EventKind.ContactCreated => Created(common, location, created++, random),
                 EventKind.TaskCreated => common with
                 {
@@ -134,14 +136,6 @@ public static class EventScript
             Text = $"Hi, is this the shop? {common.Marker}",
         };
     }
-
-    private static ScriptedEvent Updated(ScriptedEvent common, KnownContact contact, Random random) => common with
-    {
-        Kind = EventKind.ContactUpdated,
-        Contact = contact,
-        LastName = string.Create(CultureInfo.InvariantCulture, $"{contact.LastName}-{common.Sequence}"),
-        NewTag = random.NextDouble() < EventMix.NewTagShare ? "tag-" + common.Marker.Trim('[', ']') : null,
-    };
 
     private static ScriptedEvent Created(ScriptedEvent common, HarnessLocation location, int index, Random random)
     {

@@ -15,8 +15,8 @@ public static class RoezanEventBodies
             EventKind.MessageFollowUp or EventKind.MessageFromNewNumber => Message(scripted, scripted.LocalPhone!, $"{scripted.FirstName} {scripted.LastName}", null, occurredAt),
             EventKind.ContactUpdated => new JsonObject
             {
-                // Roezan sends the whole record; only the last name (and sometimes a tag) changed.
-                ["contact"] = Contact(scripted.Contact!.RoezanContactId, scripted.Contact.FirstName, scripted.LastName!, scripted.Contact.LocalPhone, scripted.Contact.Email, scripted.NewTag is null ? ["customer"] : ["customer", scripted.NewTag]),
+                // Roezan sends the whole record; the last name (sometimes the first name, sometimes a tag) changed.
+                ["contact"] = Contact(scripted.Contact!.RoezanContactId, scripted.FirstName ?? scripted.Contact.FirstName, scripted.LastName!, scripted.Contact.LocalPhone, scripted.Contact.Email, scripted.NewTag is null ? ["customer"] : ["customer", scripted.NewTag]),
             },
             EventKind.ContactCreated => new JsonObject
             {

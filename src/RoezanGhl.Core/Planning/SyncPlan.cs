@@ -49,6 +49,12 @@ public sealed record SyncPlan
 
     public DateTimeOffset? TaskStateOccurredAt { get; init; }
 
+    /// <summary>
+    /// Other queued events of the contact whose values this plan carries (coalesced): once it is applied, each of them is
+    /// recorded as final, "coalesced into" this event, and its own delivery does nothing. Empty for a plan of one event.
+    /// </summary>
+    public IReadOnlyList<string> CoalescedEventIds { get; init; } = [];
+
     /// <summary>True when the first step makes the GHL contact (the event must hold the creation claim).</summary>
     [JsonIgnore]
     public bool CreatesContact => Steps.Count > 0 && Steps[0] is UpsertContactStep or CreateContactStep;
@@ -68,6 +74,11 @@ public sealed record SyncPlan
         }
 
         text.Append(CultureInfo.InvariantCulture, $"): {Disposition.ToString().ToLowerInvariant()} - {Reason}");
+        if (CoalescedEventIds.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" (coalesced with {string.Join(", ", CoalescedEventIds)})");
+        }
+
         for (var i = 0; i < Steps.Count; i++)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n  {i + 1}. {Steps[i].Describe()} - {Steps[i].Reason}");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RoezanGhl.Engine.Coalescing;
 
 namespace RoezanGhl.Engine.Intake;
 
@@ -14,6 +15,7 @@ public static class IntakeServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<RoezanWebhookOptions>().BindConfiguration(RoezanWebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PendingChangeRecorder>();
         services.TryAddSingleton<RoezanEventAcceptor>();
         services.TryAddSingleton<RoezanWebhookIngestor>();
         services.AddMetrics();

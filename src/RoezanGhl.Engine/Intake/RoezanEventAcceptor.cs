@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Events;
+using RoezanGhl.Engine.Coalescing;
 using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
@@ -18,10 +19,12 @@ public sealed class RoezanEventAcceptor
 
     private readonly EventLedger _ledger;
     private readonly RoezanEventQueueClient _queue;
+    private readonly PendingChangeRecorder _pending;
     private readonly ILogger<RoezanEventAcceptor> _logger;
 
-    public RoezanEventAcceptor(EventLedger ledger, RoezanEventQueueClient queue, ILogger<RoezanEventAcceptor> logger)
+    public RoezanEventAcceptor(EventLedger ledger, RoezanEventQueueClient queue, PendingChangeRecorder pending, ILogger<RoezanEventAcceptor> logger)
     {
+        _pending = pending ?? throw new ArgumentNullException(nameof(pending));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _queue = queue ?? throw new ArgumentNullException(nameof(queue));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -116,6 +119,8 @@ public sealed class RoezanEventAcceptor
             RoezanWebhookLog.MarkQueuedFailed(_logger, ex, eventId, account);
         }
 
+        // After the row is Queued (coalescing absorbs only Queued events); best effort, never fails the acceptance.
+        await _pending.RecordAsync(queued, CancellationToken.None).ConfigureAwait(false);
         RoezanWebhookLog.Accepted(_logger, eventId, evt.Type, account, messageId);
         return RoezanIngestResult.Accepted(eventId);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RoezanGhl.Engine.Coalescing;
 using RoezanGhl.Engine.Processing.GhlToRoezan;
 using RoezanGhl.Engine.Processing.RoezanToGhl;
 
@@ -30,6 +31,8 @@ public static class ProcessingServiceCollectionExtensions
         services.TryAddSingleton<GhlStepExecutor>();
         services.TryAddSingleton<ContactLinker>();
         services.TryAddSingleton<RoezanEchoGuard>();
+        services.TryAddSingleton<ContactUpdateCoalescer>();
+        services.TryAddSingleton<PendingChangeRecorder>();
         services.TryAddSingleton<LeasedPlanner>();
         services.TryAddSingleton<PlanRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventApplier, RoezanToGhlApplier>());

@@ -34,4 +34,19 @@ public sealed class SyncProcessingOptions
 
     /// <summary>Up to this much random-looking (but per-event stable) delay is added so that re-queued events do not return in one burst.</summary>
     public TimeSpan RequeueJitter { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Whether queued <c>contact.updated</c> of one linked contact are coalesced: the first one planned carries the newest
+    /// value of each field of the others and their tags, so a burst of changes costs one PUT and one tags POST. Off: every
+    /// event is applied on its own (one call set each).
+    /// </summary>
+    public bool CoalesceContactUpdates { get; set; } = true;
+
+    /// <summary>
+    /// Whether consecutive queued <c>message.received</c> of one known contact become one note (the texts in order, each
+    /// with its time). Off by default: a note per message keeps its own reference line and time and matches one
+    /// conversation message; an account that prefers fewer GHL calls in a burst turns it on. With
+    /// follow-up tasks, a message that asks for one (its own task) is never merged, nor texts that would ask for one together.
+    /// </summary>
+    public bool CoalesceMessages { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RoezanGhl.Engine.Caching;
 
 namespace RoezanGhl.Functions.Console;
 
@@ -10,6 +11,7 @@ public static class ConsoleFrontEndServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<ConsoleGate>();
+        services.TryAddSingleton<LocationCustomFieldsCache>();
         services.TryAddSingleton<MappingModels>();
         return services;
     }

@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Mapping;
+using RoezanGhl.Engine.Caching;
 using RoezanGhl.Engine.Console;
 using RoezanGhl.Engine.Operations;
-using RoezanGhl.Ghl;
 
 namespace RoezanGhl.Functions.Console;
 
 /// <summary>Builds the mapping editor's model for an account from the configuration in force and its versions.</summary>
-public sealed class MappingModels(AccountConfigurations configurations, IOptions<RoezanOptions> options, GhlContactsClient ghl)
+public sealed class MappingModels(AccountConfigurations configurations, IOptions<RoezanOptions> options, LocationCustomFieldsCache customFields)
 {
     /// <summary>How long the editor waits for GHL's list of the location's custom fields before it opens without them.</summary>
     public static readonly TimeSpan CustomFieldsWait = TimeSpan.FromSeconds(5);
@@ -34,7 +34,7 @@ public sealed class MappingModels(AccountConfigurations configurations, IOptions
         var current = await configurations.GetAsync(accountId, cancellationToken).ConfigureAwait(false);
         var versions = await configurations.ListVersionsAsync(current.AccountId, cancellationToken).ConfigureAwait(false);
         var flows = FlowPresets.SingleFlows.Select(flow => flow.ToString()).ToList();
-        var (custom, customSource) = await CustomFieldsAsync(current.LocationId, cancellationToken).ConfigureAwait(false);
+        var (custom, customSource) = await CustomFieldsAsync(current.LocationId, current.Version, cancellationToken).ConfigureAwait(false);
         return new MappingModel(
             current.AccountId,
             current.ETag,
@@ -49,17 +49,21 @@ public sealed class MappingModels(AccountConfigurations configurations, IOptions
             [.. versions.Select(version => new VersionSummary(version.Version, version.SavedAt, version.SavedBy, version.Note))]);
     }
 
-    /// <summary>The location's contact custom fields read live from GHL; none (and why) when GHL does not answer in time.</summary>
-    private async Task<(IReadOnlyList<GhlCustomFieldChoice> Fields, string Source)> CustomFieldsAsync(string locationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The location's contact custom fields from GHL, or as read within <see cref="LocationCustomFieldsCache.TimeToLive"/>
+    /// for the same configuration version (saving a mapping reads them again); none (and why) when GHL does not answer in time.
+    /// </summary>
+    private async Task<(IReadOnlyList<GhlCustomFieldChoice> Fields, string Source)> CustomFieldsAsync(string locationId, int configurationVersion, CancellationToken cancellationToken)
     {
         const string Typed = "type a field's key (contact.plan) under Connect by keyboard";
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(CustomFieldsWait);
         try
         {
-            var fields = await ghl.GetContactCustomFieldsAsync(locationId, wait.Token).ConfigureAwait(false);
+            var (fields, fromCache) = await customFields.GetAsync(locationId, configurationVersion, wait.Token).ConfigureAwait(false);
+            var when = fromCache ? $"within the last {LocationCustomFieldsCache.TimeToLive.TotalMinutes:0} minutes" : "just now";
             return ([.. fields.Select(field => new GhlCustomFieldChoice(field.Id, field.FieldKey, field.Name ?? field.FieldKey ?? field.Id))],
-                $"GHL custom fields: {fields.Count} read from location {locationId} just now; or {Typed}.");
+                $"GHL custom fields: {fields.Count} read from location {locationId} {when}; or {Typed}.");
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
         {

@@ -20,24 +20,45 @@ public sealed class ContactLinkStore
 {
     private readonly LinksTable _table;
     private readonly StateBlobs _blobs;
+    private readonly ContactLinkCache _cache;
 
-    public ContactLinkStore(LinksTable table, StateBlobs blobs)
+    public ContactLinkStore(LinksTable table, StateBlobs blobs, ContactLinkCache cache)
     {
         ArgumentNullException.ThrowIfNull(table);
         _table = table;
         _blobs = blobs ?? throw new ArgumentNullException(nameof(blobs));
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
     }
+
+    /// <summary>The links this instance read or wrote lately (<see cref="ContactLinkCache"/> says how it is invalidated).</summary>
+    public ContactLinkCache Cache => _cache;
 
     /// <summary>The GHL contact linked to any of <paramref name="identity"/>'s identities: Roezan id first, then phone, then email.</summary>
     public async Task<string?> FindContactIdAsync(string locationId, string accountId, ContactIdentity identity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
         var partition = LinkRowKeys.Partition(locationId);
-        var lookups = IndexKeys(accountId, identity)
+        var keys = IndexKeys(accountId, identity).ToList();
+
+        // The first identity in priority order decides, so only its cached row can answer without the table.
+        if (keys.Count > 0 && _cache.Find(partition, keys[0]) is { } cached)
+        {
+            return cached;
+        }
+
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        var lookups = keys
             .Select(rowKey => table.GetEntityIfExistsAsync<LinkIndexEntity>(partition, rowKey, cancellationToken: cancellationToken))
             .ToList();
         var found = await Task.WhenAll(lookups).ConfigureAwait(false);
+        foreach (var response in found)
+        {
+            if (response.HasValue && response.Value is { } row)
+            {
+                _cache.Remember(partition, row.RowKey, row.GhlContactId);
+            }
+        }
+
         return found.FirstOrDefault(response => response.HasValue)?.Value?.GhlContactId;
     }
 
@@ -115,6 +136,13 @@ public sealed class ContactLinkStore
         if (actions.Count > 0)
         {
             await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            foreach (var action in actions)
+            {
+                if (action.Entity is LinkIndexEntity link)
+                {
+                    _cache.Remember(partition, link.RowKey, ghlContactId);
+                }
+            }
         }
     }
 
@@ -145,6 +173,7 @@ public sealed class ContactLinkStore
     public async Task ForgetContactAsync(string locationId, string ghlContactId, CancellationToken cancellationToken)
     {
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        _cache.DropContact(ghlContactId);
         await table.DeleteEntityAsync(LinkRowKeys.Partition(locationId), LinkRowKeys.ContactState(ghlContactId), ETag.All, cancellationToken).ConfigureAwait(false);
     }
 

@@ -8,7 +8,7 @@ namespace RoezanGhl.Storage.Tests.Links;
 public sealed class ContactLinkStoreTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
-    private readonly ContactLinkStore _store = new(LinksTableFixture.Create(), LinksTableFixture.StateBlobs());
+    private readonly ContactLinkStore _store = new(LinksTableFixture.Create(), LinksTableFixture.StateBlobs(), new ContactLinkCache(TimeProvider.System));
     private readonly CancellationToken _ct = CancellationToken.None;
 
     [Fact]

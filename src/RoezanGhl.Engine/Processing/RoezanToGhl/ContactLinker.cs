@@ -33,6 +33,12 @@ public sealed class ContactLinker
     }
 
     /// <summary>
+    /// GHL answered 404 or 422 for <paramref name="ghlContactId"/>: the links this instance cached for it go, so that the
+    /// next event of the contact (and this one's next attempt) looks its link up in the links table again.
+    /// </summary>
+    public void DropCachedLinks(string ghlContactId) => _links.Cache.DropContact(ghlContactId);
+
+    /// <summary>
     /// Right after the GHL contact exists: the event takes the contact's lock (new, so free) and links the identities
     /// GHL kept to it, so that waiting events find it even if this one stops before its end.
     /// </summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Coalescing;
 using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage.Leases;
 using RoezanGhl.Storage.Links;
@@ -16,6 +17,8 @@ namespace RoezanGhl.Engine.Processing.RoezanToGhl;
 /// id; the loser goes back on the queue for a few seconds and then finds the link the winner wrote.</item>
 /// <item>Order: events that write a contact's values hold that contact's lease, plan against the state read under it,
 /// and skip as stale any change older than the last one applied (<see cref="SyncPlanner"/>).</item>
+/// <item>Coalescing: under the contact's lease, the other queued changes of the contact are merged into the input
+/// (<see cref="ContactUpdateCoalescer"/>); the plan names them, and applying it finishes them.</item>
 /// </list>
 /// </remarks>
 public sealed class LeasedPlanner
@@ -26,10 +29,12 @@ public sealed class LeasedPlanner
     private readonly LeaseStore _leases;
     private readonly IPlanningProfileSource _profiles;
     private readonly RoezanEchoGuard _echoes;
+    private readonly ContactUpdateCoalescer _coalescer;
     private readonly TimeSpan _leaseDuration;
 
-    public LeasedPlanner(ContactLinkStore links, LeaseStore leases, IPlanningProfileSource profiles, RoezanEchoGuard echoes, IOptions<SyncProcessingOptions> options)
+    public LeasedPlanner(ContactLinkStore links, LeaseStore leases, IPlanningProfileSource profiles, RoezanEchoGuard echoes, ContactUpdateCoalescer coalescer, IOptions<SyncProcessingOptions> options)
     {
+        _coalescer = coalescer ?? throw new ArgumentNullException(nameof(coalescer));
         _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
         ArgumentNullException.ThrowIfNull(options);
         _links = links ?? throw new ArgumentNullException(nameof(links));
@@ -72,7 +77,7 @@ public sealed class LeasedPlanner
         {
             var snapshot = await _links.ReadSnapshotAsync(delivery.LocationId, delivery.AccountId, subject, cancellationToken).ConfigureAwait(false);
             var plan = SyncPlanner.Plan(delivery.Queued, account, profile, snapshot);
-            var keys = GhlLeaseKeys.For(plan, delivery.AccountId);
+            var keys = _coalescer.WithCoalescingLease(plan, GhlLeaseKeys.For(plan, delivery.AccountId));
             if (keys.Count == 0)
             {
                 return LeasedPlan.Holding(plan, []);
@@ -85,7 +90,11 @@ public sealed class LeasedPlanner
             }
 
             snapshot = await _links.ReadSnapshotAsync(delivery.LocationId, delivery.AccountId, subject, cancellationToken).ConfigureAwait(false);
-            var final = SyncPlanner.Plan(delivery.Queued, account, profile, snapshot);
+
+            // Under the contact's lock the other queued changes of the contact ride along (ContactUpdateCoalescer says why that is safe).
+            var input = await _coalescer.GatherAsync(delivery, profile, snapshot, keys, cancellationToken).ConfigureAwait(false);
+            var final = SyncPlanner.Plan(input.Queued, account, profile, snapshot);
+            final = final.Disposition == PlanDisposition.Apply ? final with { CoalescedEventIds = input.Absorbed } : final;
             if (GhlLeaseKeys.For(final, delivery.AccountId).All(keys.Contains))
             {
                 // Under the contact's lease: an echo of our own write to Roezan is skipped, and a write to GHL leaves

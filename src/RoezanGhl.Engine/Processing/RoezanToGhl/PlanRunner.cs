@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Coalescing;
 using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage.Ledger;
 
@@ -24,11 +25,13 @@ public sealed class PlanRunner
     private readonly EventLedger _ledger;
     private readonly GhlStepExecutor _executor;
     private readonly ContactLinker _linker;
+    private readonly ContactUpdateCoalescer _coalescer;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public PlanRunner(EventLedger ledger, GhlStepExecutor executor, ContactLinker linker, TimeProvider time, ILogger<PlanRunner> logger)
+    public PlanRunner(EventLedger ledger, GhlStepExecutor executor, ContactLinker linker, ContactUpdateCoalescer coalescer, TimeProvider time, ILogger<PlanRunner> logger)
     {
+        _coalescer = coalescer ?? throw new ArgumentNullException(nameof(coalescer));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _executor = executor ?? throw new ArgumentNullException(nameof(executor));
         _linker = linker ?? throw new ArgumentNullException(nameof(linker));
@@ -105,6 +108,9 @@ public sealed class PlanRunner
 
         delivery.Entry = delivery.Entry with { Progress = progress };
         await _linker.RecordLinksAsync(delivery, plan, contactId, taskId, cancellationToken).ConfigureAwait(false);
+
+        // Before the finisher releases the contact's lock: the coalesced events become final, "coalesced into" this one.
+        await _coalescer.FinishAbsorbedAsync(delivery, plan, contactId, cancellationToken).ConfigureAwait(false);
         var elapsed = (long)_time.GetElapsedTime(started).TotalMilliseconds;
         SyncLog.EventApplied(_logger, delivery.EventId, plan.EventType, delivery.AccountId, delivery.LocationId, plan.Steps.Count, contactId, elapsed);
         return EventVerdict.Final(EventLedgerStatus.Applied, null, outcome: Describe(plan, progress), targetContactId: contactId);
@@ -143,6 +149,7 @@ public sealed class PlanRunner
             parts.Add($"{plan.Steps[i].GetType().Name.Replace("Step", "", StringComparison.Ordinal)}{(id is null ? "" : " " + id)}{(result.Adopted ? " (found, not re-created)" : "")}");
         }
 
-        return $"applied: {string.Join("; ", parts)}";
+        var coalesced = plan.CoalescedEventIds.Count == 0 ? "" : $" (coalesced: {string.Join(", ", plan.CoalescedEventIds)})";
+        return $"applied: {string.Join("; ", parts)}{coalesced}";
     }
 }

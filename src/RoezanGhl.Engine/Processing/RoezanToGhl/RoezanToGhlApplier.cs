@@ -58,7 +58,18 @@ public sealed class RoezanToGhlApplier : IEventApplier
         }
         catch (GhlApiException exception) when (exception.Kind == GhlErrorKind.Permanent)
         {
+            ForgetCachedLinkOnRefusal(delivery, exception);
             return EventVerdict.Final(EventLedgerStatus.Failed, GhlFailures.Describe(exception), exception.TraceId);
+        }
+    }
+
+    // GHL does not know the contact our link names (deleted, merged, re-made by another instance): no event may follow
+    // the cached link any longer; the links table is read again.
+    private void ForgetCachedLinkOnRefusal(EventDelivery delivery, GhlApiException exception)
+    {
+        if ((exception.IsNotFound || exception.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity) && delivery.Plan?.GhlContactId is { } linked)
+        {
+            _linker.DropCachedLinks(linked);
         }
     }
 

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using RoezanGhl.Core.Events;
+
+namespace RoezanGhl.Core.Coalescing;
+
+/// <summary>
+/// Merges several queued <c>contact.updated</c> of one Roezan contact into the one event the planner plans, so that they
+/// become one GHL call set (one PUT, one tags POST). Pure: the processor decides which changes may be merged
+/// (<see cref="CanAbsorb"/>, under the contact's lease) and this class only merges.
+/// </summary>
+/// <remarks>
+/// Changes are taken in the order of their own time (<see cref="RoezanEvent.OccurredAt"/>), then of their arrival, and
+/// each value is the newest non-empty one: Roezan sends an empty value for "not changed here" (the planner never writes
+/// one), so a field that only an older change carried is kept. Tags are the union (the additive tag mode) or the newest
+/// list that names any (mirror mode, where a list is the whole set). An opt-out in any change stays (an opt-in is never
+/// sent to GHL). The merged event keeps the survivor's id and note and takes the newest time.
+/// </remarks>
+public static class ContactChangeMerger
+{
+    /// <summary>True for a change another one may absorb: a <c>contact.updated</c> of the same contact that carries no note (a note is one per event, found again by its event id).</summary>
+    public static bool CanAbsorb(RoezanEvent survivor, RoezanEvent candidate)
+    {
+        ArgumentNullException.ThrowIfNull(survivor);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return candidate.Type == RoezanEventTypes.ContactUpdated
+            && candidate.Id is { Length: > 0 } id && id != survivor.Id
+            && candidate.Data?.Contact is { } contact
+            && string.IsNullOrWhiteSpace(contact.Note)
+            && contact.Id is { Length: > 0 } contactId
+            && string.Equals(contactId, survivor.Data?.Contact?.Id, StringComparison.Ordinal);
+    }
+
+    /// <summary>The survivor with the values of <paramref name="absorbed"/> merged in (each must pass <see cref="CanAbsorb"/>).</summary>
+    public static RoezanEvent Merge(ContactChange survivor, IReadOnlyList<ContactChange> absorbed, bool tagsAreWholeSet)
+    {
+        ArgumentNullException.ThrowIfNull(survivor);
+        ArgumentNullException.ThrowIfNull(absorbed);
+        if (absorbed.Count == 0)
+        {
+            return survivor.Event;
+        }
+
+        var first = survivor.Event.Data?.Contact ?? throw new ArgumentException("The survivor carries no contact.", nameof(survivor));
+        var ordered = absorbed.Append(survivor)
+            .OrderBy(change => change.Event.OccurredAt ?? DateTimeOffset.MinValue)
+            .ThenBy(change => change.AcceptedAt)
+            .Select(change => change.Event.Data!.Contact!)
+            .ToList();
+
+        var merged = new RoezanContact { Id = first.Id, Note = first.Note };
+        var tags = new List<string>();
+        foreach (var contact in ordered)
+        {
+            merged.FirstName = Newest(merged.FirstName, contact.FirstName);
+            merged.LastName = Newest(merged.LastName, contact.LastName);
+            merged.Phone = Newest(merged.Phone, contact.Phone);
+            merged.Email = Newest(merged.Email, contact.Email);
+            merged.CustomFields = MergeCustomFields(merged.CustomFields, contact);
+            if (contact.OptedOut == true)
+            {
+                merged.OptedOut = true;
+                merged.OptedOutAt = contact.OptedOutAt ?? merged.OptedOutAt;
+            }
+
+            if (tagsAreWholeSet && contact.Tags is { Count: > 0 })
+            {
+                tags.Clear();
+            }
+
+            foreach (var tag in contact.Tags ?? [])
+            {
+                if (!tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
+                {
+                    tags.Add(tag);
+                }
+            }
+        }
+
+        merged.Tags = tags.Count == 0 && ordered.All(contact => contact.Tags is null) ? null : tags;
+        var newest = absorbed.Select(change => change.Event.OccurredAt).Append(survivor.Event.OccurredAt).Max();
+        return new RoezanEvent
+        {
+            Id = survivor.Event.Id,
+            Type = survivor.Event.Type,
+            AccountId = survivor.Event.AccountId,
+            OccurredAt = newest,
+            Data = new RoezanEventData { Contact = merged },
+        };
+    }
+
+    private static string? Newest(string? kept, string? next) => string.IsNullOrWhiteSpace(next) ? kept : next;
+
+    private static Dictionary<string, JsonElement>? MergeCustomFields(Dictionary<string, JsonElement>? kept, RoezanContact next)
+    {
+        if (next.CustomFields is null)
+        {
+            return kept;
+        }
+
+        // Only values with text replace (RoezanContact.CustomFieldTexts is what the planner writes); the rest keep the older value.
+        var texts = next.CustomFieldTexts();
+        var merged = kept is null ? new Dictionary<string, JsonElement>(StringComparer.Ordinal) : new Dictionary<string, JsonElement>(kept, StringComparer.Ordinal);
+        foreach (var (name, value) in next.CustomFields)
+        {
+            if (texts.ContainsKey(name.Trim()) || !merged.ContainsKey(name))
+            {
+                merged[name] = value;
+            }
+        }
+
+        return merged;
+    }
+}
