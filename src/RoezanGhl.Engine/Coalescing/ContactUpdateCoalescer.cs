@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Coalescing;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Mapping;
@@ -168,16 +169,19 @@ public sealed class ContactUpdateCoalescer
     /// <summary>
     /// The Roezan contact whose queued events <paramref name="evt"/> may be coalesced with, when the settings allow it
     /// for its type: a <c>contact.updated</c> (<see cref="SyncProcessingOptions.CoalesceContactUpdates"/>), or a
-    /// <c>message.received</c> that names its contact (<see cref="SyncProcessingOptions.CoalesceMessages"/>); else null.
+    /// <c>message.received</c> that names its contact (<see cref="SyncProcessingOptions.CoalesceMessages"/>) of an account
+    /// whose messages go only to notes; else null. Messages that go into GHL's conversation are never merged: each must
+    /// appear in the thread as the message it was, and an absorbed one would be marked applied without being added.
     /// </summary>
-    public static string? CoalescedContactOf(RoezanEvent evt, SyncProcessingOptions options)
+    public static string? CoalescedContactOf(RoezanEvent evt, SyncProcessingOptions options, InboundMessageTarget inboundMessages = InboundMessageTarget.Note)
     {
         ArgumentNullException.ThrowIfNull(evt);
         ArgumentNullException.ThrowIfNull(options);
         return evt.Type switch
         {
             RoezanEventTypes.ContactUpdated when options.CoalesceContactUpdates => evt.Data?.Contact?.Id is { Length: > 0 } id ? id : null,
-            RoezanEventTypes.MessageReceived when options.CoalesceMessages => evt.Data?.Message?.ContactId is { Length: > 0 } id ? id : null,
+            RoezanEventTypes.MessageReceived when options.CoalesceMessages && inboundMessages == InboundMessageTarget.Note
+                => evt.Data?.Message?.ContactId is { Length: > 0 } id ? id : null,
             _ => null,
         };
     }

@@ -37,9 +37,9 @@ public sealed class PendingChangeRecorder
         if (queued.PayloadBlob is not null
             || queued.Direction != Core.Sync.SyncDirection.RoezanToGhl
             || evt.Id is not { Length: > 0 } eventId
-            || ContactUpdateCoalescer.CoalescedContactOf(evt, _options.CurrentValue) is not { } contactId
             || !_accounts.CurrentValue.Accounts.TryGetValue(queued.AccountId, out var account)
-            || account?.GhlLocationId is not { Length: > 0 } locationId)
+            || account?.GhlLocationId is not { Length: > 0 } locationId
+            || ContactUpdateCoalescer.CoalescedContactOf(evt, _options.CurrentValue, InboundMessageTargets.Of(account)) is not { } contactId)
         {
             return;
         }
