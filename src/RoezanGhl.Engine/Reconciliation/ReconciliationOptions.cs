@@ -45,4 +45,14 @@ public sealed class ReconciliationOptions
     /// <summary>How far back the first poll of an account's messages looks (later polls start where the last one ended).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Sync:ReconcileMessageLookback must be between 00:00:00 and 30.00:00:00.")]
     public TimeSpan ReconcileMessageLookback { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Whether the run also catches GHL contact changes whose webhook never came (GHL's contacts search by
+    /// <c>dateUpdated</c>) and feeds them to Roezan like the GHL door. On by default, as the door is.
+    /// </summary>
+    public bool ReconcileGhlChanges { get; set; } = true;
+
+    /// <summary>How far back the first catch-up of GHL changes looks (later walks start where the last one ended).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Sync:ReconcileGhlChangeLookback must be between 00:00:00 and 30.00:00:00.")]
+    public TimeSpan ReconcileGhlChangeLookback { get; set; } = TimeSpan.FromDays(1);
 }
