@@ -29,6 +29,7 @@ public static class ProcessingServiceCollectionExtensions
 
         services.TryAddSingleton<GhlStepExecutor>();
         services.TryAddSingleton<ContactLinker>();
+        services.TryAddSingleton<RoezanConflictSettler>();
         services.TryAddSingleton<RoezanEchoGuard>();
         services.TryAddSingleton<LeasedPlanner>();
         services.TryAddSingleton<PlanRunner>();
@@ -36,6 +37,7 @@ public static class ProcessingServiceCollectionExtensions
 
         services.AddOptions<TwoWayOptions>().BindConfiguration(TwoWayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<TwoWayMeter>();
+        services.TryAddSingleton<TwoWayRules>();
         services.TryAddSingleton<GhlToRoezanContext>();
         services.TryAddSingleton<GhlContactApplier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventApplier, GhlToRoezanApplier>());

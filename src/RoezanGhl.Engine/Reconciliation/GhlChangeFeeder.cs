@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.GhlWebhooks;
 using RoezanGhl.Core.TwoWay;
@@ -24,16 +23,16 @@ public sealed class GhlChangeFeeder
     private readonly RoezanEventAcceptor _acceptor;
     private readonly ContactLinkStore _links;
     private readonly EchoHistoryStore _echoes;
-    private readonly IOptions<TwoWayOptions> _twoWay;
+    private readonly TwoWayRules _rules;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public GhlChangeFeeder(RoezanEventAcceptor acceptor, ContactLinkStore links, EchoHistoryStore echoes, IOptions<TwoWayOptions> twoWay, TimeProvider time, ILogger<GhlChangeFeeder> logger)
+    public GhlChangeFeeder(RoezanEventAcceptor acceptor, ContactLinkStore links, EchoHistoryStore echoes, TwoWayRules rules, TimeProvider time, ILogger<GhlChangeFeeder> logger)
     {
         _acceptor = acceptor ?? throw new ArgumentNullException(nameof(acceptor));
         _links = links ?? throw new ArgumentNullException(nameof(links));
         _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
-        _twoWay = twoWay ?? throw new ArgumentNullException(nameof(twoWay));
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -42,7 +41,7 @@ public sealed class GhlChangeFeeder
     internal async Task FeedAsync(ReconcileRun run, string accountId, GhlContact contact, CancellationToken cancellationToken)
     {
         var change = GhlSearchedChange.From(run.LocationId, contact);
-        if (await IsInStepAsync(run.LocationId, change.Contact!, cancellationToken).ConfigureAwait(false))
+        if (await IsInStepAsync(run.LocationId, accountId, change.Contact!, cancellationToken).ConfigureAwait(false))
         {
             run.GhlContactsInStep++;
             return;
@@ -74,12 +73,12 @@ public sealed class GhlChangeFeeder
     /// <summary>Long enough for a claim left by a crashed run to be taken over by the next one.</summary>
     private static TimeSpan ClaimTimeout => TimeSpan.FromMinutes(1);
 
-    private async Task<bool> IsInStepAsync(string locationId, GhlContactEvent contact, CancellationToken cancellationToken)
+    private async Task<bool> IsInStepAsync(string locationId, string accountId, GhlContactEvent contact, CancellationToken cancellationToken)
     {
         var state = await _links.ReadContactAsync(locationId, contact.Id!, cancellationToken).ConfigureAwait(false);
         var linked = state.LastEventId is null && state.Fields.IsEmpty ? null : state;
         var history = await _echoes.ReadAsync(locationId, contact.Id!, cancellationToken).ConfigureAwait(false);
-        var decision = GhlChangePlanner.Decide(GhlContactFields.From(contact), GhlContactFields.SmsDoNotDisturb(contact), contact.DateUpdated, linked, history, _time.GetUtcNow(), _twoWay.Value.Rules());
+        var decision = GhlChangePlanner.Decide(GhlContactFields.From(contact), GhlContactFields.SmsDoNotDisturb(contact), contact.DateUpdated, linked, history, _time.GetUtcNow(), _rules.For(accountId));
         return decision.Kind != GhlChangeDecisionKind.Apply;
     }
 }

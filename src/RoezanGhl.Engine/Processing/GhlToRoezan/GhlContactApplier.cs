@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.GhlWebhooks;
 using RoezanGhl.Core.Planning;
@@ -39,16 +38,16 @@ public sealed class GhlContactApplier
     private readonly EchoHistoryStore _echoes;
     private readonly LeaseStore _leases;
     private readonly RoezanApiClient _roezan;
-    private readonly IOptions<TwoWayOptions> _options;
+    private readonly TwoWayRules _rules;
     private readonly GhlToRoezanContext _context;
 
-    public GhlContactApplier(ContactLinkStore links, EchoHistoryStore echoes, LeaseStore leases, RoezanApiClient roezan, IOptions<TwoWayOptions> options, GhlToRoezanContext context)
+    public GhlContactApplier(ContactLinkStore links, EchoHistoryStore echoes, LeaseStore leases, RoezanApiClient roezan, TwoWayRules rules, GhlToRoezanContext context)
     {
         _links = links ?? throw new ArgumentNullException(nameof(links));
         _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
         _leases = leases ?? throw new ArgumentNullException(nameof(leases));
         _roezan = roezan ?? throw new ArgumentNullException(nameof(roezan));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _context = context ?? throw new ArgumentNullException(nameof(context));
     }
 
@@ -68,7 +67,7 @@ public sealed class GhlContactApplier
         var linked = await ReadLinkAsync(delivery, ghlId, cancellationToken).ConfigureAwait(false);
         var history = await _echoes.ReadAsync(delivery.LocationId, ghlId, cancellationToken).ConfigureAwait(false);
         var now = _context.Time.GetUtcNow();
-        var decision = GhlChangePlanner.Decide(incoming, GhlContactFields.SmsDoNotDisturb(contact), changedAt, linked, history, now, _options.Value.Rules());
+        var decision = GhlChangePlanner.Decide(incoming, GhlContactFields.SmsDoNotDisturb(contact), changedAt, linked, history, now, _rules.For(delivery.AccountId));
         if (decision.Conflicts.Count > 0)
         {
             _context.Conflicts.Count(delivery.AccountId);
@@ -99,7 +98,7 @@ public sealed class GhlContactApplier
         await _links.RecordContactAsync(delivery.LocationId, delivery.AccountId, ghlId, identity, state, delivery.EventId, cancellationToken).ConfigureAwait(false);
         if (decision.OptsOut)
         {
-            GhlToRoezanLog.OptedOutByTag(_context.Logger, ghlId, delivery.AccountId, _options.Value.OptOutTag, delivery.EventId);
+            GhlToRoezanLog.OptedOutByTag(_context.Logger, ghlId, delivery.AccountId, _rules.Options.OptOutTag, delivery.EventId);
         }
 
         GhlToRoezanLog.Applied(_context.Logger, delivery.EventId, delivery.AccountId, ghlId, decision.Reason);
