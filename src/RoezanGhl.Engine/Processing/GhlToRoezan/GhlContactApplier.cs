@@ -93,6 +93,11 @@ public sealed class GhlContactApplier
         }, cancellationToken).ConfigureAwait(false);
         delivery.StepsRun++;
 
+        if (decision.MovedFromPhone is { } oldPhone)
+        {
+            await LeaveOldNumberAsync(delivery, ghlId, linked!, oldPhone, now, cancellationToken).ConfigureAwait(false);
+        }
+
         var identity = new ContactIdentity { RoezanContactId = written?.Id is { Length: > 0 } id ? id : null, Phone = decision.NewState.Phone, Email = decision.NewState.Email };
         var state = new ContactSnapshot { GhlContactId = ghlId, Fields = await AsRoezanToGhlSeesAsync(delivery, linked, decision.NewState, identity, cancellationToken).ConfigureAwait(false), LastOccurredAt = decision.NewStateAt, LastEventId = delivery.EventId };
         await _links.RecordContactAsync(delivery.LocationId, delivery.AccountId, ghlId, identity, state, delivery.EventId, cancellationToken).ConfigureAwait(false);
@@ -124,6 +129,23 @@ public sealed class GhlContactApplier
         var profile = await _context.Profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
         var mapped = profile.FieldMapping.Map(roezan);
         return (linked?.Fields ?? ContactFields.Empty).MergedWith(mapped).MergedWith(written);
+    }
+
+    /// <summary>
+    /// The phone changed in GHL and the contact now lives under the new number in Roezan: the contact under the old one is
+    /// tagged (Roezan's API has no delete and cannot renumber), its identities are unlinked, and its own webhook about
+    /// the tag is known as an echo. Contacts with the tag are not synced back to GHL (<see cref="RoezanToGhl.RoezanEchoGuard"/>).
+    /// </summary>
+    private async Task LeaveOldNumberAsync(EventDelivery delivery, string ghlId, ContactSnapshot linked, string oldPhone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tag = _rules.Options.PhoneMovedTag;
+        var left = linked.Fields with { Tags = [.. linked.Fields.Tags.Append(tag).Distinct(StringComparer.OrdinalIgnoreCase)] };
+        await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Roezan, ContactFingerprint.Of(left), now, cancellationToken).ConfigureAwait(false);
+        var old = await _roezan.UpsertContactAsync(delivery.AccountId, new RoezanContactUpsert { Phone = oldPhone, Tags = [tag] }, cancellationToken).ConfigureAwait(false);
+        delivery.StepsRun++;
+        var oldIdentity = new ContactIdentity { RoezanContactId = old?.Id is { Length: > 0 } oldId ? oldId : null, Phone = oldPhone };
+        await _links.ForgetIdentitiesAsync(delivery.LocationId, delivery.AccountId, oldIdentity, cancellationToken).ConfigureAwait(false);
+        GhlToRoezanLog.PhoneMoved(_context.Logger, delivery.EventId, delivery.AccountId, ghlId, tag);
     }
 
     /// <summary>The link's state; null for a GHL contact the sync has never written or recorded (new to it).</summary>

@@ -34,6 +34,14 @@ public sealed class TwoWayOptions
     [MaxLength(64)]
     public string DeletedTag { get; set; } = "ghl-deleted";
 
+    /// <summary>
+    /// The Roezan tag put on the contact left under the old number when a phone is changed in GHL (the contact is written
+    /// under the new number: Roezan keys contacts by phone). Contacts with it are not synced back to GHL.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    [MaxLength(64)]
+    public string PhoneMovedTag { get; set; } = "phone-moved-in-ghl";
+
     public GhlChangeRules Rules() => new()
     {
         ConflictWindow = ConflictWindow,

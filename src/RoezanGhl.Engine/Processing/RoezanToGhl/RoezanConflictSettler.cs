@@ -31,6 +31,9 @@ public sealed class RoezanConflictSettler
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
+    /// <summary>The tag of a Roezan contact left under its old number when the phone changed in GHL.</summary>
+    public string PhoneMovedTag => _rules.Options.PhoneMovedTag;
+
     /// <summary>The plan, settled when the Roezan change conflicts with a GHL change to the same field within the window.</summary>
     public async Task<SyncPlan> SettleAsync(EventDelivery delivery, SyncPlan plan, string ghlContactId, RoezanContact contact, EchoHistory history, CancellationToken cancellationToken)
     {

@@ -50,6 +50,12 @@ public sealed class RoezanEchoGuard
             return stale ? plan : plan with { Disposition = PlanDisposition.Skip, Reason = "echo: Roezan reports a state this app wrote to it", Steps = [], ContactState = null, ContactStateOccurredAt = null };
         }
 
+        if (contact.Tags?.Contains(_conflicts.PhoneMovedTag, StringComparer.OrdinalIgnoreCase) == true)
+        {
+            // The contact left under its old number when the phone changed in GHL: the link moved to the new number.
+            return plan with { Disposition = PlanDisposition.Skip, Reason = $"the Roezan contact is tagged {_conflicts.PhoneMovedTag}: its GHL contact moved to another number", Steps = [], ContactState = null, ContactStateOccurredAt = null };
+        }
+
         plan = await _conflicts.SettleAsync(delivery, plan, ghlId, contact, history, cancellationToken).ConfigureAwait(false);
         if (plan.Disposition == PlanDisposition.Apply && plan.ContactState is { } after)
         {
