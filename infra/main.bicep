@@ -53,6 +53,9 @@ param driftMode ('Repair' | 'Report') = 'Repair'
 @description('Recreate linked contacts deleted in GHL from their last Roezan state (Sync__ReconcileRecreateDeleted); they are reported either way.')
 param reconcileRecreateDeleted bool = false
 
+@description('Catch GHL contact changes whose webhook never came (contacts search by dateUpdated) and feed them to Roezan like the GHL door (Sync__ReconcileGhlChanges).')
+param reconcileGhlChanges bool = true
+
 @description('GHL calls per location and day that background work (reconciliation) leaves untouched for live events (Ghl__DailyReserve).')
 @minValue(0)
 @maxValue(200000)
@@ -258,6 +261,7 @@ module functionApp 'modules/function-app.bicep' = {
     reconcileCallBudget: reconcileCallBudget
     driftMode: driftMode
     reconcileRecreateDeleted: reconcileRecreateDeleted
+    reconcileGhlChanges: reconcileGhlChanges
     roezanApiBaseUrl: roezanApiBaseUrl
     ghlDailyReserve: ghlDailyReserve
     ghlOAuthRedirectUri: ghlOAuthRedirectUri

@@ -75,6 +75,9 @@ param driftMode ('Repair' | 'Report')
 @description('Whether reconciliation recreates linked contacts deleted in GHL (they are reported either way).')
 param reconcileRecreateDeleted bool
 
+@description('Sync__ReconcileGhlChanges: reconciliation catches GHL changes no webhook delivered.')
+param reconcileGhlChanges bool
+
 @description('Base URL of the Roezan integration API (used to find inbound messages the webhook missed).')
 param roezanApiBaseUrl string
 
@@ -129,6 +132,7 @@ var appSettings = {
   Sync__ReconcileCallBudget: string(reconcileCallBudget)
   Sync__DriftMode: driftMode
   Sync__ReconcileRecreateDeleted: reconcileRecreateDeleted ? 'true' : 'false'
+  Sync__ReconcileGhlChanges: reconcileGhlChanges ? 'true' : 'false'
   Roezan__Api__BaseUrl: roezanApiBaseUrl
   Ghl__DailyReserve: string(ghlDailyReserve)
   GhlOAuth__RedirectUri: ghlOAuthRedirectUri
