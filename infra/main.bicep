@@ -57,6 +57,8 @@ param reconcileRecreateDeleted bool = false
 @minValue(1)
 @maxValue(3650)
 param retentionDays int = 30
+@description('Catch GHL contact changes whose webhook never came (contacts search by dateUpdated) and feed them to Roezan like the GHL door (Sync__ReconcileGhlChanges).')
+param reconcileGhlChanges bool = true
 
 @description('GHL calls per location and day that background work (reconciliation) leaves untouched for live events (Ghl__DailyReserve).')
 @minValue(0)
@@ -264,6 +266,7 @@ module functionApp 'modules/function-app.bicep' = {
     driftMode: driftMode
     reconcileRecreateDeleted: reconcileRecreateDeleted
     retentionDays: retentionDays
+    reconcileGhlChanges: reconcileGhlChanges
     roezanApiBaseUrl: roezanApiBaseUrl
     ghlDailyReserve: ghlDailyReserve
     ghlOAuthRedirectUri: ghlOAuthRedirectUri

@@ -12,6 +12,12 @@ public sealed record HarnessOptions
     public static IReadOnlyList<string> AllProfiles { get; } =
         [LoadProfile.Steady, LoadProfile.Burst, LoadProfile.TwoLocations, LoadProfile.TwoLocationBurst, LoadProfile.FiveLocationBurst];
 
+    /// <summary>
+    /// Profiles run only when named (<c>--profiles two_way</c>): <see cref="LoadProfile.TwoWay"/> measures both directions
+    /// with its own app and figures, and has no baseline.
+    /// </summary>
+    public static IReadOnlyList<string> OnRequestProfiles { get; } = [LoadProfile.TwoWay];
+
     /// <summary>Systems to run each profile against: "ours", "baseline".</summary>
     public IReadOnlyList<string> Systems { get; init; } = ["ours", "baseline"];
 
@@ -36,6 +42,12 @@ public sealed record HarnessOptions
     /// waiting all along (three times what its budget can take), without the hour-long drain ten times would need on two cores.
     /// </summary>
     public double MultiBurstFactor { get; init; } = 3;
+
+    /// <summary>Changes the <c>two_way</c> profile makes on both sides (the issue's ping-pong run: 1,000).</summary>
+    public int TwoWayChanges { get; init; } = 1000;
+
+    /// <summary>How fast the <c>two_way</c> profile makes its changes: 10/s keeps GHL's writes (about half the changes) under its 10 requests/s.</summary>
+    public double TwoWayChangesPerSecond { get; init; } = 10;
 
     /// <summary>Seed of the event script: the same seed gives the same events to both systems and to every run.</summary>
     public int Seed { get; init; } = 9;
@@ -62,6 +74,7 @@ public sealed record HarnessOptions
         BurstDuration = TimeSpan.FromSeconds(1.5),
         TwoLocationsDuration = TimeSpan.FromSeconds(2),
         MultiBurstDuration = TimeSpan.FromSeconds(2),
+        TwoWayChanges = 40,
         DrainLimit = TimeSpan.FromSeconds(90),
         WarmUp = false,
     };
@@ -75,7 +88,8 @@ public sealed record HarnessOptions
         LoadProfile.TwoLocations => new LoadProfile(key, $"Two locations at once, {TwoLocationsFactor:0.##}× the limit each for {TwoLocationsDuration.TotalSeconds:0.#} s, then drain", 2, TwoLocationsFactor, TwoLocationsDuration),
         LoadProfile.TwoLocationBurst => MultiBurst(key, 2),
         LoadProfile.FiveLocationBurst => MultiBurst(key, 5),
-        _ => throw new ArgumentException($"Unknown profile '{key}' ({string.Join(", ", AllProfiles)}).", nameof(key)),
+        LoadProfile.TwoWay => new LoadProfile(key, $"Two-way: {TwoWayChanges} changes made in GHL and in Roezan at {TwoWayChangesPerSecond:0.#}/s (a tenth of them the same contact on both sides within a second), both simulators sending webhooks, one location", 1, 0, TimeSpan.FromSeconds(TwoWayChanges / TwoWayChangesPerSecond)),
+        _ => throw new ArgumentException($"Unknown profile '{key}' ({string.Join(", ", AllProfiles.Concat(OnRequestProfiles))}).", nameof(key)),
     };
 
     private LoadProfile MultiBurst(string key, int locations) => new(

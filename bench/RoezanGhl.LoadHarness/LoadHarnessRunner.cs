@@ -5,6 +5,7 @@ using RoezanGhl.LoadHarness.Baseline;
 using RoezanGhl.LoadHarness.Measurement;
 using RoezanGhl.LoadHarness.Ours;
 using RoezanGhl.LoadHarness.Reporting;
+using RoezanGhl.LoadHarness.TwoWay;
 using RoezanGhl.LoadHarness.Workload;
 using RoezanGhl.TestSupport.Ghl;
 
@@ -41,6 +42,14 @@ public static class LoadHarnessRunner
         var profiles = new Dictionary<string, ProfileResult>(StringComparer.Ordinal);
         foreach (var profile in options.SelectedProfiles())
         {
+            if (profile.Key == LoadProfile.TwoWay)
+            {
+                // Both directions at once: its own app, both simulators and figures (TwoWay/TwoWayRun.cs).
+                var twoWay = await TwoWayRun.RunAsync(options, LoadAverage, log, cancellationToken).ConfigureAwait(false);
+                profiles[profile.Key] = new ProfileResult { Title = profile.Title, Locations = 1, LimitFactor = 0, LoadSeconds = profile.Duration.TotalSeconds, OfferedEventsPerSecondPerLocation = options.TwoWayChangesPerSecond, TwoWay = twoWay };
+                continue;
+            }
+
             var result = new ProfileResult
             {
                 Title = profile.Title,

@@ -20,6 +20,7 @@ public sealed record LoadProfile(string Key, string Title, int Locations, double
     public const string TwoLocations = "two-locations";
     public const string TwoLocationBurst = "two_location_burst";
     public const string FiveLocationBurst = "five_location_burst";
+    public const string TwoWay = "two_way";
 
     /// <summary>The quiet location's load, as a multiple of its limit: a trickle of under two events a second.</summary>
     public const double QuietFactor = 0.2;

@@ -6,20 +6,22 @@ using RoezanGhl.LoadHarness.Reporting;
 using RoezanGhl.TestSupport;
 
 // dotnet run -c Release --project bench/RoezanGhl.LoadHarness -- --help   (./scripts/bench.sh runs it with Azurite)
-var profiles = new Option<string[]>("--profiles") { Description = $"Profiles to run: {string.Join(", ", HarnessOptions.AllProfiles)}.", DefaultValueFactory = _ => [.. HarnessOptions.AllProfiles], AllowMultipleArgumentsPerToken = true };
+var profiles = new Option<string[]>("--profiles") { Description = $"Profiles to run: {string.Join(", ", HarnessOptions.AllProfiles)} (the default), and {string.Join(", ", HarnessOptions.OnRequestProfiles)} when named.", DefaultValueFactory = _ => [.. HarnessOptions.AllProfiles], AllowMultipleArgumentsPerToken = true };
 var systems = new Option<string[]>("--systems") { Description = "Systems to run: ours, baseline.", DefaultValueFactory = _ => [LoadHarnessRunner.Ours, LoadHarnessRunner.Baseline], AllowMultipleArgumentsPerToken = true };
 var smoke = new Option<bool>("--smoke") { Description = "A few seconds of each profile instead of the full run." };
 var steadySeconds = new Option<double?>("--steady-seconds") { Description = "Load time of the steady profile (default 60)." };
 var burstSeconds = new Option<double?>("--burst-seconds") { Description = "Load time of the burst (default 30)." };
 var burstFactor = new Option<double?>("--burst-factor") { Description = "Burst load as a multiple of the limit (default 10)." };
-var twoSeconds = new Option<double?>("--two-locations-seconds") { Description = "Load time of the two-location profile (default 20)." };
+var twoSeconds = new Option<double?>("--two-locations-seconds") { Description = "Load time of the two-location profile (default 10)." };
 var twoFactor = new Option<double?>("--two-locations-factor") { Description = "Load on each of the two locations as a multiple of the limit (default 2)." };
-var multiSeconds = new Option<double?>("--multi-burst-seconds") { Description = "Load time of the two- and five-location bursts (default 20)." };
+var multiSeconds = new Option<double?>("--multi-burst-seconds") { Description = "Load time of the two- and five-location bursts (default 10)." };
 var multiFactor = new Option<double?>("--multi-burst-factor") { Description = "Load on each location of the two- and five-location bursts as a multiple of the limit (default 3)." };
 var seed = new Option<int?>("--seed") { Description = "Seed of the event script (default 9)." };
 var drain = new Option<double?>("--drain-limit-seconds") { Description = "Longest drain after the load (default: sized from the events)." };
 var ingestReport = new Option<string?>("--ingest-report") { Description = "BenchmarkDotNet JSON report of IngestBenchmark, for ours' ingest figures." };
 var settings = new Option<string[]>("--setting") { Description = "An app setting for ours, key=value (repeatable), e.g. Ghl:RateLimitMaxWait=00:00:02.", DefaultValueFactory = _ => [] };
+var twoWayChanges = new Option<int?>("--two-way-changes") { Description = "Changes the two_way profile makes on both sides (default 1000)." };
+var twoWayRate = new Option<double?>("--two-way-rate") { Description = "Changes per second of the two_way profile (default 10)." };
 var output = new Option<string?>("--output") { Description = "Where to write results.json." };
 var markdown = new Option<string?>("--markdown") { Description = "Where to write the Markdown table." };
 var mergeInto = new Option<string?>("--merge-into") { Description = "An earlier results.json: this run's profiles replace its ones, the others are kept (written to --output)." };
@@ -27,7 +29,7 @@ var fromResults = new Option<string?>("--from-results") { Description = "Use thi
 
 var root = new RootCommand("Load harness: our pipeline and an n8n-style baseline against the GHL simulator with GHL's real limits.")
 {
-    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, multiSeconds, multiFactor, seed, drain, ingestReport, settings, output, markdown, mergeInto, fromResults,
+    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, multiSeconds, multiFactor, seed, drain, ingestReport, settings, twoWayChanges, twoWayRate, output, markdown, mergeInto, fromResults,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -44,6 +46,8 @@ root.SetAction(async (parse, cancellationToken) =>
         MultiBurstDuration = parse.GetValue(multiSeconds) is { } m ? TimeSpan.FromSeconds(m) : options.MultiBurstDuration,
         MultiBurstFactor = parse.GetValue(multiFactor) ?? options.MultiBurstFactor,
         Seed = parse.GetValue(seed) ?? options.Seed,
+        TwoWayChanges = parse.GetValue(twoWayChanges) ?? options.TwoWayChanges,
+        TwoWayChangesPerSecond = parse.GetValue(twoWayRate) ?? options.TwoWayChangesPerSecond,
         DrainLimit = parse.GetValue(drain) is { } d ? TimeSpan.FromSeconds(d) : options.DrainLimit,
         IngestReportPath = parse.GetValue(ingestReport),
         Settings = parse.GetValue(settings)!.Select(pair => pair.Split('=', 2)).ToDictionary(

@@ -77,6 +77,8 @@ param reconcileRecreateDeleted bool
 
 @description('Days a finished event\'s ledger row is kept (Sync__RetentionDays).')
 param retentionDays int
+@description('Sync__ReconcileGhlChanges: reconciliation catches GHL changes no webhook delivered.')
+param reconcileGhlChanges bool
 
 @description('Base URL of the Roezan integration API (used to find inbound messages the webhook missed).')
 param roezanApiBaseUrl string
@@ -133,6 +135,7 @@ var appSettings = {
   Sync__DriftMode: driftMode
   Sync__ReconcileRecreateDeleted: reconcileRecreateDeleted ? 'true' : 'false'
   Sync__RetentionDays: string(retentionDays)
+  Sync__ReconcileGhlChanges: reconcileGhlChanges ? 'true' : 'false'
   Roezan__Api__BaseUrl: roezanApiBaseUrl
   Ghl__DailyReserve: string(ghlDailyReserve)
   GhlOAuth__RedirectUri: ghlOAuthRedirectUri

@@ -16,6 +16,9 @@ public sealed class ReconcileCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _rig = await CliRig.StartAsync();
+        // The hand edit below is drift to repair (one way), not a GHL change for the catch-up to send to Roezan.
+        _rig.Values["Sync__ReconcileGhlChanges"] = "false";
+        _rig.WriteSettings();
         var state = new ContactFields { FirstName = "Ana", LastName = "Diaz", Phone = "+12015550123", Tags = ["vip"] };
         _ghlId = (string)_rig.Simulator.State.SeedContact(CliRig.LocationId, new JsonObject { ["firstName"] = "Ana", ["lastName"] = "Edited by hand", ["phone"] = "+12015550123", ["tags"] = new JsonArray("vip") })["id"]!;
         await _rig.Host.Links.RecordContactAsync(CliRig.LocationId, CliRig.AccountId, _ghlId, new ContactIdentity { RoezanContactId = "c_1", Phone = state.Phone }, new ContactSnapshot { GhlContactId = _ghlId, Fields = state, LastEventId = "evt_0" }, "evt_0", CancellationToken.None);

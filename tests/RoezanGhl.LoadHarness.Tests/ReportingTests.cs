@@ -107,6 +107,43 @@ public sealed class ReportingTests
         Assert.Contains("| `lost_events` | 0 | 300 |", table, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_two_way_run_merged_into_earlier_results_keeps_the_other_profiles_and_is_checked_for_lost_duplicate_and_echo_writes()
+    {
+        var earlier = new HarnessReport
+        {
+            GeneratedAt = DateTimeOffset.UnixEpoch,
+            Machine = "test",
+            Seed = 1,
+            GhlLimit = "100 / 10 s",
+            Mix = new Dictionary<string, double>(),
+            Profiles = new Dictionary<string, ProfileResult> { [LoadProfile.Burst] = Profile(Result(0, 0.97, 0, 1000)) },
+            Targets = [],
+        };
+        var run = earlier with
+        {
+            Profiles = new Dictionary<string, ProfileResult> { [LoadProfile.TwoWay] = new() { Title = "t", Locations = 1, LimitFactor = 0, LoadSeconds = 50, OfferedEventsPerSecondPerLocation = 20, TwoWay = TwoWay(lost: 3) } },
+        };
+
+        var merged = ResultsMerger.Merge(earlier, run);
+        var table = MarkdownReport.Write(merged);
+
+        Assert.Equal([LoadProfile.Burst, LoadProfile.TwoWay], merged.Profiles.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(merged.Targets, target => target is { Target: "zero lost events", Profile: LoadProfile.TwoWay, Value: 3, Met: false });
+        Assert.Contains(merged.Targets, target => target is { Target: "zero echo writes", Profile: LoadProfile.TwoWay, Met: true });
+        Assert.Contains(merged.Targets, target => target is { Target: "zero lost events", Profile: LoadProfile.Burst, Met: true });
+        Assert.Contains("| `roezan_calls_per_event` | 0.95 |", table, StringComparison.Ordinal);
+        Assert.Contains("load average 1.5 at the start, 2.5 at the end", table, StringComparison.Ordinal);
+    }
+
+    private static TwoWayResult TwoWay(int lost) => new()
+    {
+        Events = 1000, LostEvents = lost, DuplicateWrites = 0, EchoWrites = 0, ConflictsRecorded = 40, BothSidesEdits = 90,
+        GhlCallsPerEvent = 0.6, RoezanCallsPerEvent = 0.95, E2eLatencyP50Ms = 200, E2eLatencyP99Ms = 900, Contacts = 100,
+        ChangesPerSecond = 20, LedgerEntries = 2000, Applied = 1000, SkippedAsEcho = 900, Failed = 0, WallSeconds = 80,
+        LoadAverage = "1.5 at the start, 2.5 at the end", MeasuredAt = DateTimeOffset.UnixEpoch,
+    };
+
     private static ProfileResult Profile(SystemResult ours, SystemResult? baseline = null) => new()
     {
         Title = "t",

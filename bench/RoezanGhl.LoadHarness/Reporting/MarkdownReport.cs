@@ -72,6 +72,7 @@ public static class MarkdownReport
             text.AppendLine();
         }
 
+        TwoWaySection(text, report);
         text.AppendLine();
         text.AppendLine("| target (ours) | profile | value | met |");
         text.AppendLine("| --- | --- | ---: | --- |");
@@ -83,5 +84,34 @@ public static class MarkdownReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The <c>two_way</c> profile's own figures (they are not those of the one-way table).</summary>
+    private static void TwoWaySection(StringBuilder text, HarnessReport report)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        foreach (var (key, profile) in report.Profiles)
+        {
+            if (profile.TwoWay is not { } r)
+            {
+                continue;
+            }
+
+            text.AppendLine();
+            text.AppendLine(culture, $"**{key}** (ours; measured {r.MeasuredAt:yyyy-MM-dd HH:mm} UTC, load average {r.LoadAverage}):");
+            text.AppendLine();
+            text.AppendLine("| metric | value |");
+            text.AppendLine("| --- | ---: |");
+            foreach (var (name, value) in new (string, string)[]
+            {
+                ("events", r.Events.ToString(culture)), ("lost_events", r.LostEvents.ToString(culture)), ("duplicate_writes", r.DuplicateWrites.ToString(culture)),
+                ("echo_writes", r.EchoWrites.ToString(culture)), ("conflicts_recorded", r.ConflictsRecorded.ToString(culture)), ("both_sides_edits", r.BothSidesEdits.ToString(culture)),
+                ("ghl_calls_per_event", r.GhlCallsPerEvent.ToString("0.00", culture)), ("roezan_calls_per_event", r.RoezanCallsPerEvent.ToString("0.00", culture)),
+                ("e2e_latency_p50_ms", r.E2eLatencyP50Ms.ToString("0", culture)), ("e2e_latency_p99_ms", r.E2eLatencyP99Ms.ToString("0", culture)),
+            })
+            {
+                text.AppendLine(culture, $"| `{name}` | {value} |");
+            }
+        }
     }
 }

@@ -25,4 +25,8 @@ public sealed record ProfileResult
 
     [JsonPropertyName("baseline")]
     public SystemResult? Baseline { get; set; }
+
+    /// <summary>The <c>two_way</c> profile's figures (ours only: the baseline has no GHL → Roezan direction).</summary>
+    [JsonPropertyName("two_way")]
+    public TwoWayResult? TwoWay { get; set; }
 }

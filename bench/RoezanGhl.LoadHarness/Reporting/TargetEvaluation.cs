@@ -16,6 +16,13 @@ public static class TargetEvaluation
         var checks = new List<TargetCheck>();
         foreach (var (key, profile) in profiles)
         {
+            if (profile.TwoWay is { } twoWay)
+            {
+                checks.Add(new TargetCheck("zero lost events", key, twoWay.LostEvents, twoWay.LostEvents == 0));
+                checks.Add(new TargetCheck("zero duplicate writes", key, twoWay.DuplicateWrites, twoWay.DuplicateWrites == 0));
+                checks.Add(new TargetCheck("zero echo writes", key, twoWay.EchoWrites, twoWay.EchoWrites == 0));
+            }
+
             if (profile.Ours is not { } ours)
             {
                 continue;

@@ -50,6 +50,7 @@ internal static class ReconcileCommand
         Row("contacts checked", summary.ContactsChecked);
         Row("repaired", summary.Repaired);
         Row("reported", summary.Reported);
+        Row(dryRun ? "GHL changes found" : "GHL changes fed", summary.GhlChangesFed);
         Row("deleted in GHL", summary.Deleted);
         Row("recreated", summary.Recreated);
         Row("ledger rows pruned (blobs)", $"{summary.Pruned} ({summary.PrunedBlobs})");

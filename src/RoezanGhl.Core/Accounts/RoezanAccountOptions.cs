@@ -53,6 +53,9 @@ public sealed class RoezanAccountOptions
     /// <summary>The field mapping; unset means the mapping file's entry for this account, else the defaults.</summary>
     public AccountMapping? Mapping { get; set; }
 
+    /// <summary>Two-way settings of this account (<c>TwoWay:ConflictRule</c>); unset follows <c>Sync:TwoWay</c>.</summary>
+    public AccountTwoWayOptions? TwoWay { get; set; }
+
     /// <summary>
     /// A copy of this account (every setting, including ones added later) with another preset, flow overrides and
     /// mapping: the account as a configuration saved from the console makes it.

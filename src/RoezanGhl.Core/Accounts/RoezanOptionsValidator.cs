@@ -39,6 +39,11 @@ public sealed class RoezanOptionsValidator : IValidateOptions<RoezanOptions>
                 (failures ??= []).Add($"{setting}:GhlLocationId is required.");
             }
 
+            if (account.TwoWay?.ConflictRule is { } rule && !TwoWay.ConflictRuleNames.TryParse(rule, out _))
+            {
+                (failures ??= []).Add($"{setting}:TwoWay:ConflictRule '{rule}' must be {string.Join(", ", TwoWay.ConflictRuleNames.All)} (or unset: Sync:TwoWay:ConflictRule).");
+            }
+
             if (string.IsNullOrWhiteSpace(account.DefaultPhoneRegion) || !PhoneRegions.Contains(account.DefaultPhoneRegion))
             {
                 (failures ??= []).Add($"{setting}:DefaultPhoneRegion '{account.DefaultPhoneRegion}' is not a region libphonenumber knows (use an upper-case ISO 3166 code such as US or GB).");

@@ -20,6 +20,12 @@ public sealed record GhlChangeDecision
 
     public IReadOnlyList<FieldConflict> Conflicts { get; init; } = [];
 
+    /// <summary>
+    /// The number the Roezan contact had when the phone was changed in GHL: the upsert goes to the new number (Roezan
+    /// keys contacts by phone), the link moves there, and the contact under this number is tagged and left alone.
+    /// </summary>
+    public string? MovedFromPhone { get; init; }
+
     /// <summary>True when GHL's SMS do-not-disturb made this write carry the opt-out tag.</summary>
     public bool OptsOut { get; init; }
 }

@@ -9,7 +9,7 @@ namespace RoezanGhl.Core.TwoWay;
 /// </summary>
 /// <remarks>
 /// Rules: an empty GHL field never blanks Roezan's; only changed fields are written; tags are only added; the phone
-/// keys the Roezan contact and is never changed through this path (a new phone would make a second Roezan contact);
+/// keys the Roezan contact, so a new phone writes the whole contact under the new number (<see cref="GhlChangeDecision.MovedFromPhone"/>);
 /// a change older than the last one recorded (beyond the conflict window) only fills values Roezan has none of; a
 /// change within the window of a Roezan change to the same field is a conflict, settled by the rule and reported
 /// with both values. GHL's SMS do-not-disturb adds the opt-out tag, and nothing here ever removes it.
@@ -42,6 +42,22 @@ public static class GhlChangePlanner
         }
 
         var state = linked.Fields;
+        if (PhoneMove(incoming, changedAt, linked) is { } moved)
+        {
+            // Roezan keys contacts by phone and its API cannot renumber one: the whole contact goes to the new number.
+            var whole = state.MergedWith(incoming with { Tags = [] }) with { Phone = incoming.Phone, Tags = [.. state.Tags.Union(incoming.Tags, StringComparer.OrdinalIgnoreCase)] };
+            return new GhlChangeDecision
+            {
+                Kind = GhlChangeDecisionKind.Apply,
+                Reason = "phone changed in GHL: the contact is written to Roezan under the new number and the link moves there; the contact under the old number is tagged",
+                Upsert = whole,
+                NewState = whole,
+                NewStateAt = PlanRules.Later(linked.LastOccurredAt, changedAt),
+                MovedFromPhone = moved,
+                OptsOut = smsDoNotDisturb,
+            };
+        }
+
         var changed = incoming.ChangedFrom(state) with { Phone = null };
         var conflicts = new List<FieldConflict>();
         var lastWasRoezan = linked.LastEventId is { } lastId && !lastId.StartsWith("ghl:", StringComparison.Ordinal);
@@ -92,6 +108,19 @@ public static class GhlChangePlanner
             OptsOut = smsDoNotDisturb && tags.Contains(rules.OptOutTag, StringComparer.OrdinalIgnoreCase),
         };
     }
+
+    /// <summary>The old number when GHL's change gives a linked contact another one (not an older change, not a blank).</summary>
+    private static string? PhoneMove(ContactFields incoming, DateTimeOffset? changedAt, ContactSnapshot linked)
+    {
+        if (incoming.Phone is not { } phone || linked.Fields.Phone is not { } old || Digits(phone) == Digits(old))
+        {
+            return null;
+        }
+
+        return linked.LastOccurredAt is { } last && changedAt is { } at && at < last ? null : old;
+    }
+
+    private static string Digits(string phone) => new([.. phone.Where(char.IsAsciiDigit)]);
 
     private static string? ValueOf(ContactFields fields, string name) => name switch
     {

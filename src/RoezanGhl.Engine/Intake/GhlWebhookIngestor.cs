@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.GhlWebhooks;
+using RoezanGhl.Engine.Telemetry;
 
 namespace RoezanGhl.Engine.Intake;
 
@@ -48,6 +49,7 @@ public sealed class GhlWebhookIngestor
     public async Task<GhlIngestResult> IngestAsync(GhlWebhookRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = GhlEventTracing.StartWebhook();
         string? type = null;
         string? webhookId = null;
         GhlIngestResult result;
@@ -62,6 +64,7 @@ public sealed class GhlWebhookIngestor
         }
 
         _services.Meter.Count(result, type);
+        GhlEventTracing.Answered(activity, result, type);
         return result;
     }
 

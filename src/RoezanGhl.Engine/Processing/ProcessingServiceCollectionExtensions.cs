@@ -30,6 +30,7 @@ public static class ProcessingServiceCollectionExtensions
 
         services.TryAddSingleton<GhlStepExecutor>();
         services.TryAddSingleton<ContactLinker>();
+        services.TryAddSingleton<RoezanConflictSettler>();
         services.TryAddSingleton<RoezanEchoGuard>();
         services.TryAddSingleton<ContactUpdateCoalescer>();
         services.TryAddSingleton<PendingChangeRecorder>();
@@ -39,6 +40,7 @@ public static class ProcessingServiceCollectionExtensions
 
         services.AddOptions<TwoWayOptions>().BindConfiguration(TwoWayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<TwoWayMeter>();
+        services.TryAddSingleton<TwoWayRules>();
         services.TryAddSingleton<GhlToRoezanContext>();
         services.TryAddSingleton<GhlContactApplier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventApplier, GhlToRoezanApplier>());

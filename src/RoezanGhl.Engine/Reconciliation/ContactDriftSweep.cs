@@ -21,9 +21,11 @@ public sealed class ContactDriftSweep
     private readonly ReconcileCursorStore _cursors;
     private readonly DriftRepairer _repairer;
     private readonly TimeProvider _time;
+    private readonly GhlChangeCatchUp _ghlChanges;
 
-    public ContactDriftSweep(GhlContactsClient ghl, ContactLinkStore links, ReconcileCursorStore cursors, DriftRepairer repairer, TimeProvider time)
+    public ContactDriftSweep(GhlContactsClient ghl, ContactLinkStore links, ReconcileCursorStore cursors, DriftRepairer repairer, TimeProvider time, GhlChangeCatchUp ghlChanges)
     {
+        _ghlChanges = ghlChanges ?? throw new ArgumentNullException(nameof(ghlChanges));
         _ghl = ghl ?? throw new ArgumentNullException(nameof(ghl));
         _links = links ?? throw new ArgumentNullException(nameof(links));
         _cursors = cursors ?? throw new ArgumentNullException(nameof(cursors));
@@ -33,6 +35,9 @@ public sealed class ContactDriftSweep
 
     internal async Task RunAsync(ReconcileRun run, CancellationToken cancellationToken)
     {
+        // Drift both ways, GHL's side first: a change made in GHL whose webhook never came goes to Roezan, and is then
+        // not "repaired" back to Roezan's older state by the sweep below.
+        await _ghlChanges.RunAsync(run, cancellationToken).ConfigureAwait(false);
         var cursor = await _cursors.GetDriftCursorAsync(run.LocationId, cancellationToken).ConfigureAwait(false);
         cursor = cursor with { PassStartedAt = cursor.PassStartedAt ?? _time.GetUtcNow() };
         try
@@ -109,6 +114,11 @@ public sealed class ContactDriftSweep
         if (state.LastEventId is null && state.Fields.IsEmpty)
         {
             return true; // Not a contact the sync wrote: nothing of ours to compare.
+        }
+
+        if (run.ChangedInGhl.Contains(contact.Id))
+        {
+            return true; // Changed in GHL and fed to Roezan this run: GHL's state is the newer one.
         }
 
         run.ContactsChecked++;

@@ -7,8 +7,8 @@ namespace RoezanGhl.Engine.Reconciliation;
 internal static partial class ReconcileLog
 {
     [LoggerMessage(EventId = 7001, EventName = "ReconcileRunSummary", Level = LogLevel.Information,
-        Message = "Reconcile run {RunId} of GHL location {LocationId}: {Outcome} (dry run {DryRun}); re-driven {ReDriven}, repaired {Repaired}, reported {Reported}, deleted {Deleted}, recreated {Recreated}, messages fed {MessagesFed}, tokens refreshed {TokensRefreshed}, failures left {PermanentFailures}, GHL calls {CallsSpent}, Roezan calls {RoezanCallsSpent}, {DurationMs} ms. {Reason}")]
-    public static partial void RunSummary(ILogger logger, string locationId, string runId, ReconcileRunOutcome outcome, bool dryRun, int reDriven, int repaired, int reported, int deleted, int recreated, int messagesFed, int tokensRefreshed, int permanentFailures, int callsSpent, int roezanCallsSpent, long durationMs, string? reason);
+        Message = "Reconcile run {RunId} of GHL location {LocationId}: {Outcome} (dry run {DryRun}); re-driven {ReDriven}, repaired {Repaired}, reported {Reported}, GHL changes fed {GhlChangesFed}, deleted {Deleted}, recreated {Recreated}, messages fed {MessagesFed}, tokens refreshed {TokensRefreshed}, failures left {PermanentFailures}, GHL calls {CallsSpent}, Roezan calls {RoezanCallsSpent}, {DurationMs} ms. {Reason}")]
+    public static partial void RunSummary(ILogger logger, string locationId, string runId, ReconcileRunOutcome outcome, bool dryRun, int reDriven, int repaired, int reported, int ghlChangesFed, int deleted, int recreated, int messagesFed, int tokensRefreshed, int permanentFailures, int callsSpent, int roezanCallsSpent, long durationMs, string? reason);
 
     [LoggerMessage(EventId = 7002, EventName = "ReconcileLeaseHeld", Level = LogLevel.Information,
         Message = "Reconcile run {RunId} of GHL location {LocationId} backs off: another run holds the location's lease")]

@@ -32,6 +32,15 @@ internal sealed class ReconcileRun
     /// <summary>Contacts this run's sweep saw (a dry run saves no marks, so the deletion check also asks this).</summary>
     public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>GHL contacts the catch-up of GHL changes found changed in this run (the drift repair leaves them alone).</summary>
+    public HashSet<string> ChangedInGhl { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>GHL changes no webhook had delivered, fed to Roezan (drift GHL → Roezan).</summary>
+    public int GhlChangesFed { get; set; }
+
+    /// <summary>Contacts the catch-up found changed in GHL whose state Roezan already has (their webhook came).</summary>
+    public int GhlContactsInStep { get; set; }
+
     public int TokensRefreshed { get; set; }
 
     public int ReDriven { get; set; }

@@ -144,6 +144,7 @@ public class Reconciler
                 MessagesFed = run.MessagesFed,
                 ContactsChecked = run.ContactsChecked,
                 Repaired = run.Repaired,
+                GhlChangesFed = run.GhlChangesFed,
                 Reported = run.Reported,
                 Deleted = run.Deleted,
                 Recreated = run.Recreated,
@@ -158,7 +159,7 @@ public class Reconciler
     private async Task<ReconcileRunSummary> FinishAsync(ReconcileRunSummary summary)
     {
         ReconcileLog.RunSummary(
-            _logger, summary.LocationId, summary.RunId, summary.Outcome, summary.DryRun, summary.ReDriven, summary.Repaired, summary.Reported,
+            _logger, summary.LocationId, summary.RunId, summary.Outcome, summary.DryRun, summary.ReDriven, summary.Repaired, summary.Reported, summary.GhlChangesFed,
             summary.Deleted, summary.Recreated, summary.MessagesFed, summary.TokensRefreshed, summary.PermanentFailures, summary.CallsSpent,
             summary.RoezanCallsSpent, (long)summary.Duration.TotalMilliseconds, summary.Reason);
         try

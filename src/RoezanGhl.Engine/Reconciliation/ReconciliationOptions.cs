@@ -56,4 +56,14 @@ public sealed class ReconciliationOptions
     /// <summary>Ledger rows one run deletes at most per location, so that pruning never makes a run long; the rest waits for the next run.</summary>
     [Range(1, 100_000, ErrorMessage = "Sync:RetentionPruneBudget must be between 1 and 100000.")]
     public int RetentionPruneBudget { get; set; } = 500;
+
+    /// <summary>
+    /// Whether the run also catches GHL contact changes whose webhook never came (GHL's contacts search by
+    /// <c>dateUpdated</c>) and feeds them to Roezan like the GHL door. On by default, as the door is.
+    /// </summary>
+    public bool ReconcileGhlChanges { get; set; } = true;
+
+    /// <summary>How far back the first catch-up of GHL changes looks (later walks start where the last one ended).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Sync:ReconcileGhlChangeLookback must be between 00:00:00 and 30.00:00:00.")]
+    public TimeSpan ReconcileGhlChangeLookback { get; set; } = TimeSpan.FromDays(1);
 }

@@ -30,6 +30,8 @@ public static class ReconciliationServiceCollectionExtensions
         services.TryAddSingleton<MissedMessageFeeder>();
         services.TryAddSingleton<MissedMessagePoller>();
         services.TryAddSingleton<DriftRepairer>();
+        services.TryAddSingleton<GhlChangeFeeder>();
+        services.TryAddSingleton<GhlChangeCatchUp>();
         services.TryAddSingleton<ContactDriftSweep>();
         services.TryAddSingleton<RetentionPruner>();
         services.TryAddSingleton<ReconcileSteps>();

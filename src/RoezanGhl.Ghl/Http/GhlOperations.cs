@@ -12,6 +12,8 @@ internal static class GhlOperations
     public static readonly GhlOperation GetContact = new("get-contact", HttpMethod.Get, "/contacts/{contactId}", true);
     public static readonly GhlOperation ListContacts = new("get-contacts", HttpMethod.Get, "/contacts/", true);
     public static readonly GhlOperation ListBusinessContacts = new("get-contacts-by-businessId", HttpMethod.Get, "/contacts/business/{businessId}", true);
+    // A search is a POST but changes nothing.
+    public static readonly GhlOperation SearchContacts = new("search-contacts-advanced", HttpMethod.Post, "/contacts/search", true);
     public static readonly GhlOperation FindDuplicate = new("get-duplicate-contact", HttpMethod.Get, "/contacts/search/duplicate", true);
     public static readonly GhlOperation ListTasks = new("get-all-tasks", HttpMethod.Get, "/contacts/{contactId}/tasks", true);
     public static readonly GhlOperation GetTask = new("get-task", HttpMethod.Get, "/contacts/{contactId}/tasks/{taskId}", true);

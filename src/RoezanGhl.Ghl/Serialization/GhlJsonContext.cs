@@ -20,6 +20,8 @@ namespace RoezanGhl.Ghl.Serialization;
 [JsonSerializable(typeof(GhlUpsertContactRequest))]
 [JsonSerializable(typeof(GhlUpsertContactResult))]
 [JsonSerializable(typeof(GhlContactListResponse))]
+[JsonSerializable(typeof(GhlContactSearchResponse))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 [JsonSerializable(typeof(GhlCreateTaskRequest))]
 [JsonSerializable(typeof(GhlUpdateTaskRequest))]
 [JsonSerializable(typeof(GhlTaskCompletedRequest))]

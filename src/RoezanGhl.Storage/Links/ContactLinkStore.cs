@@ -177,6 +177,20 @@ public sealed class ContactLinkStore
         await table.DeleteEntityAsync(LinkRowKeys.Partition(locationId), LinkRowKeys.ContactState(ghlContactId), ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Unlinks identities that no longer lead to their GHL contact (a Roezan contact left behind when the phone changed
+    /// in GHL): their index rows are deleted; one already gone is fine.
+    /// </summary>
+    public async Task ForgetIdentitiesAsync(string locationId, string accountId, ContactIdentity identity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var rowKey in IndexKeys(accountId, identity))
+        {
+            await table.DeleteEntityAsync(LinkRowKeys.Partition(locationId), rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Links a Roezan task to its GHL task with the values last written (an upsert: repeating it is harmless).</summary>
     public async Task RecordTaskAsync(string locationId, string accountId, string roezanTaskId, TaskSnapshot task, string eventId, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace RoezanGhl.Storage.Reconciliation;
 
 /// <summary>
 /// The reconciler's cursors in Table storage (<c>{Sync:TablePrefix}Cursors</c>), one partition per GHL
-/// location: the drift sweep's position (<c>drift</c>), each account's message poll (<c>messages|{account}</c>)
+/// location: the drift sweep's position (<c>drift</c>), the catch-up of GHL changes (<c>ghl-changes</c>), each account's message poll (<c>messages|{account}</c>)
 /// and which contacts the current sweep pass has seen (<c>seen|{ghlContactId}</c>). Only the holder of the
 /// location's lease writes them, and only after the work they stand for is done, so a run that dies resumes
 /// where the last save put it.
@@ -13,6 +13,7 @@ namespace RoezanGhl.Storage.Reconciliation;
 public sealed class ReconcileCursorStore
 {
     private const string DriftRow = "drift";
+    private const string GhlChangesRow = "ghl-changes";
     private const int BatchLimit = 100;
 
     private readonly TableClient _table;
@@ -78,6 +79,31 @@ public sealed class ReconcileCursorStore
             [nameof(MessageCursor.Since)] = cursor.Since,
             [nameof(MessageCursor.PassStartedAt)] = cursor.PassStartedAt,
             [nameof(MessageCursor.AfterContact)] = cursor.AfterContact,
+        };
+        return ReplaceAsync(row, cancellationToken);
+    }
+
+    public async Task<GhlChangeCursor> GetGhlChangeCursorAsync(string locationId, CancellationToken cancellationToken)
+    {
+        var row = await ReadAsync(locationId, GhlChangesRow, cancellationToken).ConfigureAwait(false);
+        return row is null
+            ? new GhlChangeCursor()
+            : new GhlChangeCursor
+            {
+                Since = row.GetDateTimeOffset(nameof(GhlChangeCursor.Since)),
+                SearchAfter = Text(row, nameof(GhlChangeCursor.SearchAfter)),
+                WalkStartedAt = row.GetDateTimeOffset(nameof(GhlChangeCursor.WalkStartedAt)),
+            };
+    }
+
+    public Task SaveGhlChangeCursorAsync(string locationId, GhlChangeCursor cursor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var row = new TableEntity(Partition(locationId), GhlChangesRow)
+        {
+            [nameof(GhlChangeCursor.Since)] = cursor.Since,
+            [nameof(GhlChangeCursor.SearchAfter)] = cursor.SearchAfter,
+            [nameof(GhlChangeCursor.WalkStartedAt)] = cursor.WalkStartedAt,
         };
         return ReplaceAsync(row, cancellationToken);
     }

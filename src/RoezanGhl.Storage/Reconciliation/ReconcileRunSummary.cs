@@ -43,6 +43,9 @@ public sealed record ReconcileRunSummary
     /// <summary>Drifted contacts only reported (Sync:DriftMode Report, a dry run, or a contact another event was changing).</summary>
     public int Reported { get; init; }
 
+    /// <summary>Changes made in GHL that no webhook delivered, found by the contacts search and fed to Roezan (drift GHL → Roezan).</summary>
+    public int GhlChangesFed { get; init; }
+
     /// <summary>Linked contacts found deleted in GHL.</summary>
     public int Deleted { get; init; }
 
@@ -71,7 +74,7 @@ public sealed record ReconcileRunSummary
         }
 
         text.Append(CultureInfo.InvariantCulture,
-            $"; re-driven {ReDriven}, repaired {Repaired}, reported {Reported}, deleted {Deleted}, recreated {Recreated}, messages fed {MessagesFed}, tokens refreshed {TokensRefreshed}, failures left {PermanentFailures}, contacts checked {ContactsChecked}, pruned {Pruned} ({PrunedBlobs} blobs), GHL calls {CallsSpent}, Roezan calls {RoezanCallsSpent}, {Duration.TotalSeconds:0.0} s");
+            $"; re-driven {ReDriven}, repaired {Repaired}, reported {Reported}, GHL changes fed {GhlChangesFed}, deleted {Deleted}, recreated {Recreated}, messages fed {MessagesFed}, tokens refreshed {TokensRefreshed}, failures left {PermanentFailures}, contacts checked {ContactsChecked}, pruned {Pruned} ({PrunedBlobs} blobs), GHL calls {CallsSpent}, Roezan calls {RoezanCallsSpent}, {Duration.TotalSeconds:0.0} s");
         return text.ToString();
     }
 }

@@ -32,6 +32,28 @@ public class GhlChangePlannerTests
     }
 
     [Fact]
+    public void A_new_phone_writes_the_whole_contact_under_the_new_number_and_names_the_old_one()
+    {
+        var decision = Decide(Recorded with { Phone = "+12015550199", FirstName = "Anna", Tags = ["new"] }, Linked());
+
+        Assert.Equal(GhlChangeDecisionKind.Apply, decision.Kind);
+        Assert.Equal("+12015550123", decision.MovedFromPhone);
+        Assert.Equal(("+12015550199", "Anna", "Lopez", "ana@example.com"), (decision.Upsert.Phone, decision.Upsert.FirstName, decision.Upsert.LastName, decision.Upsert.Email));
+        Assert.Equal(["vip", "new"], decision.Upsert.Tags);
+        Assert.Equal("+12015550199", decision.NewState.Phone);
+    }
+
+    [Fact]
+    public void The_same_number_written_differently_or_an_older_change_does_not_move_the_contact()
+    {
+        var reformatted = Decide(Recorded with { Phone = "+1 (201) 555-0123" }, Linked());
+        var older = Decide(Recorded with { Phone = "+12015550199" }, Linked(at: Now.AddMinutes(1)), at: Now);
+
+        Assert.Null(reformatted.MovedFromPhone);
+        Assert.Null(older.MovedFromPhone);
+    }
+
+    [Fact]
     public void An_empty_ghl_field_never_blanks_roezan()
     {
         var decision = Decide(Recorded with { Email = null, LastName = null }, Linked());

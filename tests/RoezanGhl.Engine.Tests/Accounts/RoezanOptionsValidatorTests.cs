@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Moq;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Credentials.Secrets;
 using RoezanGhl.Engine.Intake;
@@ -32,6 +33,35 @@ public class RoezanOptionsValidatorTests
         {
             return ex;
         }
+    }
+
+    [Fact]
+    public void An_unknown_two_way_conflict_rule_stops_the_app_naming_the_account()
+    {
+        var failure = Validate(new()
+        {
+            ["Roezan:Accounts:demo:GhlLocationId"] = "loc-demo",
+            ["Roezan:Accounts:demo:TwoWay:ConflictRule"] = "last-wins",
+            ["Roezan:Accounts:other:GhlLocationId"] = "loc-other",
+            ["Roezan:Accounts:other:TwoWay:ConflictRule"] = "ghl-wins",
+        });
+
+        var message = Assert.Single(Assert.IsType<OptionsValidationException>(failure).Failures);
+        Assert.Contains("Roezan:Accounts:demo:TwoWay:ConflictRule 'last-wins' must be newest-wins, ghl-wins, roezan-wins", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_accounts_conflict_rule_overrides_the_global_one_and_others_keep_the_global()
+    {
+        var accounts = new RoezanOptions();
+        accounts.Accounts["demo"] = new RoezanAccountOptions { GhlLocationId = "loc-demo", TwoWay = new AccountTwoWayOptions { ConflictRule = "ghl-wins" } };
+        accounts.Accounts["other"] = new RoezanAccountOptions { GhlLocationId = "loc-other" };
+        var rules = new RoezanGhl.Engine.Processing.GhlToRoezan.TwoWayRules(
+            Options.Create(new RoezanGhl.Engine.Processing.GhlToRoezan.TwoWayOptions { ConflictRule = "roezan-wins" }),
+            Mock.Of<IOptionsMonitor<RoezanOptions>>(monitor => monitor.CurrentValue == accounts));
+
+        Assert.Equal(Core.TwoWay.ConflictRule.GhlWins, rules.For("demo").ConflictRule);
+        Assert.Equal(Core.TwoWay.ConflictRule.RoezanWins, rules.For("other").ConflictRule);
     }
 
     [Fact]

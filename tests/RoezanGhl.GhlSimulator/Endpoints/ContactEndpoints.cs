@@ -20,6 +20,7 @@ internal static class ContactEndpoints
             c.Request.Query["startAfterId"].FirstOrDefault())));
         app.MapPost("/contacts/", (HttpContext c) => HttpExchange.WithBodyAsync(c, body => state.CreateContact(HttpExchange.TokenLocation(c), body)));
         app.MapPost("/contacts/upsert", (HttpContext c) => HttpExchange.WithBodyAsync(c, body => state.UpsertContact(HttpExchange.TokenLocation(c), body)));
+        app.MapPost("/contacts/search", (HttpContext c) => HttpExchange.WithBodyAsync(c, body => state.SearchContacts(HttpExchange.TokenLocation(c), body)));
         app.MapGet("/contacts/search/duplicate", (HttpContext c) => HttpExchange.WriteAsync(c, state.FindDuplicateContact(
             HttpExchange.TokenLocation(c),
             c.Request.Query["locationId"].FirstOrDefault(),

@@ -9,7 +9,7 @@ namespace RoezanGhl.GhlSimulator.State;
 /// thin wrappers over its methods, so tests in the same process can arrange and assert on it directly.
 /// Thread-safe: one lock guards the data.
 /// </summary>
-public sealed class SimulatorState
+public sealed partial class SimulatorState
 {
     private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 

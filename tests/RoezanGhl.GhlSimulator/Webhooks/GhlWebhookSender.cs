@@ -28,6 +28,7 @@ public sealed class GhlWebhookSender : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _inFlight;
+    private int _drop;
 
     public GhlWebhookSender(SimulatorState state, Uri target, GhlWebhookSigningKey key)
     {
@@ -43,6 +44,9 @@ public sealed class GhlWebhookSender : IAsyncDisposable
     public int Retried { get; private set; }
 
     public int Dropped { get; private set; }
+
+    /// <summary>The next <paramref name="count"/> changes are never sent (counted in <see cref="Dropped"/>): a webhook GHL lost.</summary>
+    public void DropNext(int count) => Interlocked.Exchange(ref _drop, count);
 
     /// <summary>Completes when every change raised so far was delivered or dropped.</summary>
     public async Task WaitUntilDrainedAsync(CancellationToken cancellationToken = default)
@@ -85,6 +89,12 @@ public sealed class GhlWebhookSender : IAsyncDisposable
         {
             try
             {
+                if (Interlocked.Decrement(ref _drop) >= 0)
+                {
+                    Dropped++;
+                    continue;
+                }
+
                 await SendAsync(Body(type, contact), cancellationToken).ConfigureAwait(false);
             }
             finally

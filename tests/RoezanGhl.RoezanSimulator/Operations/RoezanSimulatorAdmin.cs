@@ -73,6 +73,18 @@ public sealed class RoezanSimulatorAdmin
         }
     }
 
+    /// <summary>A Roezan user adds tags to the contact in Roezan's app (the others are kept); <c>contact.updated</c> is sent when one is new.</summary>
+    public RoezanContact AddTags(string accountId, string contactId, IReadOnlyList<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var account = Account(accountId);
+        lock (_state.Gate)
+        {
+            var current = _state.Account(account).ById(contactId) ?? throw new KeyNotFoundException($"Contact '{contactId}' not found.");
+            return _changes.Edit(account, contactId, new ContactFields { Tags = [.. current.Tags.Union(tags, StringComparer.OrdinalIgnoreCase)] });
+        }
+    }
+
     /// <summary>The carrier reports a delivery status for a message (no webhook: our contract has no event for it).</summary>
     public RoezanMessage SetMessageStatus(string accountId, string messageId, MessageStatus status)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.GhlWebhooks;
 using RoezanGhl.Core.Planning;
@@ -39,16 +38,16 @@ public sealed class GhlContactApplier
     private readonly EchoHistoryStore _echoes;
     private readonly LeaseStore _leases;
     private readonly RoezanApiClient _roezan;
-    private readonly IOptions<TwoWayOptions> _options;
+    private readonly TwoWayRules _rules;
     private readonly GhlToRoezanContext _context;
 
-    public GhlContactApplier(ContactLinkStore links, EchoHistoryStore echoes, LeaseStore leases, RoezanApiClient roezan, IOptions<TwoWayOptions> options, GhlToRoezanContext context)
+    public GhlContactApplier(ContactLinkStore links, EchoHistoryStore echoes, LeaseStore leases, RoezanApiClient roezan, TwoWayRules rules, GhlToRoezanContext context)
     {
         _links = links ?? throw new ArgumentNullException(nameof(links));
         _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
         _leases = leases ?? throw new ArgumentNullException(nameof(leases));
         _roezan = roezan ?? throw new ArgumentNullException(nameof(roezan));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _context = context ?? throw new ArgumentNullException(nameof(context));
     }
 
@@ -68,7 +67,7 @@ public sealed class GhlContactApplier
         var linked = await ReadLinkAsync(delivery, ghlId, cancellationToken).ConfigureAwait(false);
         var history = await _echoes.ReadAsync(delivery.LocationId, ghlId, cancellationToken).ConfigureAwait(false);
         var now = _context.Time.GetUtcNow();
-        var decision = GhlChangePlanner.Decide(incoming, GhlContactFields.SmsDoNotDisturb(contact), changedAt, linked, history, now, _options.Value.Rules());
+        var decision = GhlChangePlanner.Decide(incoming, GhlContactFields.SmsDoNotDisturb(contact), changedAt, linked, history, now, _rules.For(delivery.AccountId));
         if (decision.Conflicts.Count > 0)
         {
             _context.Conflicts.Count(delivery.AccountId);
@@ -94,12 +93,17 @@ public sealed class GhlContactApplier
         }, cancellationToken).ConfigureAwait(false);
         delivery.StepsRun++;
 
+        if (decision.MovedFromPhone is { } oldPhone)
+        {
+            await LeaveOldNumberAsync(delivery, ghlId, linked!, oldPhone, now, cancellationToken).ConfigureAwait(false);
+        }
+
         var identity = new ContactIdentity { RoezanContactId = written?.Id is { Length: > 0 } id ? id : null, Phone = decision.NewState.Phone, Email = decision.NewState.Email };
         var state = new ContactSnapshot { GhlContactId = ghlId, Fields = await AsRoezanToGhlSeesAsync(delivery, linked, decision.NewState, identity, cancellationToken).ConfigureAwait(false), LastOccurredAt = decision.NewStateAt, LastEventId = delivery.EventId };
         await _links.RecordContactAsync(delivery.LocationId, delivery.AccountId, ghlId, identity, state, delivery.EventId, cancellationToken).ConfigureAwait(false);
         if (decision.OptsOut)
         {
-            GhlToRoezanLog.OptedOutByTag(_context.Logger, ghlId, delivery.AccountId, _options.Value.OptOutTag, delivery.EventId);
+            GhlToRoezanLog.OptedOutByTag(_context.Logger, ghlId, delivery.AccountId, _rules.Options.OptOutTag, delivery.EventId);
         }
 
         GhlToRoezanLog.Applied(_context.Logger, delivery.EventId, delivery.AccountId, ghlId, decision.Reason);
@@ -125,6 +129,23 @@ public sealed class GhlContactApplier
         var profile = await _context.Profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
         var mapped = profile.FieldMapping.Map(roezan);
         return (linked?.Fields ?? ContactFields.Empty).MergedWith(mapped).MergedWith(written);
+    }
+
+    /// <summary>
+    /// The phone changed in GHL and the contact now lives under the new number in Roezan: the contact under the old one is
+    /// tagged (Roezan's API has no delete and cannot renumber), its identities are unlinked, and its own webhook about
+    /// the tag is known as an echo. Contacts with the tag are not synced back to GHL (<see cref="RoezanToGhl.RoezanEchoGuard"/>).
+    /// </summary>
+    private async Task LeaveOldNumberAsync(EventDelivery delivery, string ghlId, ContactSnapshot linked, string oldPhone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tag = _rules.Options.PhoneMovedTag;
+        var left = linked.Fields with { Tags = [.. linked.Fields.Tags.Append(tag).Distinct(StringComparer.OrdinalIgnoreCase)] };
+        await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Roezan, ContactFingerprint.Of(left), now, cancellationToken).ConfigureAwait(false);
+        var old = await _roezan.UpsertContactAsync(delivery.AccountId, new RoezanContactUpsert { Phone = oldPhone, Tags = [tag] }, cancellationToken).ConfigureAwait(false);
+        delivery.StepsRun++;
+        var oldIdentity = new ContactIdentity { RoezanContactId = old?.Id is { Length: > 0 } oldId ? oldId : null, Phone = oldPhone };
+        await _links.ForgetIdentitiesAsync(delivery.LocationId, delivery.AccountId, oldIdentity, cancellationToken).ConfigureAwait(false);
+        GhlToRoezanLog.PhoneMoved(_context.Logger, delivery.EventId, delivery.AccountId, ghlId, tag);
     }
 
     /// <summary>The link's state; null for a GHL contact the sync has never written or recorded (new to it).</summary>

@@ -20,4 +20,8 @@ internal static partial class GhlToRoezanLog
     [LoggerMessage(EventId = 5404, Level = LogLevel.Warning,
         Message = "GHL contact {GhlContactId} asks not to be texted (SMS do-not-disturb); Roezan contact of account {AccountId} tagged {Tag}, as Roezan's API cannot opt a contact out (event {EventId})")]
     public static partial void OptedOutByTag(ILogger logger, string ghlContactId, string accountId, string tag, string eventId);
+
+    [LoggerMessage(EventId = 5405, Level = LogLevel.Warning,
+        Message = "GHL change {EventId} for account {AccountId} moved GHL contact {GhlContactId} to a new phone: written to Roezan under the new number; the Roezan contact under the old number is tagged {Tag} and no longer synced (delete it in Roezan when it is not wanted)")]
+    public static partial void PhoneMoved(ILogger logger, string eventId, string accountId, string ghlContactId, string tag);
 }

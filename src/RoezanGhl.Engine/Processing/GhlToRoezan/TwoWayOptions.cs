@@ -14,7 +14,7 @@ public sealed class TwoWayOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ConflictWindow { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary><c>newest-wins</c> (default), <c>ghl-wins</c> or <c>roezan-wins</c>.</summary>
+    /// <summary><c>newest-wins</c> (default), <c>ghl-wins</c> or <c>roezan-wins</c>; an account's <c>TwoWay:ConflictRule</c> overrides it.</summary>
     [RegularExpression("^(newest-wins|ghl-wins|roezan-wins)$", ErrorMessage = "Sync:TwoWay:ConflictRule must be newest-wins, ghl-wins or roezan-wins.")]
     public string ConflictRule { get; set; } = "newest-wins";
 
@@ -34,15 +34,18 @@ public sealed class TwoWayOptions
     [MaxLength(64)]
     public string DeletedTag { get; set; } = "ghl-deleted";
 
+    /// <summary>
+    /// The Roezan tag put on the contact left under the old number when a phone is changed in GHL (the contact is written
+    /// under the new number: Roezan keys contacts by phone). Contacts with it are not synced back to GHL.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    [MaxLength(64)]
+    public string PhoneMovedTag { get; set; } = "phone-moved-in-ghl";
+
     public GhlChangeRules Rules() => new()
     {
         ConflictWindow = ConflictWindow,
         OptOutTag = OptOutTag,
-        ConflictRule = ConflictRule switch
-        {
-            "ghl-wins" => Core.TwoWay.ConflictRule.GhlWins,
-            "roezan-wins" => Core.TwoWay.ConflictRule.RoezanWins,
-            _ => Core.TwoWay.ConflictRule.NewestWins,
-        },
+        ConflictRule = ConflictRuleNames.TryParse(ConflictRule, out var rule) ? rule : Core.TwoWay.ConflictRule.NewestWins,
     };
 }

@@ -21,10 +21,12 @@ public sealed class RoezanEchoGuard
 {
     private readonly EchoHistoryStore _echoes;
     private readonly TimeProvider _time;
+    private readonly RoezanConflictSettler _conflicts;
 
-    public RoezanEchoGuard(EchoHistoryStore echoes, TimeProvider time)
+    public RoezanEchoGuard(EchoHistoryStore echoes, TimeProvider time, RoezanConflictSettler conflicts)
     {
         _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
+        _conflicts = conflicts ?? throw new ArgumentNullException(nameof(conflicts));
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
@@ -33,19 +35,29 @@ public sealed class RoezanEchoGuard
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Disposition != PlanDisposition.Apply || plan.GhlContactId is not { } ghlId || !plan.WritesContact)
+        // A stale contact change is skipped by the planner; a conflict rule may still give it the win.
+        var contact = delivery.Queued.Event.Data?.Contact;
+        var stale = plan.Disposition == PlanDisposition.Skip && plan.Reason.StartsWith("stale", StringComparison.Ordinal);
+        if (plan.GhlContactId is not { } ghlId || contact is null || !(stale || (plan.Disposition == PlanDisposition.Apply && plan.WritesContact)))
         {
             return plan;
         }
 
         var now = _time.GetUtcNow();
         var history = await _echoes.ReadAsync(delivery.LocationId, ghlId, cancellationToken).ConfigureAwait(false);
-        if (delivery.Queued.Event.Data?.Contact is { } contact && history.Wrote(SyncSystem.Roezan, ContactFingerprint.Of(FieldsOf(contact)), now))
+        if (history.Wrote(SyncSystem.Roezan, ContactFingerprint.Of(FieldsOf(contact)), now))
         {
-            return plan with { Disposition = PlanDisposition.Skip, Reason = "echo: Roezan reports a state this app wrote to it", Steps = [], ContactState = null, ContactStateOccurredAt = null };
+            return stale ? plan : plan with { Disposition = PlanDisposition.Skip, Reason = "echo: Roezan reports a state this app wrote to it", Steps = [], ContactState = null, ContactStateOccurredAt = null };
         }
 
-        if (plan.ContactState is { } after)
+        if (contact.Tags?.Contains(_conflicts.PhoneMovedTag, StringComparer.OrdinalIgnoreCase) == true)
+        {
+            // The contact left under its old number when the phone changed in GHL: the link moved to the new number.
+            return plan with { Disposition = PlanDisposition.Skip, Reason = $"the Roezan contact is tagged {_conflicts.PhoneMovedTag}: its GHL contact moved to another number", Steps = [], ContactState = null, ContactStateOccurredAt = null };
+        }
+
+        plan = await _conflicts.SettleAsync(delivery, plan, ghlId, contact, history, cancellationToken).ConfigureAwait(false);
+        if (plan.Disposition == PlanDisposition.Apply && plan.ContactState is { } after)
         {
             await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Ghl, ContactFingerprint.Of(after), now, cancellationToken).ConfigureAwait(false);
         }

@@ -1,0 +1,97 @@
+using RoezanGhl.Core.Planning;
+
+namespace RoezanGhl.Core.TwoWay;
+
+/// <summary>
+/// The Roezan → GHL side of two-way conflicts: a Roezan change to a field that the last recorded change, made in GHL,
+/// set within the conflict window. Pure: settles a plan already made under the contact's lease by the account's rule.
+/// </summary>
+/// <remarks>
+/// Both values are recorded hashed in the plan's reason, which the ledger keeps with the plan.
+/// The Roezan → GHL planner on its own lets the newer change win (an older Roezan change is stale and only fills values
+/// GHL has none of). With a conflict the rule decides instead: <c>ghl-wins</c> keeps GHL's values (the update writes
+/// only what GHL has none of), <c>roezan-wins</c> writes Roezan's values even when its change is the older one,
+/// <c>newest-wins</c> keeps what the planner did. Only the fields both directions carry (names and email) are judged.
+/// </remarks>
+public static class RoezanChangeConflicts
+{
+    /// <param name="plan">The Roezan → GHL plan, made under the contact's lease.</param>
+    /// <param name="incoming">The Roezan contact through the account's mapping.</param>
+    /// <param name="linked">What the link records (after a GHL change, the state it left on both sides).</param>
+    /// <param name="ghlChangeWrittenAt">
+    /// When our last write to this contact carried a GHL change to Roezan (the newest entry of its echo history, when
+    /// that entry is a write to Roezan): the link's own "last event" is not enough, as Roezan's echo of that write
+    /// records itself there.
+    /// </param>
+    /// <param name="rules">The account's rules.</param>
+    public static (SyncPlan Plan, IReadOnlyList<FieldConflict> Conflicts) Settle(SyncPlan plan, ContactFields incoming, ContactSnapshot linked, DateTimeOffset? ghlChangeWrittenAt, GhlChangeRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(linked);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (plan.Disposition != PlanDisposition.Apply && plan.Disposition != PlanDisposition.Skip
+            || ghlChangeWrittenAt is not { } ghlAt || plan.OccurredAt is not { } roezanAt
+            || (roezanAt - ghlAt).Duration() > rules.ConflictWindow)
+        {
+            return (plan, []);
+        }
+
+        var theirs = linked.Fields;
+        // A value GHL has none of is a fill, not a conflict.
+        var changed = Judged(incoming.ChangedFrom(theirs));
+        var contested = changed.Values().Where(pair => ValueOf(theirs, pair.Key) is not null).ToList();
+        if (contested.Count == 0)
+        {
+            return (plan, []);
+        }
+
+        var ghlWins = rules.ConflictRule switch
+        {
+            ConflictRule.GhlWins => true,
+            ConflictRule.RoezanWins => false,
+            _ => roezanAt < ghlAt,
+        };
+        var conflicts = contested.Select(pair => new FieldConflict(pair.Key, ValueOf(theirs, pair.Key), pair.Value, ghlWins)).ToList();
+        var write = ghlWins ? Judged(incoming.MissingFrom(theirs)) : changed;
+        var others = plan.Steps.Where(step => step is not UpdateContactStep).ToList();
+        var update = plan.Steps.OfType<UpdateContactStep>().FirstOrDefault();
+        var kept = update is null ? ContactFields.Empty : update.Fields with { FirstName = null, LastName = null, Email = null };
+        var fields = kept.MergedWith(write);
+        var steps = fields.IsEmpty ? others : [new UpdateContactStep { Fields = fields, Reason = $"conflict settled ({(ghlWins ? "GHL" : "Roezan")} kept): {fields.DescribeMembers()}" }, .. others];
+        var reason = $"{plan.Reason}; conflict with a GHL change within {rules.ConflictWindow.TotalSeconds:0.#} s, {(ghlWins ? "GHL" : "Roezan")} kept: {string.Join("; ", conflicts.Select(Hashed))}";
+        var state = (plan.ContactState ?? theirs).MergedWith(write);
+        if (ghlWins)
+        {
+            state = state with { FirstName = theirs.FirstName ?? state.FirstName, LastName = theirs.LastName ?? state.LastName, Email = theirs.Email ?? state.Email };
+        }
+
+        var settled = steps.Count == 0
+            ? PlanRules.Skip(plan, reason) with { ContactState = null, ContactStateOccurredAt = null }
+            : PlanRules.Apply(plan, steps, reason) with { ContactState = state, ContactStateOccurredAt = PlanRules.Later(ghlAt, roezanAt) };
+        return (settled, conflicts);
+    }
+
+    /// <summary>
+    /// A conflict with its values hashed (SHA-256, 12 hex digits): the plan's reason is also logged when the plan is
+    /// skipped, and logs never hold personal values. Equal hashes show which side's value a contact ended with.
+    /// </summary>
+    public static string Hashed(FieldConflict conflict)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        return $"{conflict.Field}: GHL #{Hash(conflict.GhlValue)} vs Roezan #{Hash(conflict.RoezanValue)}";
+    }
+
+    private static string Hash(string? value) =>
+        value is null ? "(none)" : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..12];
+
+    private static ContactFields Judged(ContactFields fields) => new() { FirstName = fields.FirstName, LastName = fields.LastName, Email = fields.Email };
+
+    private static string? ValueOf(ContactFields fields, string name) => name switch
+    {
+        "firstName" => fields.FirstName,
+        "lastName" => fields.LastName,
+        "email" => fields.Email,
+        _ => null,
+    };
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using RoezanGhl.Core.Events;
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Core.Sync;
+using RoezanGhl.Core.TwoWay;
+using RoezanGhl.Engine.Processing.GhlToRoezan;
+using RoezanGhl.Storage.Links;
+
+namespace RoezanGhl.Engine.Processing.RoezanToGhl;
+
+/// <summary>
+/// Conflicts on the Roezan → GHL side: reads what the link records of the contact (under the contact's lease) and lets
+/// <see cref="RoezanChangeConflicts"/> settle the plan by the account's rule (<see cref="TwoWayRules"/>). A conflict is
+/// counted on the two-way meter, logged with field names only, and recorded with both values hashed in the plan's
+/// reason, which the ledger entry keeps with the plan (a skipped plan's reason is logged, so it holds no values).
+/// </summary>
+public sealed class RoezanConflictSettler
+{
+    private readonly ContactLinkStore _links;
+    private readonly TwoWayRules _rules;
+    private readonly IPlanningProfileSource _profiles;
+    private readonly TwoWayMeter _meter;
+    private readonly ILogger _logger;
+
+    public RoezanConflictSettler(ContactLinkStore links, TwoWayRules rules, IPlanningProfileSource profiles, TwoWayMeter meter, ILogger<RoezanConflictSettler> logger)
+    {
+        _links = links ?? throw new ArgumentNullException(nameof(links));
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        _profiles = profiles ?? throw new ArgumentNullException(nameof(profiles));
+        _meter = meter ?? throw new ArgumentNullException(nameof(meter));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>The tag of a Roezan contact left under its old number when the phone changed in GHL.</summary>
+    public string PhoneMovedTag => _rules.Options.PhoneMovedTag;
+
+    /// <summary>The plan, settled when the Roezan change conflicts with a GHL change to the same field within the window.</summary>
+    public async Task<SyncPlan> SettleAsync(EventDelivery delivery, SyncPlan plan, string ghlContactId, RoezanContact contact, EchoHistory history, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        // Our newest write to the contact: a GHL change written to Roezan, or a Roezan change written to GHL.
+        if (history.Entries.Count == 0 || history.Entries[0].Target != SyncSystem.Roezan)
+        {
+            return plan;
+        }
+
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(plan);
+        var linked = await _links.ReadContactAsync(delivery.LocationId, ghlContactId, cancellationToken).ConfigureAwait(false);
+        if (linked.LastEventId is null)
+        {
+            return plan;
+        }
+
+        var profile = await _profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
+        var incoming = profile.FieldMapping.Map(contact);
+        var (settled, conflicts) = RoezanChangeConflicts.Settle(plan, incoming, linked, history.Entries[0].WrittenAt, _rules.For(delivery.AccountId));
+        if (conflicts.Count > 0)
+        {
+            _meter.Count(delivery.AccountId);
+            RoezanConflictLog.Conflict(_logger, delivery.EventId, delivery.AccountId, ghlContactId, string.Join(", ", conflicts.Select(conflict => conflict.Field)), conflicts[0].GhlWon ? "GHL" : "Roezan");
+        }
+
+        return settled;
+    }
+}

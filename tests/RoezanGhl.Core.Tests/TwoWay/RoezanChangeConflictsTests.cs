@@ -1,0 +1,86 @@
+using RoezanGhl.Core.Planning;
+using RoezanGhl.Core.TwoWay;
+
+namespace RoezanGhl.Core.Tests.TwoWay;
+
+/// <summary>The Roezan → GHL side of conflicts: a Roezan change to a field GHL set within the window, settled by the rule.</summary>
+public class RoezanChangeConflictsTests
+{
+    private static readonly DateTimeOffset GhlAt = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly ContactFields Recorded = new() { FirstName = "Gina", LastName = "Lopez", Email = "ana@example.com", Phone = "+12015550123", Tags = ["vip"] };
+
+    private static readonly ContactSnapshot LinkedByGhl = new() { GhlContactId = "g1", Fields = Recorded, LastEventId = "ghl:wh-1", LastOccurredAt = GhlAt };
+
+    private static readonly ContactFields Incoming = Recorded with { FirstName = "Rosa" };
+
+    /// <summary>What the Roezan → GHL planner makes of the change: the newer one updates, the older one is stale and skipped.</summary>
+    private static SyncPlan Planned(int roezanSecondsAfterGhl)
+    {
+        var plan = new SyncPlan { EventId = "evt_1", EventType = "contact.updated", AccountId = "acme", OccurredAt = GhlAt.AddSeconds(roezanSecondsAfterGhl), GhlContactId = "g1", Disposition = PlanDisposition.Apply, Reason = "update GHL contact g1" };
+        return roezanSecondsAfterGhl >= 0
+            ? plan with { Steps = [new UpdateContactStep { Fields = new ContactFields { FirstName = "Rosa" }, Reason = "changed" }], ContactState = Incoming }
+            : plan with { Disposition = PlanDisposition.Skip, Reason = "stale: older than the last applied change" };
+    }
+
+    private static (SyncPlan Plan, IReadOnlyList<FieldConflict> Conflicts) Settle(ConflictRule rule, int roezanSecondsAfterGhl, ContactSnapshot? linked = null, DateTimeOffset? ghlWrittenAt = null) =>
+        RoezanChangeConflicts.Settle(Planned(roezanSecondsAfterGhl), Incoming, linked ?? LinkedByGhl, ghlWrittenAt ?? GhlAt, new GhlChangeRules { ConflictRule = rule });
+
+    private static string Sha(string value) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..12];
+
+    private static string? WrittenFirstName(SyncPlan plan) => plan.Steps.OfType<UpdateContactStep>().SingleOrDefault()?.Fields.FirstName;
+
+    [Theory]
+    [InlineData(ConflictRule.NewestWins, 2, "Rosa")]
+    [InlineData(ConflictRule.NewestWins, -2, null)]
+    [InlineData(ConflictRule.GhlWins, 2, null)]
+    [InlineData(ConflictRule.GhlWins, -2, null)]
+    [InlineData(ConflictRule.RoezanWins, 2, "Rosa")]
+    [InlineData(ConflictRule.RoezanWins, -2, "Rosa")]
+    public void A_roezan_change_within_the_window_of_a_ghl_change_is_a_conflict_settled_by_the_rule(ConflictRule rule, int roezanSecondsAfterGhl, string? written)
+    {
+        var (plan, conflicts) = Settle(rule, roezanSecondsAfterGhl);
+
+        var conflict = Assert.Single(conflicts);
+        Assert.Equal(("firstName", "Gina", "Rosa", written is null), (conflict.Field, conflict.GhlValue, conflict.RoezanValue, conflict.GhlWon));
+        Assert.Equal(written, WrittenFirstName(plan));
+        Assert.Equal(written is null ? PlanDisposition.Skip : PlanDisposition.Apply, plan.Disposition);
+        Assert.Contains($"{(written is null ? "GHL" : "Roezan")} kept: firstName: GHL #{Sha("Gina")} vs Roezan #{Sha("Rosa")}", plan.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rosa", plan.Reason, StringComparison.Ordinal);
+        if (written is not null)
+        {
+            Assert.Equal("Rosa", plan.ContactState!.FirstName);
+        }
+    }
+
+    [Fact]
+    public void Outside_the_window_or_without_a_ghl_change_written_nothing_is_a_conflict_and_the_plan_is_kept()
+    {
+        var far = Settle(ConflictRule.GhlWins, 60);
+        var afterRoezan = RoezanChangeConflicts.Settle(Planned(2), Incoming, LinkedByGhl, null, new GhlChangeRules { ConflictRule = ConflictRule.GhlWins });
+
+        Assert.Empty(far.Conflicts);
+        Assert.Same(Planned(60).Steps[0].GetType(), far.Plan.Steps[0].GetType());
+        Assert.Equal("Rosa", WrittenFirstName(far.Plan));
+        Assert.Empty(afterRoezan.Conflicts);
+        Assert.Equal("Rosa", WrittenFirstName(afterRoezan.Plan));
+    }
+
+    [Fact]
+    public void Ghl_wins_still_fills_a_value_ghl_has_none_of_and_keeps_the_other_steps()
+    {
+        var linked = LinkedByGhl with { Fields = Recorded with { LastName = null } };
+        var plan = Planned(2) with
+        {
+            Steps = [new UpdateContactStep { Fields = new ContactFields { FirstName = "Rosa", LastName = "Lopez" }, Reason = "changed" }, new AddTagsStep { Tags = ["new"], Reason = "tags" }],
+        };
+
+        var (settled, conflicts) = RoezanChangeConflicts.Settle(plan, Incoming, linked, GhlAt, new GhlChangeRules { ConflictRule = ConflictRule.GhlWins });
+
+        Assert.Equal(["firstName"], conflicts.Select(c => c.Field));
+        var update = Assert.IsType<UpdateContactStep>(settled.Steps[0]);
+        Assert.Equal((null, "Lopez"), (update.Fields.FirstName, update.Fields.LastName));
+        Assert.IsType<AddTagsStep>(settled.Steps[1]);
+        Assert.Equal("Gina", settled.ContactState!.FirstName);
+    }
+}
