@@ -6,8 +6,8 @@ namespace RoezanGhl.Core.GhlWebhooks;
 /// A change made in GHL, as it travels on the events queue inside a <see cref="Events.QueuedRoezanEvent"/>
 /// (member <c>ghl</c>, with <c>source: ghl</c>, <c>target: roezan</c>). Whoever found the change fills it the
 /// same way: the webhook door from a delivery, reconciliation from a contact read through GHL's API
-/// (<see cref="Origin"/> says which). Exactly one of <see cref="Contact"/>, <see cref="Note"/> and
-/// <see cref="Task"/> is set.
+/// (<see cref="Origin"/> says which). Exactly one of <see cref="Contact"/>, <see cref="Note"/>,
+/// <see cref="Task"/> and <see cref="Appointment"/> is set.
 /// </summary>
 public sealed class QueuedGhlChange
 {
@@ -34,12 +34,15 @@ public sealed class QueuedGhlChange
 
     public GhlTaskEvent? Task { get; init; }
 
+    /// <summary>AppointmentCreate/Update/Delete: not synced to Roezan, queued for the SMS automations (confirmations, reminders).</summary>
+    public GhlAppointmentEvent? Appointment { get; init; }
+
     [JsonIgnore]
     public GhlWebhookEventKind Kind => GhlWebhookEventTypes.KindOf(Type);
 
     /// <summary>The GHL contact the change is about.</summary>
     [JsonIgnore]
-    public string? ContactId => Contact?.Id ?? Note?.ContactId ?? Task?.ContactId;
+    public string? ContactId => Contact?.Id ?? Note?.ContactId ?? Task?.ContactId ?? Appointment?.Appointment?.ContactId;
 
     /// <summary>
     /// When the change happened in GHL, by its own clock: the contact's <c>dateUpdated</c> (else <c>dateAdded</c>),
@@ -66,6 +69,7 @@ public sealed class QueuedGhlChange
             Contact = evt as GhlContactEvent,
             Note = evt as GhlNoteEvent,
             Task = evt as GhlTaskEvent,
+            Appointment = evt as GhlAppointmentEvent,
         };
     }
 }

@@ -20,6 +20,7 @@ public static class AutomationsServiceCollectionExtensions
         services.TryAddSingleton<ISmsSender, SmsSender>();
         services.TryAddSingleton<SendTimeFactsReader>();
         services.TryAddSingleton<SmsScheduleSweeper>();
+        services.TryAddSingleton<AutomationTriggerPlanner>();
         return services;
     }
 }

@@ -48,7 +48,7 @@ public sealed class SendTimeFactsReader
             return SendTimeFacts.Cancel("the contact no longer exists in GHL.");
         }
 
-        var contactEvent = ToEvent(ghl);
+        var contactEvent = GhlContactEvents.From(ghl);
         var contact = AutomationContact.FromGhl(contactEvent, _accounts.CustomFieldNames(send.AccountId));
         var roezan = string.IsNullOrWhiteSpace(send.To) ? null : await _roezan.FindContactByPhoneAsync(send.AccountId, send.To, cancellationToken).ConfigureAwait(false);
         if (roezan is { Invalid: true } or { Deleted: true })
@@ -67,18 +67,4 @@ public sealed class SendTimeFactsReader
 
         return new SendTimeFacts(contact, consent, lastInbound, null);
     }
-
-    private static GhlContactEvent ToEvent(GhlContact contact) => new()
-    {
-        Id = contact.Id,
-        FirstName = contact.FirstName,
-        LastName = contact.LastName,
-        Name = contact.Name,
-        Email = contact.Email,
-        Phone = contact.Phone,
-        Tags = contact.Tags?.Select(tag => (string?)tag).ToList(),
-        Dnd = contact.Dnd,
-        DndSettings = contact.DndSettings?.Sms is { } sms ? new Core.GhlWebhooks.GhlDndSettings { Sms = new GhlDndChannel { Status = sms.Status } } : null,
-        CustomFields = contact.CustomFields?.Select(field => (GhlCustomFieldValue?)new GhlCustomFieldValue { Id = field.Id, Value = field.Value }).ToList(),
-    };
 }

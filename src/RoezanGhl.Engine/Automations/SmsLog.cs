@@ -32,5 +32,5 @@ internal static partial class SmsLog
 
     [LoggerMessage(EventId = 5607, EventName = "SmsReplanned", Level = LogLevel.Information,
         Message = "Text {SendId} of account {AccountId}: {Action} ({Reason})")]
-    public static partial void Replanned(ILogger logger, string sendId, string accountId, string action, string reason);
+    public static partial void Replanned(ILogger logger, string sendId, string accountId, Core.Automations.Planning.ReplanAction action, string reason);
 }
