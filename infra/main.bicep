@@ -159,7 +159,7 @@ module storage 'modules/storage.bicep' = {
     // Exactly the app's StorageNames for these settings (a test in tests/RoezanGhl.Infra.Tests holds them together).
     containerNames: [deploymentContainerName, claimCheckContainerName, stateContainerName, tokenLeaseContainerName, configurationsContainerName]
     queueNames: [eventsQueueName, '${eventsQueueName}-poison']
-    tableNames: ['${tablePrefix}Events', '${tablePrefix}Links', '${tablePrefix}Cursors', '${tablePrefix}LocationStatus', '${tablePrefix}OAuthStates']
+    tableNames: ['${tablePrefix}Events', '${tablePrefix}Links', '${tablePrefix}Cursors', '${tablePrefix}LocationStatus', '${tablePrefix}OAuthStates', '${tablePrefix}SmsSends']
     claimCheckContainerName: claimCheckContainerName
     claimCheckRetentionDays: claimCheckRetentionDays
     softDeleteRetentionDays: blobSoftDeleteRetentionDays

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using RoezanGhl.LoadHarness;
+using RoezanGhl.LoadHarness.Sms;
 using RoezanGhl.LoadHarness.Reporting;
 using RoezanGhl.TestSupport;
 
@@ -55,6 +56,17 @@ root.SetAction(async (parse, cancellationToken) =>
             pair => pair.Length == 2 ? pair[1] : throw new ArgumentException($"--setting {pair[0]}: give key=value."),
             StringComparer.Ordinal),
     };
+
+    if (options.Profiles.Contains(SmsAutomationsResults.Profile, StringComparer.Ordinal))
+    {
+        var figures = await SmsAutomationsRun.RunAsync(options.Seed, Console.Out, cancellationToken);
+        await SmsAutomationsResults.WriteAsync(figures, parse.GetValue(output), parse.GetValue(markdown), Console.Out, cancellationToken);
+        options = options with { Profiles = [.. options.Profiles.Where(profile => profile != SmsAutomationsResults.Profile)] };
+        if (options.Profiles.Count == 0)
+        {
+            return figures.SmsSentTwice + figures.SmsToOptedOut + figures.SmsInQuietHours == 0 ? 0 : 1;
+        }
+    }
 
     var report = parse.GetValue(fromResults) is { } runPath
         ? await ReadReportAsync(runPath, cancellationToken)

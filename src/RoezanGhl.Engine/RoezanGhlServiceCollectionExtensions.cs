@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RoezanGhl.Credentials.Tokens;
+using RoezanGhl.Engine.Automations;
 using RoezanGhl.Engine.Console;
 using RoezanGhl.Engine.Conversations;
 using RoezanGhl.Engine.Health;
@@ -21,7 +22,7 @@ public static class RoezanGhlServiceCollectionExtensions
     /// <summary>
     /// Registers each area exactly once, each with its own settings validated on start: the GHL client, secrets and
     /// GHL tokens, storage, the Roezan accounts, the webhook door, processing, notifications, reconciliation, the
-    /// Roezan API client, the cached health report and the console (with the operator tools the CLI shares). No area registers another's services; this is the one place that puts them together.
+    /// Roezan API client, SMS automations, the cached health report and the console (with the operator tools the CLI shares). No area registers another's services; this is the one place that puts them together.
     /// </summary>
     public static IServiceCollection AddRoezanGhl(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +40,7 @@ public static class RoezanGhlServiceCollectionExtensions
         services.AddRoezanNotifications();
         services.AddRoezanReconciliation();
         services.AddRoezanApiClient();
+        services.AddRoezanAutomations();
         services.AddRoezanHealth();
         services.AddRoezanConsole();
         return services;

@@ -13,7 +13,8 @@ namespace RoezanGhl.Roezan;
 
 /// <summary>
 /// The few calls of Roezan's integration API the app makes: find a contact by phone and list a contact's inbound
-/// messages (the reconciler), create or update a contact by phone (changes made in GHL). Every call is made for one account, with that account's <c>X-API-Key</c> from the secret
+/// messages (the reconciler), create or update a contact by phone (changes made in GHL), send a text and list the
+/// texts sent (automations). Every call is made for one account, with that account's <c>X-API-Key</c> from the secret
 /// store (<see cref="SecretNames.RoezanApiKey"/>). Roezan's rate-limit headers are kept per account: when
 /// <c>ratelimit-remaining</c> reaches 0 the next call waits for <c>ratelimit-reset</c> (up to
 /// <see cref="RoezanApiOptions.MaxRateLimitWait"/>), and a 429 or a longer wait ends in a
@@ -61,11 +62,38 @@ public sealed class RoezanApiClient
     /// page; there is no "since" parameter, so callers filter by <see cref="RoezanApiMessage.CreatedAt"/>).
     /// An unknown contact gives an empty list.
     /// </summary>
-    public async Task<IReadOnlyList<RoezanApiMessage>> GetInboundMessagesAsync(string accountId, string contactId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RoezanApiMessage>> GetInboundMessagesAsync(string accountId, string contactId, CancellationToken cancellationToken) =>
+        GetMessagesAsync(accountId, contactId, "inbound", cancellationToken);
+
+    /// <summary>
+    /// <c>GET {MessagesPath}?direction=outbound&amp;limit=…</c>: the latest texts sent to the contact, newest first: how a
+    /// send whose answer was lost is looked for before anything is sent again. Roezan's public client code shows only
+    /// <c>direction=inbound</c>; <c>outbound</c> is assumed to work alike (unverified).
+    /// </summary>
+    public Task<IReadOnlyList<RoezanApiMessage>> GetOutboundMessagesAsync(string accountId, string contactId, CancellationToken cancellationToken) =>
+        GetMessagesAsync(accountId, contactId, "outbound", cancellationToken);
+
+    /// <summary>
+    /// <c>POST {SendPath}</c> <c>{phone, message}</c>: sends one text. Made once: the client never repeats it (the
+    /// request is marked <see cref="RoezanApiRetries.NoRetry"/>), because Roezan takes no idempotency key and a
+    /// repeat after a lost answer would text the person twice. A refusal (opted out, invalid, deleted) is a
+    /// <see cref="RoezanApiException"/> with <see cref="RoezanApiException.RefusalCode"/>; a timeout or a 5xx is an
+    /// unknown outcome the caller must settle by looking (<see cref="GetOutboundMessagesAsync"/>).
+    /// </summary>
+    public async Task<RoezanApiMessage?> SendMessageAsync(string accountId, string phone, string text, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(phone);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new RoezanMessageSend { Phone = phone, Message = text }, RoezanApiRequestJsonContext.Default.RoezanMessageSend);
+        var envelope = await SendAsync(accountId, HttpMethod.Post, Build(_options.SendPath, []), _options.SendPath, body, RoezanApiJsonContext.Default.RoezanApiMessageEnvelope, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
+        return envelope?.Message;
+    }
+
+    private async Task<IReadOnlyList<RoezanApiMessage>> GetMessagesAsync(string accountId, string contactId, string direction, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contactId);
         var path = _options.MessagesPath.Replace(ContactIdPlaceholder, Uri.EscapeDataString(contactId), StringComparison.Ordinal);
-        var uri = Build(path, [new("direction", "inbound"), new("limit", _options.MessagesLimit.ToString(CultureInfo.InvariantCulture))]);
+        var uri = Build(path, [new("direction", direction), new("limit", _options.MessagesLimit.ToString(CultureInfo.InvariantCulture))]);
         var envelope = await GetAsync(accountId, uri, _options.MessagesPath, RoezanApiJsonContext.Default.RoezanApiMessagesEnvelope, notFoundIsNull: true, cancellationToken).ConfigureAwait(false);
         return envelope?.Messages ?? [];
     }
@@ -99,6 +127,11 @@ public sealed class RoezanApiClient
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.Add(Json);
         HttpUrlTemplate.Set(request, pathTemplate);
+        if (method == HttpMethod.Post && string.Equals(pathTemplate, _options.SendPath, StringComparison.Ordinal))
+        {
+            request.Options.Set(RoezanApiRetries.NoRetry, true);
+        }
+
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);
@@ -144,7 +177,8 @@ public sealed class RoezanApiClient
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new RoezanApiException($"Roezan's API answered {(int)response.StatusCode} for account '{accountId}' ({uri.AbsolutePath}).", response.StatusCode);
+                var code = response.StatusCode == HttpStatusCode.UnprocessableEntity ? await RoezanApiErrorBody.ReadCodeAsync(response, cancellationToken).ConfigureAwait(false) : null;
+                throw new RoezanApiException($"Roezan's API answered {(int)response.StatusCode}{(code is null ? "" : $" ({code})")} for account '{accountId}' ({uri.AbsolutePath}).", response.StatusCode) { RefusalCode = code };
             }
 
             try

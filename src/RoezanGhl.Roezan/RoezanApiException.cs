@@ -35,6 +35,9 @@ public sealed class RoezanApiException : Exception
 
     public bool IsRateLimited => RetryAfter is not null;
 
+    /// <summary>Roezan's <c>code</c> when it refused a request it understood (422), e.g. <c>contact_opted_out</c>.</summary>
+    public string? RefusalCode { get; init; }
+
     /// <summary>The API key was refused (401/403): a person has to fix the secret.</summary>
     public bool IsUnauthorized => StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 }

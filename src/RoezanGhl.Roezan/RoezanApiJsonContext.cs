@@ -6,4 +6,6 @@ namespace RoezanGhl.Roezan;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(RoezanApiContactEnvelope))]
 [JsonSerializable(typeof(RoezanApiMessagesEnvelope))]
+[JsonSerializable(typeof(RoezanApiMessageEnvelope))]
+[JsonSerializable(typeof(RoezanApiErrorBody))]
 internal sealed partial class RoezanApiJsonContext : JsonSerializerContext;

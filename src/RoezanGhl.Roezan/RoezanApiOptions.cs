@@ -28,6 +28,10 @@ public sealed class RoezanApiOptions
     [Required(AllowEmptyStrings = false)]
     public string MessagesPath { get; set; } = "/integrations/contacts/{contactId}/messages";
 
+    /// <summary>Send one text (<c>POST {phone, message}</c>); never retried by the client.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string SendPath { get; set; } = "/integrations/message/send";
+
     /// <summary>Messages asked for per contact (Roezan's page size).</summary>
     [Range(1, 1000)]
     public int MessagesLimit { get; set; } = 100;

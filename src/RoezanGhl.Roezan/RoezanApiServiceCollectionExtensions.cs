@@ -26,6 +26,7 @@ public static class RoezanApiServiceCollectionExtensions
                 resilience.AttemptTimeout.Timeout = api.AttemptTimeout;
                 resilience.Retry.MaxRetryAttempts = Math.Max(1, api.MaxRetries);
                 resilience.Retry.Delay = api.RetryBaseDelay;
+                RoezanApiRetries.NeverRepeatSends(resilience.Retry);
                 resilience.TotalRequestTimeout.Timeout = (api.AttemptTimeout * (api.MaxRetries + 1)) + (api.RetryBaseDelay * 8);
                 resilience.CircuitBreaker.SamplingDuration = api.AttemptTimeout * 3;
             });

@@ -49,6 +49,9 @@ public sealed class StorageNames
     /// <summary>The OAuth install states already used.</summary>
     public string OAuthStatesTable => TablePrefix + "OAuthStates";
 
+    /// <summary>The SMS automations' send ledger and schedule (one row per planned text) and their day counters.</summary>
+    public string SmsSendsTable => TablePrefix + "SmsSends";
+
     /// <summary>The queue the webhook writes to and the processor reads (<c>Sync:EventsQueue</c>).</summary>
     public string EventsQueue { get; }
 
@@ -67,7 +70,7 @@ public sealed class StorageNames
     /// <summary>The accounts' configurations saved from the console, one blob per version (<c>{prefix in lower case}-configurations</c>).</summary>
     public string ConfigurationsContainer => TablePrefix.ToLowerInvariant() + "-configurations";
 
-    public IReadOnlyList<string> Tables => [EventsTable, LinksTable, CursorsTable, LocationStatusTable, OAuthStatesTable];
+    public IReadOnlyList<string> Tables => [EventsTable, LinksTable, CursorsTable, LocationStatusTable, OAuthStatesTable, SmsSendsTable];
 
     public IReadOnlyList<string> Queues => [EventsQueue, PoisonQueue];
 

@@ -17,6 +17,7 @@ using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Links;
 using RoezanGhl.Storage.Queueing;
 using RoezanGhl.Storage.Reconciliation;
+using RoezanGhl.Storage.Sends;
 
 namespace RoezanGhl.Storage;
 
@@ -99,6 +100,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ReconcileCursorStore>();
         services.TryAddSingleton<ReconcileSummaryStore>();
         services.TryAddSingleton<AccountConfigurationVersions>();
+        services.TryAddSingleton<SmsSendStore>();
     }
 
     /// <summary>

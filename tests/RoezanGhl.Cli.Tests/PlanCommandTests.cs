@@ -152,4 +152,23 @@ public sealed class PlanCommandTests : IAsyncLifetime
         Assert.Equal("error: --account is needed: 2 accounts are configured (acme, beta)", Assert.Single(result.ErrorLines));
         Assert.Equal("", result.Output);
     }
+
+    [Fact]
+    public async Task With_ghl_a_new_lead_shows_the_welcome_text_its_encoding_segments_and_time_masked_by_default()
+    {
+        _rig.Values[$"Roezan__Accounts__{CliRig.AccountId}__Mapping__Automations__0__Template"] = "welcome-new-lead";
+        _rig.WriteSettings();
+        var file = await EventFileAsync(RoezanGhl.UnitTestSupport.Webhooks.GhlSampleEvents.ContactUpdate("wh-plan-1", DateTimeOffset.UtcNow, type: "ContactCreate"));
+
+        var masked = await _rig.RunAsync("plan", file, "--account", CliRig.AccountId, "--ghl");
+        var full = await _rig.RunAsync("plan", file, "--account", CliRig.AccountId, "--ghl", "--show-personal-data");
+
+        Assert.True(masked.Exit == 0, masked.ToString());
+        Assert.Contains("welcome-new-lead (sms1-", masked.Output, StringComparison.Ordinal);
+        Assert.Contains("1 segment (Gsm7", masked.Output, StringComparison.Ordinal);
+        Assert.Contains("send at ", masked.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("thanks for reaching out", masked.Output, StringComparison.Ordinal);
+        Assert.Contains("Hi Ana, thanks for reaching out!", full.Output, StringComparison.Ordinal);
+        Assert.Empty(_rig.Simulator.State.Recorded);
+    }
 }

@@ -33,6 +33,7 @@ public class FunctionsMetadataTests
         { "ConsoleEvent", "httpTrigger", """{"route":"console/history/events/{accountId}/{eventId}","methods":["get"],"authLevel":"Anonymous"}""" },
         { "ConsoleReplay", "httpTrigger", """{"route":"console/history/events/{accountId}/{eventId}/replay","methods":["post"],"authLevel":"Anonymous"}""" },
         { ReconcileTimerFunction.Name, "timerTrigger", """{"schedule":"%Sync:ReconcileSchedule%"}""" },
+        { SmsSendTimerFunction.Name, "timerTrigger", """{"schedule":"0 * * * * *"}""" },
     };
 
     private static readonly Lazy<JsonArray> Metadata = new(() => JsonNode.Parse(File.ReadAllText(FindMetadata()))!.AsArray());

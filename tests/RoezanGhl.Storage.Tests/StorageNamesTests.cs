@@ -11,7 +11,7 @@ public class StorageNamesTests
     {
         var names = StorageNames.Defaults;
 
-        Assert.Equal(["RoezanGhlEvents", "RoezanGhlLinks", "RoezanGhlCursors", "RoezanGhlLocationStatus", "RoezanGhlOAuthStates"], names.Tables);
+        Assert.Equal(["RoezanGhlEvents", "RoezanGhlLinks", "RoezanGhlCursors", "RoezanGhlLocationStatus", "RoezanGhlOAuthStates", "RoezanGhlSmsSends"], names.Tables);
         Assert.Equal(["roezan-events", "roezan-events-poison"], names.Queues);
         Assert.Equal(["roezan-events-payloads", "roezan-events-state", "roezan-ghl-leases", "roezanghl-configurations"], names.BlobContainers);
     }
@@ -28,7 +28,7 @@ public class StorageNamesTests
 
         var names = services.GetRequiredService<StorageNames>();
 
-        Assert.Equal(["StagingEvents", "StagingLinks", "StagingCursors", "StagingLocationStatus", "StagingOAuthStates"], names.Tables);
+        Assert.Equal(["StagingEvents", "StagingLinks", "StagingCursors", "StagingLocationStatus", "StagingOAuthStates", "StagingSmsSends"], names.Tables);
         Assert.Equal(["staging-events", "staging-events-poison"], names.Queues);
         Assert.Equal(["staging-events-payloads", "staging-events-state", "staging-leases", "staging-configurations"], names.BlobContainers);
     }

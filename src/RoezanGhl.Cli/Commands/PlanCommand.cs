@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RoezanGhl.Cli.Output;
+using RoezanGhl.Engine.Automations;
 using RoezanGhl.Engine.Operations;
 using Spectre.Console;
 
@@ -19,10 +20,29 @@ internal static class PlanCommand
         var account = AccountOption.Create("The Roezan account id the event is for.");
         var offline = new Option<bool>("--offline") { Description = "Do not read the links from storage: plan as if no contact were linked yet." };
         var showPersonalData = new Option<bool>("--show-personal-data") { Description = "Show names, phone numbers, emails and texts in the request bodies in full (masked by default)." };
-        var command = new Command("plan", "Print the GHL calls an event would cause, with their request bodies, without calling GHL.") { file, account, offline, showPersonalData };
-        CommandActions.Set(command, context, global, (invocation, cancellationToken) =>
-            RunAsync(invocation, invocation.Value(file), invocation.Value(account), new PlanPreviewRequest { Offline = invocation.Value(offline), ShowPersonalData = invocation.Value(showPersonalData) }, cancellationToken));
+        var ghl = new Option<bool>("--ghl") { Description = "The file is a GHL webhook body: print the SMS automations' texts it would plan (rendered text, encoding, segments, when)." };
+        var tagsBefore = new Option<string[]>("--tags-before") { Description = "With --ghl: the contact's tags before a ContactTagUpdate (none given: no tag counts as added).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("plan", "Print the GHL calls an event would cause, with their request bodies, without calling GHL.") { file, account, offline, showPersonalData, ghl, tagsBefore };
+        CommandActions.Set(command, context, global, (invocation, cancellationToken) => invocation.Value(ghl)
+            ? PlanTextsAsync(invocation, invocation.Value(file), invocation.Value(account), invocation.Value(tagsBefore), invocation.Value(showPersonalData), cancellationToken)
+            : RunAsync(invocation, invocation.Value(file), invocation.Value(account), new PlanPreviewRequest { Offline = invocation.Value(offline), ShowPersonalData = invocation.Value(showPersonalData) }, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> PlanTextsAsync(CommandInvocation invocation, FileInfo file, string? accountId, string[]? tagsBefore, bool showPersonalData, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            throw new CliException($"the event file '{file.FullName}' does not exist", CommandActions.Usage);
+        }
+
+        var (configured, _) = AccountOption.Resolve(invocation, accountId);
+        var body = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+        var preview = invocation.Services.Get<SmsPlanPreviewer>().Preview(configured, body, tagsBefore is { Length: > 0 } ? tagsBefore : null, showPersonalData);
+
+        // Written as plain text: a text may hold brackets, which are console markup.
+        await invocation.Out.WriteLineAsync(preview).ConfigureAwait(false);
+        return 0;
     }
 
     private static async Task<int> RunAsync(CommandInvocation invocation, FileInfo file, string? accountId, PlanPreviewRequest request, CancellationToken cancellationToken)

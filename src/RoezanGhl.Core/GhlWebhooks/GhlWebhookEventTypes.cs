@@ -42,9 +42,9 @@ public static class GhlWebhookEventTypes
         _ => GhlWebhookEventKind.Unrecognized,
     };
 
-    /// <summary>The events the sync applies to Roezan; the door queues these and acknowledges the rest.</summary>
+    /// <summary>The events the sync applies to Roezan or the SMS automations plan from (appointments); the door queues these and acknowledges the rest.</summary>
     public static bool IsApplied(GhlWebhookEventKind kind) =>
-        IsContact(kind) || kind is GhlWebhookEventKind.NoteCreate or GhlWebhookEventKind.TaskCreate or GhlWebhookEventKind.TaskComplete;
+        IsContact(kind) || IsAppointment(kind) || kind is GhlWebhookEventKind.NoteCreate or GhlWebhookEventKind.TaskCreate or GhlWebhookEventKind.TaskComplete;
 
     public static bool IsContact(GhlWebhookEventKind kind) =>
         kind is GhlWebhookEventKind.ContactCreate or GhlWebhookEventKind.ContactUpdate or GhlWebhookEventKind.ContactTagUpdate

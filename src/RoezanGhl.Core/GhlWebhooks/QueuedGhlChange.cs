@@ -7,7 +7,7 @@ namespace RoezanGhl.Core.GhlWebhooks;
 /// (member <c>ghl</c>, with <c>source: ghl</c>, <c>target: roezan</c>). Whoever found the change fills it the
 /// same way: the webhook door from a delivery, reconciliation from a contact read through GHL's API
 /// (<see cref="Origin"/> says which). Exactly one of <see cref="Contact"/>, <see cref="Note"/>,
-/// <see cref="Task"/> and <see cref="Reply"/> (a reply from GHL's inbox, <see cref="FromProviderMessage"/>) is set.
+/// <see cref="Task"/>, <see cref="Appointment"/> and <see cref="Reply"/> (a reply from GHL's inbox, <see cref="FromProviderMessage"/>) is set.
 /// </summary>
 public sealed class QueuedGhlChange
 {
@@ -37,12 +37,15 @@ public sealed class QueuedGhlChange
     /// <summary>A message a GHL user typed with our conversation provider as the channel, to send through Roezan.</summary>
     public GhlProviderOutboundMessage? Reply { get; init; }
 
+    /// <summary>AppointmentCreate/Update/Delete: not synced to Roezan, queued for the SMS automations (confirmations, reminders).</summary>
+    public GhlAppointmentEvent? Appointment { get; init; }
+
     [JsonIgnore]
     public GhlWebhookEventKind Kind => GhlWebhookEventTypes.KindOf(Type);
 
     /// <summary>The GHL contact the change is about.</summary>
     [JsonIgnore]
-    public string? ContactId => Contact?.Id ?? Note?.ContactId ?? Task?.ContactId ?? Reply?.ContactId;
+    public string? ContactId => Contact?.Id ?? Note?.ContactId ?? Task?.ContactId ?? Appointment?.Appointment?.ContactId ?? Reply?.ContactId;
 
     /// <summary>
     /// When the change happened in GHL, by its own clock: the contact's <c>dateUpdated</c> (else <c>dateAdded</c>),
@@ -90,6 +93,7 @@ public sealed class QueuedGhlChange
             Contact = evt as GhlContactEvent,
             Note = evt as GhlNoteEvent,
             Task = evt as GhlTaskEvent,
+            Appointment = evt as GhlAppointmentEvent,
         };
     }
 }

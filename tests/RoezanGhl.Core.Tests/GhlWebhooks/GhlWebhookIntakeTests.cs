@@ -159,12 +159,13 @@ public class GhlWebhookIntakeTests
     }
 
     [Fact]
-    public void An_appointment_is_admitted_but_not_applied_yet()
+    public void An_appointment_is_admitted_and_queued_for_the_sms_automations()
     {
-        var admission = Admitted(Intake(), GhlWebhookExamples.AsDelivery("""{"type":"AppointmentDelete","locationId":"l","appointment":{"id":"a"}}""", "wh-3", Sent));
+        var admission = Admitted(Intake(), GhlWebhookExamples.AsDelivery("""{"type":"AppointmentDelete","locationId":"l","appointment":{"id":"a","contactId":"c"}}""", "wh-3", Sent));
 
         Assert.Equal(GhlWebhookEventKind.AppointmentDelete, admission.Event.Kind);
-        Assert.False(admission.IsApplied);
+        Assert.True(admission.IsApplied);
+        Assert.Equal("c", QueuedGhlChange.FromWebhook(admission.Event)!.ContactId);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RoezanGhl.Core.GhlWebhooks;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Engine.Conversations;
+using RoezanGhl.Engine.Automations;
 using RoezanGhl.Roezan;
 using RoezanGhl.Storage.Ledger;
 
@@ -21,10 +22,12 @@ public sealed class GhlToRoezanApplier : IEventApplier
     private readonly IOptions<TwoWayOptions> _options;
     private readonly GhlToRoezanContext _context;
     private readonly ConversationReplyApplier _replies;
+    private readonly AutomationTriggerPlanner _automations;
 
-    public GhlToRoezanApplier(GhlContactApplier contacts, IOptions<TwoWayOptions> options, GhlToRoezanContext context, ConversationReplyApplier replies)
+    public GhlToRoezanApplier(GhlContactApplier contacts, IOptions<TwoWayOptions> options, GhlToRoezanContext context, ConversationReplyApplier replies, AutomationTriggerPlanner automations)
     {
         _replies = replies ?? throw new ArgumentNullException(nameof(replies));
+        _automations = automations ?? throw new ArgumentNullException(nameof(automations));
         _contacts = contacts ?? throw new ArgumentNullException(nameof(contacts));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _context = context ?? throw new ArgumentNullException(nameof(context));
@@ -42,6 +45,13 @@ public sealed class GhlToRoezanApplier : IEventApplier
 
         try
         {
+            // Before the sync records the contact's new state: a tag counts as added against the state recorded before.
+            // A reply typed in GHL's inbox is a text to send, not a CRM change: it triggers no automation.
+            if (change.Reply is null)
+            {
+                await _automations.PlanAsync(delivery.AccountId, change, delivery.Queued.Event.OccurredAt ?? _context.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+
             return await ApplyChangeAsync(delivery, change, cancellationToken).ConfigureAwait(false);
         }
         catch (RoezanApiException exception) when (exception.IsRateLimited)
@@ -76,6 +86,9 @@ public sealed class GhlToRoezanApplier : IEventApplier
 
             case GhlWebhookEventKind.ContactDelete:
                 return Recorded(delivery, change, "contact deleted in GHL: recorded, not propagated (Sync:TwoWay:ContactDelete is record); the Roezan contact is kept");
+
+            case var kind when GhlWebhookEventTypes.IsAppointment(kind):
+                return Recorded(delivery, change, $"{change.Type} recorded against GHL contact {change.ContactId ?? "(none)"}: appointments start SMS automations only; Roezan's API has no appointments");
 
             case GhlWebhookEventKind.NoteCreate or GhlWebhookEventKind.TaskCreate or GhlWebhookEventKind.TaskComplete:
                 return Recorded(delivery, change, $"{change.Type} recorded against GHL contact {change.ContactId ?? "(none)"}; Roezan's API has no notes or tasks, so nothing is sent");
