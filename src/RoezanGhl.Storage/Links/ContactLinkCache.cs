@@ -64,6 +64,9 @@ public sealed class ContactLinkCache
         _rows[Key(partition, rowKey)] = new Entry(ghlContactId, now + TimeToLive);
     }
 
+    /// <summary>Drops one row (its link was deleted: an identity left behind when the phone changed in GHL).</summary>
+    public void Drop(string partition, string rowKey) => _rows.TryRemove(Key(partition, rowKey), out _);
+
     /// <summary>Drops every row that links to <paramref name="ghlContactId"/> (GHL no longer has it, or it was re-made).</summary>
     public void DropContact(string ghlContactId)
     {

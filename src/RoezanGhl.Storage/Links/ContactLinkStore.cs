@@ -187,6 +187,7 @@ public sealed class ContactLinkStore
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
         foreach (var rowKey in IndexKeys(accountId, identity))
         {
+            _cache.Drop(LinkRowKeys.Partition(locationId), rowKey);
             await table.DeleteEntityAsync(LinkRowKeys.Partition(locationId), rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
         }
     }

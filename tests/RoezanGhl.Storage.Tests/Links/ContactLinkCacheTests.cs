@@ -49,6 +49,17 @@ public sealed class ContactLinkCacheTests
     }
 
     [Fact]
+    public async Task Identities_forgotten_by_this_instance_no_longer_lead_to_the_contact_at_once()
+    {
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", Ana, null, "evt_1", _ct);
+        Assert.Equal("ghl-1", await _store.FindContactIdAsync("loc-1", "acct-1", Ana, _ct));
+
+        await _store.ForgetIdentitiesAsync("loc-1", "acct-1", Ana, _ct);
+
+        Assert.Null(await _store.FindContactIdAsync("loc-1", "acct-1", Ana, _ct));
+    }
+
+    [Fact]
     public async Task Dropping_a_contact_makes_the_next_lookup_read_the_table()
     {
         await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", Ana, null, "evt_1", _ct);
