@@ -67,6 +67,12 @@ public sealed class SmsScheduleSweeper
             return await _sender.SendAsync(row, cancellationToken).ConfigureAwait(false);
         }
 
+        if (SmsSender.IsDirect(row.Send))
+        {
+            // A text sent by its caller (a reply typed in GHL): that caller asks again; the sweep only settles one left in Sending.
+            return SmsSendResult.Of(row);
+        }
+
         var facts = await _facts.ReadAsync(row, cancellationToken).ConfigureAwait(false);
         if (facts.CancelReason is { } gone)
         {

@@ -40,6 +40,16 @@ public sealed class SmsSender : ISmsSender
         _logger = context.Logger;
     }
 
+    /// <summary>
+    /// Whether <paramref name="send"/> came through <see cref="SendOnceAsync"/> (no automation: its caller retries it and
+    /// decides consent), not from the schedule.
+    /// </summary>
+    public static bool IsDirect(PlannedSend send)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        return send.AutomationName.Length == 0;
+    }
+
     public async Task<SmsSendResult> SendOnceAsync(string sendId, string accountId, string phone, string text, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sendId);

@@ -16,7 +16,11 @@ public sealed partial class ConversationReplyApplier(IEnumerable<IConversationRe
 {
     public const string NotWiredCode = "not-wired";
 
-    private readonly IConversationReplySender? _sender = senders.FirstOrDefault();
+    /// <summary>How long a reply whose send is still on its way waits before the send ledger is asked again.</summary>
+    public static readonly TimeSpan NotSentYetDelay = TimeSpan.FromSeconds(30);
+
+    // The last registered wins, as with any service: a host may put its own sender in place of the app's.
+    private readonly IConversationReplySender? _sender = senders.LastOrDefault();
 
     public async Task<EventVerdict> ApplyAsync(EventDelivery delivery, GhlProviderOutboundMessage message, CancellationToken cancellationToken)
     {
@@ -28,9 +32,18 @@ public sealed partial class ConversationReplyApplier(IEnumerable<IConversationRe
         }
 
         var reply = new ConversationReply(delivery.AccountId, delivery.LocationId, message.MessageId!, message.ContactId, phone, message.Message ?? "");
-        var outcome = _sender is null
-            ? ConversationReplyOutcome.Failed(NotWiredCode, "Replies typed in GHL are not sent by this deployment yet (no Roezan sender is wired).")
-            : await _sender.SendOnceAsync(reply, cancellationToken).ConfigureAwait(false);
+        ConversationReplyOutcome outcome;
+        try
+        {
+            outcome = _sender is null
+                ? ConversationReplyOutcome.Failed(NotWiredCode, "Replies typed in GHL are not sent by this deployment (no Roezan sender is registered).")
+                : await _sender.SendOnceAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReplyNotSentYetException exception)
+        {
+            return EventVerdict.Requeue(EventLedgerStatus.Queued, NotSentYetDelay, $"the reply is not sent yet ({exception.Message}); asked again later");
+        }
+
         await reporter.ReportAsync(delivery.LocationId, reply.GhlMessageId, outcome, cancellationToken).ConfigureAwait(false);
         LogReplied(logger, delivery.EventId, reply.GhlMessageId, delivery.LocationId, outcome.Sent, outcome.FailureCode);
         return outcome.Sent
@@ -38,7 +51,7 @@ public sealed partial class ConversationReplyApplier(IEnumerable<IConversationRe
             : EventVerdict.Final(EventLedgerStatus.Failed, $"Roezan did not send it ({outcome.FailureCode}); GHL shows it failed", outcome: "refused");
     }
 
-    [LoggerMessage(EventId = 5602, EventName = "ConversationReplied", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5622, EventName = "ConversationReplied", Level = LogLevel.Information,
         Message = "Event {EventId}: GHL message {MessageId} in location {LocationId} sent through Roezan: {Sent} ({FailureCode}); its status is reported to GHL")]
     private static partial void LogReplied(ILogger logger, string eventId, string messageId, string locationId, bool sent, string? failureCode);
 }

@@ -44,7 +44,7 @@ public sealed partial class MessageStatusReporter(GhlContactsClient ghl, IOption
     private static bool IsRefusal(GhlApiException exception) =>
         exception.Kind == GhlErrorKind.Permanent && exception.StatusCode is { } status && (int)status is >= 400 and < 500 && status != HttpStatusCode.Unauthorized;
 
-    [LoggerMessage(EventId = 5601, EventName = "MessageStatusRefused", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5621, EventName = "MessageStatusRefused", Level = LogLevel.Information,
         Message = "GHL refused the status of message {MessageId} in location {LocationId} ({StatusCode}, attempt {Attempt}); trying again, as GHL does this for a few seconds after a message is made")]
     private static partial void LogRefused(ILogger logger, string messageId, string locationId, int statusCode, int attempt);
 }

@@ -63,15 +63,34 @@ public sealed class ConversationReplyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Without_a_roezan_sender_wired_the_reply_shows_failed_in_ghl()
+    public async Task A_reply_is_sent_through_roezan_once_even_when_the_same_send_is_asked_for_again_after_a_crash()
     {
-        await using var world = await ReplyWorld.StartAsync(null);
+        await using var world = await ReplyWorld.StartAsync(null, withRoezan: true);
         var contactId = world.SeedContact("+12015550183");
 
-        var messageId = await world.UserRepliesAsync(contactId, "hello");
+        var messageId = await world.UserRepliesAsync(contactId, "see you at 5");
+        await world.App.DrainAsync();
+        var again = await world.App.Get<IEnumerable<IConversationReplySender>>().Last().SendOnceAsync(
+            new ConversationReply(AppTestHost.AccountId, AppTestHost.LocationId, messageId, contactId, "+12015550183", "see you at 5"), default);
+
+        Assert.Equal("delivered", world.StatusOf(contactId, messageId));
+        Assert.True(again.Sent);
+        var text = Assert.Single(world.RoezanTexts());
+        Assert.Equal(("+12015550183", "see you at 5"), (text.Phone, text.Content));
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_number_that_opted_out_in_roezan_is_not_sent_and_shows_failed_in_ghl()
+    {
+        await using var world = await ReplyWorld.StartAsync(null, withRoezan: true);
+        var contactId = world.SeedContact("+12015550186");
+        world.App.Roezan.Simulator.Admin.OptOut(AppTestHost.AccountId, "+12015550186");
+
+        var messageId = await world.UserRepliesAsync(contactId, "one more thing");
         await world.App.DrainAsync();
 
         Assert.Equal("failed", world.StatusOf(contactId, messageId));
+        Assert.Empty(world.RoezanTexts());
     }
 
     [Fact]
@@ -112,7 +131,7 @@ public sealed class ConversationReplyTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The app with a Roezan sender (or none), the Delivery URL served in process, and the simulator posting to it.</summary>
+    /// <summary>The app with a test Roezan sender (or the app's own, over the Roezan simulator), the Delivery URL served in process, and the simulator posting to it.</summary>
     private sealed class ReplyWorld : IAsyncDisposable
     {
         private readonly HttpClient _http = new();
@@ -127,9 +146,15 @@ public sealed class ConversationReplyTests(ITestOutputHelper output)
 
         public WebhookForwarder Forwarder { get; }
 
-        public static async Task<ReplyWorld> StartAsync(IConversationReplySender? sender)
+        public static async Task<ReplyWorld> StartAsync(IConversationReplySender? sender, bool withRoezan = false)
         {
-            var app = await AppTestHost.Create()
+            var builder = AppTestHost.Create();
+            if (withRoezan)
+            {
+                builder.WithRoezanSimulator();
+            }
+
+            var app = await builder
                 .WithSetting("Conversations:StatusRetryInterval", "00:00:00.050")
                 .WithServices(services =>
                 {
@@ -175,6 +200,10 @@ public sealed class ConversationReplyTests(ITestOutputHelper output)
                 new GhlWebhookRequest("application/json", bytes.Length, GhlSimulator.Webhooks.GhlWebhookSigningKey.Shared.Sign(bytes), null, new MemoryStream(bytes)), default);
             return result.Code;
         }
+
+        /// <summary>The texts the Roezan simulator sent for the account.</summary>
+        public IReadOnlyList<RoezanGhl.RoezanSimulator.State.RoezanMessage> RoezanTexts() =>
+            [.. App.Roezan.Simulator.State.MessagesOf(AppTestHost.AccountId).Where(m => m.Direction == RoezanGhl.RoezanSimulator.State.MessageDirection.Outbound)];
 
         public string? StatusOf(string contactId, string messageId) =>
             App.Simulator.State.Conversations.MessagesOf(contactId).Single(message => message.Id == messageId).Status;
