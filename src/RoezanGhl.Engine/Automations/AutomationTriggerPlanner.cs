@@ -60,6 +60,33 @@ public sealed class AutomationTriggerPlanner
             await ReplanAppointmentAsync(account, evt, contact, consent, now, cancellationToken).ConfigureAwait(false);
         }
 
+        return await StoreAsync(account, evt, contact, consent, location, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Plans the keyword auto-replies a Roezan inbound message from the GHL contact <paramref name="ghlContactId"/>
+    /// triggers (called once the message is synced, when its contact is known); answers with how many texts were newly
+    /// stored. The contact and its do-not-disturb are read from GHL only when the account has a keyword automation.
+    /// </summary>
+    public async Task<int> PlanInboundMessageAsync(string accountId, string location, string ghlContactId, AutomationMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_accounts.Find(accountId) is not { Automations.Count: > 0 } account
+            || !account.Automations.Any(automation => automation.Trigger.Kind == AutomationTriggerKind.InboundKeyword))
+        {
+            return 0;
+        }
+
+        var evt = AutomationEvents.FromInboundMessage(message, ghlContactId);
+        var (contact, consent) = await ReadContactAsync(accountId, location, ghlContactId, cancellationToken).ConfigureAwait(false);
+        var now = Instant.FromDateTimeOffset(_context.Time.GetUtcNow());
+        return await StoreAsync(account, evt, contact, consent, location, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores each text the automations plan for <paramref name="evt"/> (insert if absent: nothing twice).</summary>
+    private async Task<int> StoreAsync(AccountAutomations account, AutomationEvent evt, AutomationContact contact, ContactConsent consent, string location, Instant now, CancellationToken cancellationToken)
+    {
+        var accountId = account.AccountId;
         var added = 0;
         foreach (var decision in AutomationPlanner.Plan(account, evt, contact, consent, now, cancellationToken))
         {

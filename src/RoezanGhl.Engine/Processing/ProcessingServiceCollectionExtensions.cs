@@ -36,6 +36,7 @@ public static class ProcessingServiceCollectionExtensions
         services.TryAddSingleton<PendingChangeRecorder>();
         services.TryAddSingleton<LeasedPlanner>();
         services.TryAddSingleton<PlanRunner>();
+        services.TryAddSingleton<RoezanToGhlContext>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventApplier, RoezanToGhlApplier>());
 
         services.AddOptions<TwoWayOptions>().BindConfiguration(TwoWayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -100,6 +100,24 @@ public sealed class SmsAutomationEndToEndTests
     }
 
     [Fact]
+    public async Task A_roezan_text_with_the_keyword_gets_the_auto_reply_once_and_one_without_it_gets_none()
+    {
+        await using var host = await StartAsync("keyword-auto-reply");
+        SeedGhlContact(host);
+
+        host.Roezan.Simulator.Admin.ReceiveSms(AppTestHost.AccountId, Phone, "hello there");
+        host.Roezan.Simulator.Admin.ReceiveSms(AppTestHost.AccountId, Phone, "info please");
+        await host.Roezan.Simulator.WaitForWebhooksAsync();
+        await host.DrainAsync();
+        await SweepAsync(host);
+        await SweepAsync(host);
+
+        var text = Assert.Single(Texts(host));
+        Assert.Equal("Thanks for your message, Ana! We'll get back to you shortly. Reply STOP to opt out.", text.Content);
+        Assert.Equal(Phone, text.Phone);
+    }
+
+    [Fact]
     public async Task A_booked_appointment_gets_its_confirmation_at_once_and_its_reminder_24_hours_before()
     {
         await using var host = await StartAsync("appointment-confirmation", "appointment-reminder-24h");

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using RoezanGhl.Core.Automations;
+using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
+using RoezanGhl.Engine.Automations;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.Storage.Ledger;
 
@@ -9,7 +11,8 @@ namespace RoezanGhl.Engine.Processing.RoezanToGhl;
 
 /// <summary>
 /// Applies Roezan events to GHL: <see cref="LeasedPlanner"/> makes (or resumes) the plan under its leases, the plan's
-/// disposition decides, and <see cref="PlanRunner"/> runs its steps. GHL's answers become verdicts here.
+/// disposition decides, and <see cref="PlanRunner"/> runs its steps. GHL's answers become verdicts here. An inbound
+/// message, once synced, may start a keyword auto-reply (<see cref="AutomationTriggerPlanner"/>).
 /// </summary>
 /// <remarks>
 /// Errors: rate limited → back on the queue after GHL's wait (no dequeue spent); the location needs attention →
@@ -21,19 +24,21 @@ public sealed class RoezanToGhlApplier : IEventApplier
     private readonly LeasedPlanner _planner;
     private readonly PlanRunner _runner;
     private readonly ContactLinker _linker;
+    private readonly AutomationTriggerPlanner _automations;
     private readonly SyncProcessingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public RoezanToGhlApplier(LeasedPlanner planner, PlanRunner runner, ContactLinker linker, IOptions<SyncProcessingOptions> options, TimeProvider time, ILogger<RoezanToGhlApplier> logger)
+    public RoezanToGhlApplier(LeasedPlanner planner, PlanRunner runner, ContactLinker linker, AutomationTriggerPlanner automations, RoezanToGhlContext context)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
         _planner = planner ?? throw new ArgumentNullException(nameof(planner));
         _runner = runner ?? throw new ArgumentNullException(nameof(runner));
         _linker = linker ?? throw new ArgumentNullException(nameof(linker));
-        _options = options.Value;
-        _time = time ?? throw new ArgumentNullException(nameof(time));
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _automations = automations ?? throw new ArgumentNullException(nameof(automations));
+        _options = context.Processing;
+        _time = context.Time;
+        _logger = context.Logger;
     }
 
     public SyncDirection Direction => SyncDirection.RoezanToGhl;
@@ -111,7 +116,16 @@ public sealed class RoezanToGhlApplier : IEventApplier
                 return EventVerdict.Requeue(EventLedgerStatus.Waiting, _options.ContactWaitDelay, plan.Reason);
 
             default:
-                return await _runner.RunAsync(delivery, plan, cancellationToken).ConfigureAwait(false);
+                var verdict = await _runner.RunAsync(delivery, plan, cancellationToken).ConfigureAwait(false);
+                if (verdict.Status == EventLedgerStatus.Applied && plan.GhlContactId is { } contactId
+                    && delivery.Queued.Event is { Type: RoezanEventTypes.MessageReceived, Data.Message: { Id: { Length: > 0 } messageId } message })
+                {
+                    // After the sync, so the contact exists in GHL; a retry of this delivery plans nothing twice (send ids).
+                    var text = new AutomationMessage { Id = messageId, Body = message.Body, At = message.ReceivedAt ?? delivery.Queued.AcceptedAt };
+                    await _automations.PlanInboundMessageAsync(delivery.AccountId, delivery.LocationId, contactId, text, cancellationToken).ConfigureAwait(false);
+                }
+
+                return verdict;
         }
     }
 }
