@@ -68,16 +68,25 @@ public sealed class AutomationTriggerPlanner
     /// triggers (called once the message is synced, when its contact is known); answers with how many texts were newly
     /// stored. The contact and its do-not-disturb are read from GHL only when the account has a keyword automation.
     /// </summary>
-    public async Task<int> PlanInboundMessageAsync(string accountId, string location, string ghlContactId, AutomationMessage message, CancellationToken cancellationToken)
+    public Task<int> PlanInboundMessageAsync(string accountId, string location, string ghlContactId, AutomationMessage message, CancellationToken cancellationToken) =>
+        PlanMessageAsync(AutomationTriggerKind.InboundKeyword, accountId, location, AutomationEvents.FromInboundMessage(message, ghlContactId), cancellationToken);
+
+    /// <summary>
+    /// Plans the missed-reply nudges a text we sent to the GHL contact <paramref name="ghlContactId"/> starts (called by
+    /// the send sweep once Roezan took an automated text); a reply before the nudge is due cancels it at send time.
+    /// </summary>
+    public Task<int> PlanOutboundMessageAsync(string accountId, string location, string ghlContactId, AutomationMessage message, CancellationToken cancellationToken) =>
+        PlanMessageAsync(AutomationTriggerKind.NoReply, accountId, location, AutomationEvents.FromOutboundMessage(message, ghlContactId), cancellationToken);
+
+    private async Task<int> PlanMessageAsync(AutomationTriggerKind trigger, string accountId, string location, AutomationEvent evt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         if (_accounts.Find(accountId) is not { Automations.Count: > 0 } account
-            || !account.Automations.Any(automation => automation.Trigger.Kind == AutomationTriggerKind.InboundKeyword))
+            || !account.Automations.Any(automation => automation.Trigger.Kind == trigger))
         {
             return 0;
         }
 
-        var evt = AutomationEvents.FromInboundMessage(message, ghlContactId);
+        var ghlContactId = evt.ContactId;
         var (contact, consent) = await ReadContactAsync(accountId, location, ghlContactId, cancellationToken).ConfigureAwait(false);
         var now = Instant.FromDateTimeOffset(_context.Time.GetUtcNow());
         return await StoreAsync(account, evt, contact, consent, location, now, cancellationToken).ConfigureAwait(false);

@@ -20,9 +20,11 @@ public sealed class SmsScheduleSweeper
     private readonly SendTimeFactsReader _facts;
     private readonly ISmsSender _sender;
     private readonly SmsSendContext _context;
+    private readonly AutomationTriggerPlanner _planner;
 
-    public SmsScheduleSweeper(AutomationAccounts accounts, SmsSendStore store, SendTimeFactsReader facts, ISmsSender sender, SmsSendContext context)
+    public SmsScheduleSweeper(AutomationAccounts accounts, SmsSendStore store, SendTimeFactsReader facts, ISmsSender sender, SmsSendContext context, AutomationTriggerPlanner planner)
     {
+        _planner = planner ?? throw new ArgumentNullException(nameof(planner));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _facts = facts ?? throw new ArgumentNullException(nameof(facts));
@@ -105,7 +107,15 @@ public sealed class SmsScheduleSweeper
             }
         }
 
-        return await _sender.SendAsync(row, cancellationToken).ConfigureAwait(false);
+        var result = await _sender.SendAsync(row, cancellationToken).ConfigureAwait(false);
+        if (result.SentByThisCall && row.Send.Trigger != AutomationTriggerKind.NoReply && row.Send.ContactId.Length > 0 && row.LocationId is { } location)
+        {
+            // The text just sent starts the missed-reply waits (a nudge never starts another). Planned once per text: its send id.
+            var sent = new AutomationMessage { Id = row.Send.SendId, Body = row.Send.Body, At = _context.Time.GetUtcNow() };
+            await _planner.PlanOutboundMessageAsync(account.AccountId, location, row.Send.ContactId, sent, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     /// <summary>Counts the text against the account's day, then the contact's; the reason when either is full.</summary>

@@ -118,6 +118,28 @@ public sealed class SmsAutomationEndToEndTests
     }
 
     [Fact]
+    public async Task A_text_with_no_reply_gets_one_nudge_after_the_wait_and_a_reply_in_time_cancels_it()
+    {
+        await using var host = await StartAsync("welcome-new-lead", "missed-reply");
+        var quiet = SeedGhlContact(host);
+        var replying = host.Simulator.State.SeedContact(AppTestHost.LocationId, new JsonObject { ["firstName"] = "Bo", ["phone"] = "+12015550142" })["id"]!.GetValue<string>();
+        await DeliverAsync(host, GhlSampleEvents.ContactUpdate("wh-q-1", Start, contactId: quiet, phone: Phone, type: "ContactCreate"));
+        await DeliverAsync(host, GhlSampleEvents.ContactUpdate("wh-r-1", Start, contactId: replying, phone: "+12015550142", type: "ContactCreate"));
+        await SweepAsync(host);
+        Assert.Equal(2, Texts(host).Count);
+
+        host.Time.Advance(TimeSpan.FromHours(1));
+        host.Roezan.Simulator.Admin.ReceiveSms(AppTestHost.AccountId, "+12015550142", "thanks, got it");
+        host.Time.Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(1));
+        await SweepAsync(host);
+        await SweepAsync(host);
+
+        var nudge = Assert.Single(Texts(host), text => text.Content.Contains("just checking you saw our last message", StringComparison.Ordinal));
+        Assert.Equal(Phone, nudge.Phone);
+        Assert.Equal(3, Texts(host).Count);
+    }
+
+    [Fact]
     public async Task A_booked_appointment_gets_its_confirmation_at_once_and_its_reminder_24_hours_before()
     {
         await using var host = await StartAsync("appointment-confirmation", "appointment-reminder-24h");
