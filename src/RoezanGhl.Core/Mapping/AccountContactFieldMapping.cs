@@ -33,7 +33,8 @@ public sealed class AccountContactFieldMapping : IContactFieldMapping
             others[Source] = source;
         }
 
-        return new ContactFields
+        // The account's field directions: a field that flows only GHL → Roezan is not written to GHL.
+        return FieldDirections.ToGhl(new ContactFields
         {
             FirstName = standard.GetValueOrDefault(FirstName),
             LastName = standard.GetValueOrDefault(LastName),
@@ -43,13 +44,13 @@ public sealed class AccountContactFieldMapping : IContactFieldMapping
             StandardFields = others,
             CustomFields = mapped.CustomFields.Where(field => field.Id is not null).ToDictionary(field => field.Id!, field => field.Value, StringComparer.Ordinal),
             CustomFieldsByKey = mapped.CustomFields.Where(field => field.Id is null).ToDictionary(field => field.Key!, field => field.Value, StringComparer.Ordinal),
-        };
+        }, Mapping.Directions);
     }
 
     public IReadOnlyList<string> TagsToRemove(RoezanContact contact, IReadOnlyCollection<string> appliedTags)
     {
         ArgumentNullException.ThrowIfNull(appliedTags);
-        return ContactFieldMapper.Map(Readable(contact), Mapping, appliedTags).TagsToRemove;
+        return !FieldDirections.TagsToGhl(Mapping.Directions) ? [] : ContactFieldMapper.Map(Readable(contact), Mapping, appliedTags).TagsToRemove;
     }
 
     private static MappableContact Readable(RoezanContact contact)

@@ -36,6 +36,12 @@ public sealed class AccountMapping
     [JsonConverter(typeof(TagModeJsonConverter))]
     public TagMode TagMode { get; set; } = TagMode.Additive;
 
+    /// <summary>
+    /// Two-way sync: the direction of each field GHL → Roezan carries (<c>firstName</c>, <c>lastName</c>, <c>email</c>,
+    /// <c>tags</c>): <c>both</c> (unset), <c>roezan-to-ghl</c> or <c>ghl-to-roezan</c> (<see cref="FieldDirections"/>).
+    /// </summary>
+    public Dictionary<string, string> Directions { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Whether a <c>contact.updated</c> also appends a note listing what changed.</summary>
     public bool NoteOnContactUpdate { get; set; }
 

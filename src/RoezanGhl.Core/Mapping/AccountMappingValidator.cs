@@ -20,6 +20,7 @@ public static partial class AccountMappingValidator
         var problems = new List<ConfigurationProblem>();
         ValidateStandardFields(mapping, problems);
         ValidateCustomFields(mapping, problems);
+        ValidateDirections(mapping, problems);
 
         if (mapping.Source is null)
         {
@@ -96,6 +97,22 @@ public static partial class AccountMappingValidator
             if (target.Key is not null && !GhlKey().IsMatch(target.Key))
             {
                 problems.Add(new($"{path}:key", $"'{target.Key}' is not a GHL custom field key (1-100 letters, digits, '_', '-' or '.')."));
+            }
+        }
+    }
+
+    private static void ValidateDirections(AccountMapping mapping, List<ConfigurationProblem> problems)
+    {
+        foreach (var (field, direction) in mapping.Directions ?? [])
+        {
+            var path = $"directions:{field}";
+            if (!FieldDirections.Fields.Contains(field, StringComparer.Ordinal))
+            {
+                problems.Add(new(path, $"'{field}' has no direction (only the two-way fields do); use one of {string.Join(", ", FieldDirections.Fields)}."));
+            }
+            else if (!FieldDirections.Values.Contains(direction, StringComparer.Ordinal))
+            {
+                problems.Add(new(path, $"must be {string.Join(", ", FieldDirections.Values)}."));
             }
         }
     }

@@ -13,6 +13,9 @@ public sealed record PlanningProfile
 
     public IContactFieldMapping FieldMapping { get; init; } = IdentityContactFieldMapping.Instance;
 
+    /// <summary>The direction of each two-way field (<see cref="Mapping.FieldDirections"/>); none set: every one is <c>both</c>.</summary>
+    public IReadOnlyDictionary<string, string> Directions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Whether a <c>contact.updated</c> that changes something also appends a note listing what changed.</summary>
     public bool NoteOnContactUpdate { get; init; }
 

@@ -1,3 +1,4 @@
+using RoezanGhl.Core.Mapping;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
 
@@ -29,6 +30,10 @@ public static class GhlChangePlanner
             incoming = incoming with { Tags = [.. incoming.Tags, rules.OptOutTag] };
         }
 
+        // The echo check compares the whole state GHL holds; what may be written is only the fields that flow GHL → Roezan.
+        var asInGhl = incoming;
+        incoming = FieldDirections.ToRoezan(incoming, rules.Directions, rules.OptOutTag);
+
         if (linked is null)
         {
             return incoming.Phone is null
@@ -36,7 +41,7 @@ public static class GhlChangePlanner
                 : new GhlChangeDecision { Kind = GhlChangeDecisionKind.Apply, Reason = "new GHL contact: created (or matched by phone) in Roezan", Upsert = incoming, NewState = incoming, NewStateAt = changedAt, OptsOut = smsDoNotDisturb };
         }
 
-        if (history.Wrote(SyncSystem.Ghl, ContactFingerprint.Of(incoming), now))
+        if (history.Wrote(SyncSystem.Ghl, ContactFingerprint.Of(asInGhl), now))
         {
             return new GhlChangeDecision { Kind = GhlChangeDecisionKind.Echo, Reason = "echo: GHL reports a state this app wrote to it" };
         }

@@ -9,4 +9,7 @@ public sealed record GhlChangeRules
 
     /// <summary>The Roezan tag that marks a contact GHL says not to text (Roezan's API cannot opt a contact out).</summary>
     public string OptOutTag { get; init; } = "sms-opt-out";
+
+    /// <summary>The account's field directions (<see cref="Mapping.FieldDirections"/>): fields that flow only Roezan → GHL are not written to Roezan.</summary>
+    public IReadOnlyDictionary<string, string> Directions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -45,6 +45,7 @@ public sealed class AccountPlanningProfiles
         {
             Flows = FlowPresets.Resolve(account.Preset, account.Flows),
             FieldMapping = new AccountContactFieldMapping(mapping),
+            Directions = mapping.Directions,
             NoteOnContactUpdate = mapping.NoteOnContactUpdate,
             FollowUps = new FollowUpTaskRule(detector, zone),
         };

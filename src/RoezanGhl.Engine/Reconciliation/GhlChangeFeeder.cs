@@ -78,7 +78,7 @@ public sealed class GhlChangeFeeder
         var state = await _links.ReadContactAsync(locationId, contact.Id!, cancellationToken).ConfigureAwait(false);
         var linked = state.LastEventId is null && state.Fields.IsEmpty ? null : state;
         var history = await _echoes.ReadAsync(locationId, contact.Id!, cancellationToken).ConfigureAwait(false);
-        var decision = GhlChangePlanner.Decide(GhlContactFields.From(contact), GhlContactFields.SmsDoNotDisturb(contact), contact.DateUpdated, linked, history, _time.GetUtcNow(), _rules.For(accountId));
+        var decision = GhlChangePlanner.Decide(GhlContactFields.From(contact), GhlContactFields.SmsDoNotDisturb(contact), contact.DateUpdated, linked, history, _time.GetUtcNow(), await _rules.ForChangesFromGhlAsync(accountId, cancellationToken).ConfigureAwait(false));
         return decision.Kind != GhlChangeDecisionKind.Apply;
     }
 }

@@ -9,12 +9,19 @@ namespace RoezanGhl.Functions.Console;
 /// The Field mapping screen: presets and flows, tag handling, the fields connected by drag and drop or by keyboard
 /// (two lists and a Connect button), the preview of a sample event and the save with its versions. The page holds
 /// the editor's model as a JSON data block (not executed; the CSP allows no inline script) that console-mapping.js
-/// reads. The editor edits one direction (Roezan → GHL); when the two-way work lands, a direction switch chooses the
-/// model (<c>data-direction</c>). SMS templates will be their own section beside the presets (they are kept as they are
+/// reads. The field connections go Roezan → GHL; the fields two-way sync carries back (names, email, tags) each have a
+/// direction select (<c>mapping.directions</c>). SMS templates will be their own section beside the presets (they are kept as they are
 /// in the configuration's <c>mapping.automations</c> meanwhile).
 /// </summary>
 public static class MappingPage
 {
+    private static readonly (string Value, string Label)[] DirectionLabels =
+    [
+        (FieldDirections.Both, "Both ways"),
+        (FieldDirections.RoezanToGhl, "Roezan to GHL only"),
+        (FieldDirections.GhlToRoezan, "GHL to Roezan only"),
+    ];
+
     public static string Render(IReadOnlyList<string> accountIds, MappingModel model)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
@@ -29,9 +36,10 @@ public static class MappingPage
         html.Append("</select> <button type=\"submit\">Open</button></form>")
             .Append("<p id=\"source\">In force: ").Append(H(model.Source)).Append("</p>")
             .Append("<script type=\"application/json\" id=\"model\">").Append(JsonSerializer.Serialize(model, ConsoleJson.Options)).Append("</script>")
-            .Append("<div id=\"editor\" data-direction=\"roezan-to-ghl\">");
+            .Append("<div id=\"editor\">");
         Presets(html);
         Tags(html);
+        Directions(html);
         Fields(html);
         html.Append("</div>");
         Preview(html);
@@ -57,6 +65,27 @@ public static class MappingPage
             .Append("<label for=\"sourceText\">Source for new contacts</label><input id=\"sourceText\" aria-describedby=\"problem-Mapping-source\"><p class=\"problem\" id=\"problem-Mapping-source\"></p>")
             .Append("<label for=\"noteOnUpdate\">Note on contact update</label><input type=\"checkbox\" id=\"noteOnUpdate\"><span></span>")
             .Append("</div></section>");
+
+    // Two-way sync carries these fields back from GHL (docs/two-way.md); each gets its direction. Native selects: keyboard-operable as they are.
+    private static void Directions(StringBuilder html)
+    {
+        html.Append("<section aria-labelledby=\"directions-title\"><h2 id=\"directions-title\">Directions (two-way)</h2>")
+            .Append("<p class=\"hint\" id=\"directions-hint\">Which way each field flows between Roezan and GHL. Both: changes go either way. Roezan to GHL: changes made in GHL are not written to Roezan. GHL to Roezan: Roezan's values are not written to GHL. Every other field goes Roezan to GHL only.</p><div class=\"grid\">");
+        foreach (var field in FieldDirections.Fields)
+        {
+            var problem = "problem-Mapping-directions-" + field;
+            html.Append("<label for=\"direction-").Append(field).Append("\">").Append(H(field)).Append("</label><select id=\"direction-").Append(field)
+                .Append("\" data-direction-field=\"").Append(field).Append("\" aria-describedby=\"directions-hint ").Append(problem).Append("\">");
+            foreach (var (value, label) in DirectionLabels)
+            {
+                html.Append("<option value=\"").Append(value).Append("\">").Append(H(label)).Append("</option>");
+            }
+
+            html.Append("</select><p class=\"problem\" id=\"").Append(problem).Append("\"></p>");
+        }
+
+        html.Append("</div></section>");
+    }
 
     private static void Fields(StringBuilder html) =>
         html.Append("<section aria-labelledby=\"fields-title\"><h2 id=\"fields-title\">Fields</h2>")

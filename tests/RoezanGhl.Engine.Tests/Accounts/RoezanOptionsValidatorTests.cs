@@ -58,7 +58,8 @@ public class RoezanOptionsValidatorTests
         accounts.Accounts["other"] = new RoezanAccountOptions { GhlLocationId = "loc-other" };
         var rules = new RoezanGhl.Engine.Processing.GhlToRoezan.TwoWayRules(
             Options.Create(new RoezanGhl.Engine.Processing.GhlToRoezan.TwoWayOptions { ConflictRule = "roezan-wins" }),
-            Mock.Of<IOptionsMonitor<RoezanOptions>>(monitor => monitor.CurrentValue == accounts));
+            Mock.Of<IOptionsMonitor<RoezanOptions>>(monitor => monitor.CurrentValue == accounts),
+            Mock.Of<Core.Planning.IPlanningProfileSource>());
 
         Assert.Equal(Core.TwoWay.ConflictRule.GhlWins, rules.For("demo").ConflictRule);
         Assert.Equal(Core.TwoWay.ConflictRule.RoezanWins, rules.For("other").ConflictRule);

@@ -27,11 +27,23 @@ public sealed class AccountConfigurationsTests : IAsyncLifetime
          "data":{"contact":{"id":"c_{{{{id}}}}","firstName":"Bo","phone":"{{{{phone}}}}","tags":["lead"]}}}
         """;
 
+    private static AccountConfiguration Copy(AccountConfiguration configuration)
+    {
+        Assert.True(AccountConfigurationJson.TryRead(AccountConfigurationJson.Write(configuration), out var copy, out _));
+        return copy;
+    }
+
     private static AccountConfiguration WithTagPrefix(AccountConfiguration configuration, string prefix)
     {
-        var json = AccountConfigurationJson.Write(configuration);
-        Assert.True(AccountConfigurationJson.TryRead(json, out var copy, out _));
+        var copy = Copy(configuration);
         copy.Mapping.TagPrefix = prefix;
+        return copy;
+    }
+
+    private static AccountConfiguration WithDirection(AccountConfiguration configuration, string field, string direction)
+    {
+        var copy = Copy(configuration);
+        copy.Mapping.Directions[field] = direction;
         return copy;
     }
 
@@ -66,6 +78,37 @@ public sealed class AccountConfigurationsTests : IAsyncLifetime
             .ToDictionary(contact => (string)contact["phone"]!, contact => string.Join(",", contact["tags"]!.AsArray().Select(tag => (string?)tag)));
         Assert.Equal("lead", tags["+12015550109"]);
         Assert.Equal("roezan:lead", tags["+12015550110"]);
+    }
+
+    [Fact]
+    public async Task A_saved_direction_is_kept_and_both_directions_follow_it_without_a_restart()
+    {
+        var seed = await Configurations.GetAsync(AppTestHost.AccountId, CancellationToken.None);
+        var candidate = WithDirection(WithDirection(seed.Configuration, "tags", "ghl-to-roezan"), "email", "roezan-to-ghl");
+
+        var saved = await Configurations.SaveAsync(AppTestHost.AccountId, seed.Version, candidate, "test@example.com", null, CancellationToken.None);
+        await _host.PostAllAsync([ContactCreated("evt_directed", "(201) 555-0111")]);
+        await _host.DrainAsync();
+
+        Assert.True(saved.Succeeded);
+        var current = await Configurations.GetAsync(AppTestHost.AccountId, CancellationToken.None);
+        Assert.Equal("ghl-to-roezan", current.Configuration.Mapping.Directions["tags"]);
+        var contact = Assert.Single(_host.Simulator.State.ContactsOf(AppTestHost.LocationId));
+        Assert.Equal("Bo", (string?)contact["firstName"]);
+        Assert.DoesNotContain("lead", contact["tags"]?.ToJsonString() ?? string.Empty, StringComparison.Ordinal);
+        var rules = await _host.Get<RoezanGhl.Engine.Processing.GhlToRoezan.TwoWayRules>().ForChangesFromGhlAsync(AppTestHost.AccountId, CancellationToken.None);
+        Assert.Equal("roezan-to-ghl", rules.Directions["email"]);
+    }
+
+    [Fact]
+    public async Task An_unknown_direction_is_refused_naming_the_field()
+    {
+        var seed = await Configurations.GetAsync(AppTestHost.AccountId, CancellationToken.None);
+
+        var result = await Configurations.SaveAsync(AppTestHost.AccountId, seed.Version, WithDirection(seed.Configuration, "email", "sideways"), "ann@example.com", null, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems, problem => problem.Path == "Mapping:directions:email");
     }
 
     [Fact]

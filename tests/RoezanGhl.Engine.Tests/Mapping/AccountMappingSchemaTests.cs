@@ -52,6 +52,8 @@ public sealed class AccountMappingSchemaTests
     [InlineData("tag-prefix-with-comma", "accounts:demo:tagPrefix")]
     [InlineData("misspelt-mapping-property", "accounts:demo:tagPrefx")]
     [InlineData("unknown-tag-mode", "accounts:demo:tagMode")]
+    [InlineData("direction-unknown-value", "accounts:demo:directions:email: must be both, roezan-to-ghl, ghl-to-roezan")]
+    [InlineData("direction-for-a-one-way-field", "accounts:demo:directions:companyName: 'companyName' has no direction")]
     [InlineData("boolean-as-string", "accounts:demo:noteOnContactUpdate")]
     [InlineData("account-id-with-space", "accounts:demo account")]
     [InlineData("automation-unknown-trigger", "accounts:demo:automations:0:trigger:event: 'tagRemoved' is not a trigger")]

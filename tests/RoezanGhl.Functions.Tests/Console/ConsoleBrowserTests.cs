@@ -12,7 +12,8 @@ namespace RoezanGhl.Functions.Tests.Console;
 
 /// <summary>
 /// The console in real headless Chromium, served by the app's function classes against Azurite and the GHL
-/// simulator: sign in with the console key, connect fields by drag and drop and by keyboard, see the preview change,
+/// simulator: sign in with the console key, connect fields by drag and drop and by keyboard, set a two-way field's
+/// direction by keyboard, see the preview change,
 /// save, see the next event use the new mapping, see an invalid mapping refused, replay a failed event and see it
 /// applied; screenshots and an axe-core check of every screen, page weights and the new-user figures printed.
 /// </summary>
@@ -131,6 +132,11 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal(("custom:plan", "cid:" + _planField), (Driver.FindElement(By.Id("pick-roezan")).GetDomProperty("value"), Driver.FindElement(By.Id("pick-ghl")).GetDomProperty("value")));
         Driver.FindElement(By.Id("connect")).SendKeys(Keys.Enter);
         _browser.WaitUntil(() => PlanText().Contains(_planField, StringComparison.Ordinal), "the preview to send plan to the GHL custom field");
+
+        // Two-way directions by keyboard: tags flow only GHL → Roezan from now on, so the next event's tag stays out of GHL.
+        var tagsDirection = Driver.FindElement(By.Id("direction-tags"));
+        tagsDirection.SendKeys("GHL");
+        Assert.Equal("ghl-to-roezan", tagsDirection.GetDomProperty("value"));
         Examine("3-mapping-connected");
 
         clock.Start();
@@ -144,6 +150,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         var contact = Assert.Single(_app.Simulator.State.ContactsOf(AppTestHost.LocationId));
         Assert.Equal(("Bo", "Tester"), ((string?)contact["website"], (string?)contact["companyName"]));
         Assert.Null(contact["firstName"]);
+        Assert.DoesNotContain("lead", contact["tags"]?.ToJsonString() ?? string.Empty, StringComparison.Ordinal);
         Assert.Contains(contact["customFields"]!.AsArray(), field => (string?)field!["id"] == _planField && field["value"]!.ToJsonString().Contains("gold", StringComparison.Ordinal));
 
         // 7: Run history shows the first event applied.
@@ -157,6 +164,7 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         // An invalid mapping is refused, with the start validator's message next to the field.
         Driver.FindElement(By.LinkText("Field mapping")).Click();
         var prefix = _browser.WaitFor(By.Id("tagPrefix"));
+        _browser.WaitUntil(() => Driver.FindElement(By.Id("direction-tags")).GetDomProperty("value") == "ghl-to-roezan", "the saved direction to be shown");
         prefix.SendKeys("a,b");
         Driver.FindElement(By.Id("save")).Click();
         _browser.WaitUntil(() => Driver.FindElement(By.Id("save-result")).Text.StartsWith("Not saved", StringComparison.Ordinal), "the invalid mapping to be refused");

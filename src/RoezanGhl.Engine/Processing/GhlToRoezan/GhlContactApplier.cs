@@ -67,7 +67,7 @@ public sealed class GhlContactApplier
         var linked = await ReadLinkAsync(delivery, ghlId, cancellationToken).ConfigureAwait(false);
         var history = await _echoes.ReadAsync(delivery.LocationId, ghlId, cancellationToken).ConfigureAwait(false);
         var now = _context.Time.GetUtcNow();
-        var decision = GhlChangePlanner.Decide(incoming, GhlContactFields.SmsDoNotDisturb(contact), changedAt, linked, history, now, _rules.For(delivery.AccountId));
+        var decision = GhlChangePlanner.Decide(incoming, GhlContactFields.SmsDoNotDisturb(contact), changedAt, linked, history, now, await _rules.ForChangesFromGhlAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false));
         if (decision.Conflicts.Count > 0)
         {
             _context.Conflicts.Count(delivery.AccountId);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
+using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.TwoWay;
 
 namespace RoezanGhl.Engine.Processing.GhlToRoezan;
@@ -13,9 +14,11 @@ public sealed class TwoWayRules
 {
     private readonly IOptions<TwoWayOptions> _options;
     private readonly IOptionsMonitor<RoezanOptions> _accounts;
+    private readonly IPlanningProfileSource _profiles;
 
-    public TwoWayRules(IOptions<TwoWayOptions> options, IOptionsMonitor<RoezanOptions> accounts)
+    public TwoWayRules(IOptions<TwoWayOptions> options, IOptionsMonitor<RoezanOptions> accounts, IPlanningProfileSource profiles)
     {
+        _profiles = profiles ?? throw new ArgumentNullException(nameof(profiles));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
     }
@@ -29,5 +32,15 @@ public sealed class TwoWayRules
         return _accounts.CurrentValue.Accounts.GetValueOrDefault(accountId)?.TwoWay?.ConflictRule is { } name && ConflictRuleNames.TryParse(name, out var rule)
             ? rules with { ConflictRule = rule }
             : rules;
+    }
+
+    /// <summary>
+    /// The rules GHL → Roezan plans with: <see cref="For"/> and the account's field directions, from the mapping in force
+    /// (a version saved from the console counts at once, like the rest of the mapping).
+    /// </summary>
+    public async ValueTask<GhlChangeRules> ForChangesFromGhlAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var profile = await _profiles.GetProfileAsync(accountId, cancellationToken).ConfigureAwait(false);
+        return For(accountId) with { Directions = profile.Directions };
     }
 }

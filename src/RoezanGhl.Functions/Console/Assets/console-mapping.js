@@ -117,6 +117,9 @@
     $('tagPrefix').value = mapping().tagPrefix || '';
     $('sourceText').value = mapping().source === undefined ? 'Roezan SMS' : mapping().source;
     $('noteOnUpdate').checked = !!mapping().noteOnContactUpdate;
+    document.querySelectorAll('[data-direction-field]').forEach((select) => {
+      select.value = (mapping().directions || {})[select.dataset.directionField] || 'both';
+    });
     $('flows').replaceChildren(...model.flows.map((flow) => {
       const wrap = el('p');
       const id = 'flow-' + flow;
@@ -196,6 +199,12 @@
   $('tagPrefix').addEventListener('input', () => { mapping().tagPrefix = $('tagPrefix').value || undefined; changed(); });
   $('sourceText').addEventListener('input', () => { mapping().source = $('sourceText').value; changed(); });
   $('noteOnUpdate').addEventListener('change', () => { mapping().noteOnContactUpdate = $('noteOnUpdate').checked; changed(); });
+  // "both" is the default: it is left out of the configuration rather than written.
+  document.querySelectorAll('[data-direction-field]').forEach((select) => select.addEventListener('change', () => {
+    const directions = mapping().directions = mapping().directions || {};
+    if (select.value === 'both') delete directions[select.dataset.directionField]; else directions[select.dataset.directionField] = select.value;
+    changed();
+  }));
   // A GHL custom field key typed in wins over the list (custom fields the location does not list yet).
   $('connect').addEventListener('click', () => {
     const key = $('pick-key').value.trim();
