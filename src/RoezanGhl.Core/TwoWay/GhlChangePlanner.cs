@@ -12,7 +12,7 @@ namespace RoezanGhl.Core.TwoWay;
 /// keys the Roezan contact, so a new phone writes the whole contact under the new number (<see cref="GhlChangeDecision.MovedFromPhone"/>);
 /// a change older than the last one recorded (beyond the conflict window) only fills values Roezan has none of; a
 /// change within the window of a Roezan change to the same field is a conflict, settled by the rule and reported
-/// with both values. GHL's SMS do-not-disturb adds the opt-out tag, and nothing here ever removes it.
+/// with both values; the winner is then also written back to GHL (<see cref="ConflictWriteBack"/>). GHL's SMS do-not-disturb adds the opt-out tag, and nothing here ever removes it.
 /// </remarks>
 public static class GhlChangePlanner
 {
@@ -23,6 +23,7 @@ public static class GhlChangePlanner
         ArgumentNullException.ThrowIfNull(rules);
         // GHL's SMS do-not-disturb opts the Roezan contact out by tag, unless it came from Roezan's own opt-out
         // (recorded on the link): then Roezan has the person opted out already.
+        var ghlHolds = incoming;
         smsDoNotDisturb = smsDoNotDisturb && !(linked is not null && SmsDoNotDisturb.IsOn(linked.Fields));
         if (smsDoNotDisturb)
         {
@@ -85,10 +86,14 @@ public static class GhlChangePlanner
             reason = "stale: older than the last recorded change; fills only values Roezan has none of";
         }
 
+        // After a conflict GHL gets the winner back (ConflictWriteBack): with GHL winning, a Roezan change we wrote to
+        // GHL may have overwritten GHL's value after GHL sent this event; with Roezan winning, GHL holds its own value.
+        var writeBack = ConflictWriteBack.Winners(conflicts);
+        var ghlAfter = ghlHolds with { FirstName = writeBack.FirstName ?? ghlHolds.FirstName, LastName = writeBack.LastName ?? ghlHolds.LastName, Email = writeBack.Email ?? ghlHolds.Email };
         var tags = incoming.TagsMissingFrom(state);
         if (changed.IsEmpty && tags.Count == 0)
         {
-            return new GhlChangeDecision { Kind = GhlChangeDecisionKind.NoChange, Reason = conflicts.Count > 0 ? reason : "no change in the mapped fields", Conflicts = conflicts };
+            return new GhlChangeDecision { Kind = GhlChangeDecisionKind.NoChange, Reason = conflicts.Count > 0 ? reason : "no change in the mapped fields", Conflicts = conflicts, GhlWriteBack = writeBack, GhlStateAfterWriteBack = ghlAfter };
         }
 
         var write = changed with { Tags = tags };
@@ -105,6 +110,8 @@ public static class GhlChangePlanner
             NewState = state.MergedWith(write),
             NewStateAt = PlanRules.Later(last, changedAt),
             Conflicts = conflicts,
+            GhlWriteBack = writeBack,
+            GhlStateAfterWriteBack = ghlAfter,
             OptsOut = smsDoNotDisturb && tags.Contains(rules.OptOutTag, StringComparer.OrdinalIgnoreCase),
         };
     }

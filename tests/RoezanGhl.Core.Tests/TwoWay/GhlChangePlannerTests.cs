@@ -131,4 +131,42 @@ public class GhlChangePlannerTests
         Assert.DoesNotContain("Ana", a, StringComparison.Ordinal);
         Assert.NotEqual(a, ContactFingerprint.Of(Recorded with { FirstName = "Anna" }));
     }
+
+    /// <summary>
+    /// The lost update, GHL side: Roezan changed to Ana (written to GHL, recorded on the link) and GHL to Anna close
+    /// together; GHL may hold either value now (its change before or after our write). Whatever the rule and order,
+    /// Roezan (through the upsert) and GHL (through the write-back) end with the same, winning value.
+    /// </summary>
+    [Theory]
+    [InlineData(ConflictRule.NewestWins, 2, "Anna")]
+    [InlineData(ConflictRule.NewestWins, 2, "Ana")]
+    [InlineData(ConflictRule.NewestWins, -2, "Anna")]
+    [InlineData(ConflictRule.NewestWins, -2, "Ana")]
+    [InlineData(ConflictRule.GhlWins, 2, "Anna")]
+    [InlineData(ConflictRule.GhlWins, 2, "Ana")]
+    [InlineData(ConflictRule.GhlWins, -2, "Anna")]
+    [InlineData(ConflictRule.GhlWins, -2, "Ana")]
+    [InlineData(ConflictRule.RoezanWins, 2, "Anna")]
+    [InlineData(ConflictRule.RoezanWins, 2, "Ana")]
+    [InlineData(ConflictRule.RoezanWins, -2, "Anna")]
+    [InlineData(ConflictRule.RoezanWins, -2, "Ana")]
+    public void After_a_settled_conflict_both_systems_hold_the_winner(ConflictRule rule, int ghlSecondsLater, string ghlHolds)
+    {
+        var decision = Decide(Recorded with { FirstName = "Anna" }, Linked("evt_1", Now), at: Now.AddSeconds(ghlSecondsLater), rules: Rules with { ConflictRule = rule });
+
+        var winner = Assert.Single(decision.Conflicts).GhlWon ? "Anna" : "Ana";
+        var roezanEnds = decision.Upsert.FirstName ?? "Ana";
+        var ghlEnds = decision.GhlWriteBack.FirstName ?? ghlHolds;
+        Assert.Equal((winner, winner), (roezanEnds, ghlEnds));
+        Assert.Equal(winner, decision.GhlStateAfterWriteBack.FirstName);
+        Assert.Equal(ContactFingerprint.Of(Recorded with { FirstName = winner }), ContactFingerprint.Of(decision.GhlStateAfterWriteBack));
+    }
+
+    [Fact]
+    public void Without_a_conflict_nothing_is_written_back_to_ghl()
+    {
+        var decision = Decide(Recorded with { FirstName = "Anna" }, Linked());
+
+        Assert.True(decision.GhlWriteBack.IsEmpty);
+    }
 }
