@@ -86,9 +86,13 @@ public static class GhlChangePlanner
             reason = "stale: older than the last recorded change; fills only values Roezan has none of";
         }
 
-        // After a conflict GHL gets the winner back (ConflictWriteBack): with GHL winning, a Roezan change we wrote to
-        // GHL may have overwritten GHL's value after GHL sent this event; with Roezan winning, GHL holds its own value.
-        var writeBack = ConflictWriteBack.Winners(conflicts);
+        // After a conflict GHL gets the winner back when it does not hold it (ConflictWriteBack): with GHL winning, when
+        // our write of the Roezan change to GHL came after this event and overwrote it; with Roezan winning, when this
+        // event came after that write.
+        var writtenToGhl = history.Entries.FirstOrDefault(entry => entry.Target == SyncSystem.Ghl)?.WrittenAt;
+        var writeBack = conflicts.Count > 0 && changedAt is { } sent && ConflictWriteBack.Needed(senderWon: conflicts[0].GhlWon, sent, writtenToGhl)
+            ? ConflictWriteBack.Winners(conflicts)
+            : ContactFields.Empty;
         var ghlAfter = ghlHolds with { FirstName = writeBack.FirstName ?? ghlHolds.FirstName, LastName = writeBack.LastName ?? ghlHolds.LastName, Email = writeBack.Email ?? ghlHolds.Email };
         var tags = incoming.TagsMissingFrom(state);
         if (changed.IsEmpty && tags.Count == 0)

@@ -70,9 +70,10 @@ public static class RoezanChangeConflicts
         var settled = steps.Count == 0
             ? PlanRules.Skip(plan, reason) with { ContactState = null, ContactStateOccurredAt = null }
             : PlanRules.Apply(plan, steps, reason) with { ContactState = state, ContactStateOccurredAt = PlanRules.Later(ghlAt, roezanAt) };
-        // Roezan gets the winner back (ConflictWriteBack): with Roezan winning, our write of GHL's value may have
-        // overwritten Roezan's after Roezan sent this event; with GHL winning, Roezan holds its own value.
-        return new RoezanConflictSettlement(settled, conflicts) { RoezanWriteBack = ConflictWriteBack.Winners(conflicts) };
+        // Roezan gets the winner back when it does not hold it (ConflictWriteBack): with Roezan winning, when our write
+        // of GHL's value came after this event and overwrote it; with GHL winning, when the event came after that write.
+        var writeBack = ConflictWriteBack.Needed(senderWon: !ghlWins, roezanAt, ghlAt) ? ConflictWriteBack.Winners(conflicts) : ContactFields.Empty;
+        return new RoezanConflictSettlement(settled, conflicts) { RoezanWriteBack = writeBack };
     }
 
     /// <summary>
