@@ -21,6 +21,15 @@ public sealed record GhlChangeDecision
     public IReadOnlyList<FieldConflict> Conflicts { get; init; } = [];
 
     /// <summary>
+    /// After a conflict: the winning values to write back to GHL (<see cref="ConflictWriteBack"/> says why), whichever
+    /// side won; empty without a conflict.
+    /// </summary>
+    public ContactFields GhlWriteBack { get; init; } = ContactFields.Empty;
+
+    /// <summary>The mapped state GHL holds after <see cref="GhlWriteBack"/>: its fingerprint is stored before the write.</summary>
+    public ContactFields GhlStateAfterWriteBack { get; init; } = ContactFields.Empty;
+
+    /// <summary>
     /// The number the Roezan contact had when the phone was changed in GHL: the upsert goes to the new number (Roezan
     /// keys contacts by phone), the link moves there, and the contact under this number is tagged and left alone.
     /// </summary>

@@ -13,7 +13,7 @@ namespace RoezanGhl.Core.TwoWay;
 /// keys the Roezan contact, so a new phone writes the whole contact under the new number (<see cref="GhlChangeDecision.MovedFromPhone"/>);
 /// a change older than the last one recorded (beyond the conflict window) only fills values Roezan has none of; a
 /// change within the window of a Roezan change to the same field is a conflict, settled by the rule and reported
-/// with both values. GHL's SMS do-not-disturb adds the opt-out tag, and nothing here ever removes it.
+/// with both values; the winner is then also written back to GHL (<see cref="ConflictWriteBack"/>). GHL's SMS do-not-disturb adds the opt-out tag, and nothing here ever removes it.
 /// </remarks>
 public static class GhlChangePlanner
 {
@@ -24,6 +24,7 @@ public static class GhlChangePlanner
         ArgumentNullException.ThrowIfNull(rules);
         // GHL's SMS do-not-disturb opts the Roezan contact out by tag, unless it came from Roezan's own opt-out
         // (recorded on the link): then Roezan has the person opted out already.
+        var ghlHolds = incoming;
         smsDoNotDisturb = smsDoNotDisturb && !(linked is not null && SmsDoNotDisturb.IsOn(linked.Fields));
         if (smsDoNotDisturb)
         {
@@ -90,10 +91,18 @@ public static class GhlChangePlanner
             reason = "stale: older than the last recorded change; fills only values Roezan has none of";
         }
 
+        // After a conflict GHL gets the winner back when it does not hold it (ConflictWriteBack): with GHL winning, when
+        // our write of the Roezan change to GHL came after this event and overwrote it; with Roezan winning, when this
+        // event came after that write.
+        var writtenToGhl = history.Entries.FirstOrDefault(entry => entry.Target == SyncSystem.Ghl)?.WrittenAt;
+        var writeBack = conflicts.Count > 0 && changedAt is { } sent && ConflictWriteBack.Needed(senderWon: conflicts[0].GhlWon, sent, writtenToGhl)
+            ? ConflictWriteBack.Winners(conflicts)
+            : ContactFields.Empty;
+        var ghlAfter = ghlHolds with { FirstName = writeBack.FirstName ?? ghlHolds.FirstName, LastName = writeBack.LastName ?? ghlHolds.LastName, Email = writeBack.Email ?? ghlHolds.Email };
         var tags = incoming.TagsMissingFrom(state);
         if (changed.IsEmpty && tags.Count == 0)
         {
-            return new GhlChangeDecision { Kind = GhlChangeDecisionKind.NoChange, Reason = conflicts.Count > 0 ? reason : "no change in the mapped fields", Conflicts = conflicts };
+            return new GhlChangeDecision { Kind = GhlChangeDecisionKind.NoChange, Reason = conflicts.Count > 0 ? reason : "no change in the mapped fields", Conflicts = conflicts, GhlWriteBack = writeBack, GhlStateAfterWriteBack = ghlAfter };
         }
 
         var write = changed with { Tags = tags };
@@ -110,6 +119,8 @@ public static class GhlChangePlanner
             NewState = state.MergedWith(write),
             NewStateAt = PlanRules.Later(last, changedAt),
             Conflicts = conflicts,
+            GhlWriteBack = writeBack,
+            GhlStateAfterWriteBack = ghlAfter,
             OptsOut = smsDoNotDisturb && tags.Contains(rules.OptOutTag, StringComparer.OrdinalIgnoreCase),
         };
     }

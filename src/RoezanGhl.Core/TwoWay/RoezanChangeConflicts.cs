@@ -11,7 +11,8 @@ namespace RoezanGhl.Core.TwoWay;
 /// The Roezan → GHL planner on its own lets the newer change win (an older Roezan change is stale and only fills values
 /// GHL has none of). With a conflict the rule decides instead: <c>ghl-wins</c> keeps GHL's values (the update writes
 /// only what GHL has none of), <c>roezan-wins</c> writes Roezan's values even when its change is the older one,
-/// <c>newest-wins</c> keeps what the planner did. Only the fields both directions carry (names and email) are judged.
+/// <c>newest-wins</c> keeps what the planner did. Either way the winner is also written back to Roezan
+/// (<see cref="RoezanConflictSettlement.RoezanWriteBack"/>, <see cref="ConflictWriteBack"/>). Only the fields both directions carry (names and email) are judged.
 /// </remarks>
 public static class RoezanChangeConflicts
 {
@@ -24,7 +25,7 @@ public static class RoezanChangeConflicts
     /// records itself there.
     /// </param>
     /// <param name="rules">The account's rules.</param>
-    public static (SyncPlan Plan, IReadOnlyList<FieldConflict> Conflicts) Settle(SyncPlan plan, ContactFields incoming, ContactSnapshot linked, DateTimeOffset? ghlChangeWrittenAt, GhlChangeRules rules)
+    public static RoezanConflictSettlement Settle(SyncPlan plan, ContactFields incoming, ContactSnapshot linked, DateTimeOffset? ghlChangeWrittenAt, GhlChangeRules rules)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(incoming);
@@ -34,7 +35,7 @@ public static class RoezanChangeConflicts
             || ghlChangeWrittenAt is not { } ghlAt || plan.OccurredAt is not { } roezanAt
             || (roezanAt - ghlAt).Duration() > rules.ConflictWindow)
         {
-            return (plan, []);
+            return new RoezanConflictSettlement(plan, []);
         }
 
         var theirs = linked.Fields;
@@ -43,7 +44,7 @@ public static class RoezanChangeConflicts
         var contested = changed.Values().Where(pair => ValueOf(theirs, pair.Key) is not null).ToList();
         if (contested.Count == 0)
         {
-            return (plan, []);
+            return new RoezanConflictSettlement(plan, []);
         }
 
         var ghlWins = rules.ConflictRule switch
@@ -69,7 +70,10 @@ public static class RoezanChangeConflicts
         var settled = steps.Count == 0
             ? PlanRules.Skip(plan, reason) with { ContactState = null, ContactStateOccurredAt = null }
             : PlanRules.Apply(plan, steps, reason) with { ContactState = state, ContactStateOccurredAt = PlanRules.Later(ghlAt, roezanAt) };
-        return (settled, conflicts);
+        // Roezan gets the winner back when it does not hold it (ConflictWriteBack): with Roezan winning, when our write
+        // of GHL's value came after this event and overwrote it; with GHL winning, when the event came after that write.
+        var writeBack = ConflictWriteBack.Needed(senderWon: !ghlWins, roezanAt, ghlAt) ? ConflictWriteBack.Winners(conflicts) : ContactFields.Empty;
+        return new RoezanConflictSettlement(settled, conflicts) { RoezanWriteBack = writeBack };
     }
 
     /// <summary>

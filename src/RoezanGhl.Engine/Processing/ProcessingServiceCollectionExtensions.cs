@@ -42,6 +42,7 @@ public static class ProcessingServiceCollectionExtensions
         services.AddOptions<TwoWayOptions>().BindConfiguration(TwoWayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<TwoWayMeter>();
         services.TryAddSingleton<TwoWayRules>();
+        services.TryAddSingleton<ConflictWriteBacks>();
         services.TryAddSingleton<GhlToRoezanContext>();
         services.TryAddSingleton<GhlContactApplier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventApplier, GhlToRoezanApplier>());

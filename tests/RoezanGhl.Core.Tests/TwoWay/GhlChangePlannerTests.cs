@@ -131,4 +131,44 @@ public class GhlChangePlannerTests
         Assert.DoesNotContain("Ana", a, StringComparison.Ordinal);
         Assert.NotEqual(a, ContactFingerprint.Of(Recorded with { FirstName = "Anna" }));
     }
+
+    /// <summary>
+    /// The lost update, GHL side: Roezan changed to Ana, which we wrote to GHL a second after it (and recorded on the
+    /// link), and GHL to Anna close together. A GHL event sent before that write was overwritten by it (GHL holds Ana);
+    /// one sent after it holds Anna. Whatever the rule and order, Roezan (through the upsert) and GHL (through the
+    /// write-back, made only when needed) end with the same, winning value.
+    /// </summary>
+    [Theory]
+    [InlineData(ConflictRule.NewestWins, 2)]
+    [InlineData(ConflictRule.NewestWins, -2)]
+    [InlineData(ConflictRule.GhlWins, 2)]
+    [InlineData(ConflictRule.GhlWins, -2)]
+    [InlineData(ConflictRule.RoezanWins, 2)]
+    [InlineData(ConflictRule.RoezanWins, -2)]
+    public void After_a_settled_conflict_both_systems_hold_the_winner(ConflictRule rule, int ghlSecondsLater)
+    {
+        var writtenToGhl = Now.AddSeconds(1);
+        var ghlHolds = ghlSecondsLater >= 1 ? "Anna" : "Ana";
+        var history = EchoHistory.Empty.With(SyncSystem.Ghl, ContactFingerprint.Of(Recorded), writtenToGhl);
+
+        var decision = Decide(Recorded with { FirstName = "Anna" }, Linked("evt_1", Now), history, at: Now.AddSeconds(ghlSecondsLater), rules: Rules with { ConflictRule = rule });
+
+        var winner = Assert.Single(decision.Conflicts).GhlWon ? "Anna" : "Ana";
+        var roezanEnds = decision.Upsert.FirstName ?? "Ana";
+        var ghlEnds = decision.GhlWriteBack.FirstName ?? ghlHolds;
+        Assert.Equal((winner, winner), (roezanEnds, ghlEnds));
+        Assert.Equal(ghlHolds != winner, !decision.GhlWriteBack.IsEmpty);
+        if (!decision.GhlWriteBack.IsEmpty)
+        {
+            Assert.Equal(ContactFingerprint.Of(Recorded with { FirstName = winner }), ContactFingerprint.Of(decision.GhlStateAfterWriteBack));
+        }
+    }
+
+    [Fact]
+    public void Without_a_conflict_nothing_is_written_back_to_ghl()
+    {
+        var decision = Decide(Recorded with { FirstName = "Anna" }, Linked());
+
+        Assert.True(decision.GhlWriteBack.IsEmpty);
+    }
 }

@@ -23,7 +23,7 @@ public class RoezanChangeConflictsTests
             : plan with { Disposition = PlanDisposition.Skip, Reason = "stale: older than the last applied change" };
     }
 
-    private static (SyncPlan Plan, IReadOnlyList<FieldConflict> Conflicts) Settle(ConflictRule rule, int roezanSecondsAfterGhl, ContactSnapshot? linked = null, DateTimeOffset? ghlWrittenAt = null) =>
+    private static RoezanConflictSettlement Settle(ConflictRule rule, int roezanSecondsAfterGhl, ContactSnapshot? linked = null, DateTimeOffset? ghlWrittenAt = null) =>
         RoezanChangeConflicts.Settle(Planned(roezanSecondsAfterGhl), Incoming, linked ?? LinkedByGhl, ghlWrittenAt ?? GhlAt, new GhlChangeRules { ConflictRule = rule });
 
     private static string Sha(string value) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..12];
@@ -82,5 +82,40 @@ public class RoezanChangeConflictsTests
         Assert.Equal((null, "Lopez"), (update.Fields.FirstName, update.Fields.LastName));
         Assert.IsType<AddTagsStep>(settled.Steps[1]);
         Assert.Equal("Gina", settled.ContactState!.FirstName);
+    }
+
+    /// <summary>
+    /// The lost update: GHL changed to Gina and Roezan to Rosa close together; we wrote Gina to Roezan at GhlAt. A Roezan
+    /// event sent before that write was overwritten by it (Roezan holds Gina); one sent after it holds Rosa. Whatever
+    /// the rule and order, GHL (through the plan) and Roezan (through the write-back, made only when needed) end with
+    /// the same, winning value.
+    /// </summary>
+    [Theory]
+    [InlineData(ConflictRule.NewestWins, 2)]
+    [InlineData(ConflictRule.NewestWins, -2)]
+    [InlineData(ConflictRule.GhlWins, 2)]
+    [InlineData(ConflictRule.GhlWins, -2)]
+    [InlineData(ConflictRule.RoezanWins, 2)]
+    [InlineData(ConflictRule.RoezanWins, -2)]
+    public void After_a_settled_conflict_both_systems_hold_the_winner(ConflictRule rule, int roezanSecondsAfterGhl)
+    {
+        var roezanHolds = roezanSecondsAfterGhl >= 0 ? "Rosa" : "Gina";
+
+        var settlement = Settle(rule, roezanSecondsAfterGhl);
+
+        var winner = Assert.Single(settlement.Conflicts).GhlWon ? "Gina" : "Rosa";
+        var ghlEnds = WrittenFirstName(settlement.Plan) ?? "Gina";
+        var roezanEnds = settlement.RoezanWriteBack.FirstName ?? roezanHolds;
+        Assert.Equal((winner, winner), (ghlEnds, roezanEnds));
+        Assert.Equal(roezanHolds != winner, !settlement.RoezanWriteBack.IsEmpty);
+        Assert.Equal(winner, (settlement.Plan.ContactState ?? LinkedByGhl.Fields).FirstName);
+    }
+
+    [Fact]
+    public void Without_a_conflict_nothing_is_written_back_to_roezan()
+    {
+        var far = Settle(ConflictRule.GhlWins, 60);
+
+        Assert.True(far.RoezanWriteBack.IsEmpty);
     }
 }

@@ -30,7 +30,7 @@ public class AccountConflictRuleTests
     [Theory]
     [InlineData("ghl-wins", "Gina")]
     [InlineData(null, "Rosa")]
-    public async Task A_roezan_change_right_after_a_ghl_change_to_the_same_field_is_settled_by_the_accounts_rule_and_recorded(string? accountRule, string expectedInGhl)
+    public async Task A_roezan_change_right_after_a_ghl_change_to_the_same_field_is_settled_by_the_accounts_rule_recorded_and_held_by_both_systems(string? accountRule, string expectedInGhl)
     {
         await using var host = await AppTestHost.Create().WithRoezanSimulator().WithGhlSimulatorWebhooks()
             .WithSetting("Sync:TwoWay:ConflictRule", "newest-wins")
@@ -47,6 +47,8 @@ public class AccountConflictRuleTests
 
         var ghl = host.Simulator.State.ContactsOf(Location).Single(contact => contact["id"]!.GetValue<string>() == id);
         Assert.Equal(expectedInGhl, ghl["firstName"]!.GetValue<string>());
+        // The winner is written back to Roezan too: both systems end holding it (with GHL winning, Roezan held Rosa).
+        Assert.Equal(expectedInGhl, host.Roezan.Simulator.State.FindContact(Account, Phone)!.FirstName);
         var entries = new List<EventLedgerEntry>();
         foreach (var eventId in (await host.LedgerStatusesAsync()).Keys.Where(key => !key.StartsWith("ghl:", StringComparison.Ordinal)))
         {

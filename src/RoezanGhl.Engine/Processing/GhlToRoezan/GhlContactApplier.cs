@@ -28,6 +28,8 @@ namespace RoezanGhl.Engine.Processing.GhlToRoezan;
 /// echo cannot arrive before it: if the write then fails, an unused fingerprint remains, which costs nothing.</item>
 /// <item>Echoes may arrive out of order (the echo of an older write after a newer one): the history keeps every
 /// fingerprint written in the last <see cref="EchoHistory.Window"/>, not only the last.</item>
+/// <item>A settled conflict writes its winner back to GHL too (<see cref="ConflictWriteBack"/>), so both systems end
+/// holding it; that write's fingerprint is stored first as well.</item>
 /// <item>The upsert is keyed by phone and only adds tags, so the client's retry after a lost answer (a ghost write)
 /// writes the same state again; its second echo matches the same fingerprint.</item>
 /// </list>
@@ -72,6 +74,11 @@ public sealed class GhlContactApplier
         {
             _context.Conflicts.Count(delivery.AccountId);
             GhlToRoezanLog.Conflict(_context.Logger, delivery.EventId, delivery.AccountId, ghlId, string.Join(", ", decision.Conflicts.Select(c => c.Field)));
+
+            // The lost update: our write of a Roezan change to GHL may have overwritten this GHL change after GHL sent
+            // it, or GHL may still hold its own value: GHL gets the winner either way, as Roezan does through the upsert
+            // (or already holds, when Roezan won). Its fingerprint goes first, so GHL's webhook about it is an echo.
+            await _context.WriteBacks.ToGhlAsync(delivery, ghlId, decision.GhlWriteBack, decision.GhlStateAfterWriteBack, now, cancellationToken).ConfigureAwait(false);
         }
 
         if (decision.Kind != GhlChangeDecisionKind.Apply)

@@ -34,14 +34,17 @@ public sealed class RoezanConflictSettler
     /// <summary>The tag of a Roezan contact left under its old number when the phone changed in GHL.</summary>
     public string PhoneMovedTag => _rules.Options.PhoneMovedTag;
 
-    /// <summary>The plan, settled when the Roezan change conflicts with a GHL change to the same field within the window.</summary>
-    public async Task<SyncPlan> SettleAsync(EventDelivery delivery, SyncPlan plan, string ghlContactId, RoezanContact contact, EchoHistory history, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan, settled when the Roezan change conflicts with a GHL change to the same field within the window, and the
+    /// winner to write back to Roezan (<see cref="ConflictWriteBack"/>).
+    /// </summary>
+    public async Task<RoezanConflictSettlement> SettleAsync(EventDelivery delivery, SyncPlan plan, string ghlContactId, RoezanContact contact, EchoHistory history, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(history);
         // Our newest write to the contact: a GHL change written to Roezan, or a Roezan change written to GHL.
         if (history.Entries.Count == 0 || history.Entries[0].Target != SyncSystem.Roezan)
         {
-            return plan;
+            return new RoezanConflictSettlement(plan, []);
         }
 
         ArgumentNullException.ThrowIfNull(delivery);
@@ -49,18 +52,19 @@ public sealed class RoezanConflictSettler
         var linked = await _links.ReadContactAsync(delivery.LocationId, ghlContactId, cancellationToken).ConfigureAwait(false);
         if (linked.LastEventId is null)
         {
-            return plan;
+            return new RoezanConflictSettlement(plan, []);
         }
 
         var profile = await _profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
         var incoming = profile.FieldMapping.Map(contact);
-        var (settled, conflicts) = RoezanChangeConflicts.Settle(plan, incoming, linked, history.Entries[0].WrittenAt, _rules.For(delivery.AccountId));
+        var settlement = RoezanChangeConflicts.Settle(plan, incoming, linked, history.Entries[0].WrittenAt, _rules.For(delivery.AccountId));
+        var conflicts = settlement.Conflicts;
         if (conflicts.Count > 0)
         {
             _meter.Count(delivery.AccountId);
             RoezanConflictLog.Conflict(_logger, delivery.EventId, delivery.AccountId, ghlContactId, string.Join(", ", conflicts.Select(conflict => conflict.Field)), conflicts[0].GhlWon ? "GHL" : "Roezan");
         }
 
-        return settled;
+        return settlement;
     }
 }

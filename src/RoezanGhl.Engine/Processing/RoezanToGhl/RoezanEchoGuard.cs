@@ -22,9 +22,11 @@ public sealed class RoezanEchoGuard
     private readonly EchoHistoryStore _echoes;
     private readonly TimeProvider _time;
     private readonly RoezanConflictSettler _conflicts;
+    private readonly ConflictWriteBacks _writeBacks;
 
-    public RoezanEchoGuard(EchoHistoryStore echoes, TimeProvider time, RoezanConflictSettler conflicts)
+    public RoezanEchoGuard(EchoHistoryStore echoes, TimeProvider time, RoezanConflictSettler conflicts, ConflictWriteBacks writeBacks)
     {
+        _writeBacks = writeBacks ?? throw new ArgumentNullException(nameof(writeBacks));
         _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
         _conflicts = conflicts ?? throw new ArgumentNullException(nameof(conflicts));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -56,7 +58,19 @@ public sealed class RoezanEchoGuard
             return plan with { Disposition = PlanDisposition.Skip, Reason = $"the Roezan contact is tagged {_conflicts.PhoneMovedTag}: its GHL contact moved to another number", Steps = [], ContactState = null, ContactStateOccurredAt = null };
         }
 
-        plan = await _conflicts.SettleAsync(delivery, plan, ghlId, contact, history, cancellationToken).ConfigureAwait(false);
+        var settlement = await _conflicts.SettleAsync(delivery, plan, ghlId, contact, history, cancellationToken).ConfigureAwait(false);
+        plan = settlement.Plan;
+        if (!settlement.RoezanWriteBack.IsEmpty)
+        {
+            // The lost update: our write of GHL's value may have overwritten Roezan's change after Roezan sent this
+            // event, or Roezan may still hold its own: Roezan gets the winner either way, as GHL does through the plan
+            // (ConflictWriteBack). Roezan then holds this event's contact with the winning values.
+            var winners = settlement.RoezanWriteBack;
+            var held = FieldsOf(contact);
+            var roezanAfter = held with { FirstName = winners.FirstName ?? held.FirstName, LastName = winners.LastName ?? held.LastName, Email = winners.Email?.ToLowerInvariant() ?? held.Email };
+            await _writeBacks.ToRoezanAsync(delivery, ghlId, winners, roezanAfter, now, cancellationToken).ConfigureAwait(false);
+        }
+
         if (plan.Disposition == PlanDisposition.Apply && plan.ContactState is { } after)
         {
             await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Ghl, ContactFingerprint.Of(after), now, cancellationToken).ConfigureAwait(false);
