@@ -103,8 +103,10 @@ public class GhlChangeCatchUpTests
         Assert.Equal(1, run.GhlChangesFed);
         Assert.Equal("Both", host.Roezan.Simulator.State.FindContact(Account, Phone(2))!.LastName);
         Assert.Equal(1, RoezanUpserts(host) - upsertsBefore);
+        // Which copy writes depends on the queue's order (the door's or reconcile's); the other finds Roezan in step.
+        // Written once is the upsert count above; here the fed copy is final, not failed or left queued.
         var fed = Assert.Single(await ReconciledAsync(host));
-        Assert.Equal(EventLedgerStatus.Skipped, fed.Status);
+        Assert.Contains(fed.Status, new[] { EventLedgerStatus.Skipped, EventLedgerStatus.Applied });
 
         // Once applied, a later run finds the contact in step and feeds nothing.
         Assert.Equal(0, (await ReconcileAsync(host)).GhlChangesFed);
