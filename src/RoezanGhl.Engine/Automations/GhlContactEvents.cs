@@ -3,7 +3,10 @@ using GhlContact = RoezanGhl.Ghl.Models.GhlContact;
 
 namespace RoezanGhl.Engine.Automations;
 
-/// <summary>A contact read through GHL's API in the shape of a webhook's contact, which conditions, templates and consent read.</summary>
+/// <summary>
+/// A contact read through GHL's API in the shape of a webhook's contact: what automations' conditions, templates and
+/// consent read, and what reconciliation queues for a contact whose webhook never came.
+/// </summary>
 internal static class GhlContactEvents
 {
     public static GhlContactEvent From(GhlContact contact) => new()
@@ -18,5 +21,7 @@ internal static class GhlContactEvents
         Dnd = contact.Dnd,
         DndSettings = contact.DndSettings?.Sms is { } sms ? new Core.GhlWebhooks.GhlDndSettings { Sms = new GhlDndChannel { Status = sms.Status } } : null,
         CustomFields = contact.CustomFields?.Select(field => (GhlCustomFieldValue?)new GhlCustomFieldValue { Id = field.Id, Value = field.Value }).ToList(),
+        DateAdded = contact.DateAdded,
+        DateUpdated = contact.DateUpdated,
     };
 }

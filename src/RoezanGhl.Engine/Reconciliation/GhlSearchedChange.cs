@@ -1,5 +1,6 @@
 using System.Globalization;
 using RoezanGhl.Core.GhlWebhooks;
+using RoezanGhl.Engine.Automations;
 using RoezanGhl.Ghl.Models;
 
 namespace RoezanGhl.Engine.Reconciliation;
@@ -23,23 +24,16 @@ internal static class GhlSearchedChange
             LocationId = locationId,
             WebhookId = $"reconcile:{contact.Id}:{version}",
             Origin = QueuedGhlChange.ReconcileOrigin,
-            Contact = new GhlContactEvent
-            {
-                Type = GhlWebhookEventTypes.ContactUpdate,
-                LocationId = locationId,
-                Id = contact.Id,
-                FirstName = contact.FirstName,
-                LastName = contact.LastName,
-                Name = contact.Name,
-                Email = contact.Email,
-                Phone = contact.Phone,
-                Tags = contact.Tags?.Select(tag => (string?)tag).ToList(),
-                Dnd = contact.Dnd,
-                DndSettings = contact.DndSettings?.Sms is { } sms ? new Core.GhlWebhooks.GhlDndSettings { Sms = new GhlDndChannel { Status = sms.Status } } : null,
-                CustomFields = contact.CustomFields?.Select(field => (GhlCustomFieldValue?)new GhlCustomFieldValue { Id = field.Id, Value = field.Value }).ToList(),
-                DateAdded = contact.DateAdded,
-                DateUpdated = updated,
-            },
+            Contact = Contact(locationId, contact, updated),
         };
+    }
+
+    private static GhlContactEvent Contact(string locationId, GhlContact contact, DateTimeOffset? updated)
+    {
+        var found = GhlContactEvents.From(contact);
+        found.Type = GhlWebhookEventTypes.ContactUpdate;
+        found.LocationId = locationId;
+        found.DateUpdated = updated;
+        return found;
     }
 }

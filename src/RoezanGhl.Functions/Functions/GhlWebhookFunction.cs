@@ -21,20 +21,7 @@ public sealed class GhlWebhookFunction(GhlWebhookIngestor ingestor)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await ingestor.IngestAsync(
-            new GhlWebhookRequest(
-                request.ContentType,
-                request.ContentLength,
-                request.Headers[GhlSignatureVerifier.SignatureHeader].ToString(),
-                request.Headers[GhlSignatureVerifier.LegacySignatureHeader].ToString(),
-                request.Body),
-            cancellationToken).ConfigureAwait(false);
-
-        if (result.RetryAfterHeader is { } retryAfter)
-        {
-            request.HttpContext.Response.Headers.RetryAfter = retryAfter;
-        }
-
-        return new ContentResult { StatusCode = result.StatusCode, ContentType = result.ContentType, Content = result.ToJson() };
+        var result = await ingestor.IngestAsync(GhlHttpExchange.Read(request), cancellationToken).ConfigureAwait(false);
+        return GhlHttpExchange.Answer(request, result);
     }
 }
