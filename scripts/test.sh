@@ -58,6 +58,8 @@ run_lane() {
   failed=$( (grep -Eo '^ +Failed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
   skipped=$( (grep -Eo '^ +Skipped: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
   summary+=("$name: $passed passed, $failed failed, $skipped skipped in ${seconds}s")
+  # The failed tests by name, repeated in the summary: CI keeps only the end of the output.
+  while read -r test; do summary+=("  failed in $name: $test"); done < <(grep -Eo '^ +Failed [^ ]+' "$log" | awk '{print $2}' | sort -u || true)
   if [[ $status -ne 0 || $failed -ne 0 || $passed -eq 0 ]]; then
     echo "FAILED: $name lane (dotnet test exit $status)" >&2
     failures=$((failures + 1))
