@@ -30,7 +30,12 @@ public sealed class LoadHarnessSmokeTests(ITestOutputHelper output)
             Assert.Equal(ours.Events, ours.AppliedEvents);
             // The processor said so too, for every event, under the id the harness expected.
             Assert.Equal(0, ours.UnmatchedEnds);
-            Assert.Equal(ours.Events, ours.Outcomes.GetValueOrDefault("Applied"));
+            // Every event ends applied, or skipped when queue order let a newer change to its contact go first
+            // (a stale change fills only what GHL has none of); what GHL holds is checked field by field.
+            Assert.Equal(0, ours.FieldsLost);
+            Assert.True(
+                ours.Events == ours.Outcomes.GetValueOrDefault("Applied") + ours.Outcomes.GetValueOrDefault("Skipped"),
+                $"{key}: {ours.Events} events, outcomes {string.Join(", ", ours.Outcomes.Select(o => $"{o.Key}={o.Value}"))}");
             Assert.True(ours.GhlCallsPerEvent is > 1 and < 2, $"{key}: {ours.GhlCallsPerEvent} calls per event");
             Assert.NotNull(ours.E2eLatencyP99Ms);
         }
