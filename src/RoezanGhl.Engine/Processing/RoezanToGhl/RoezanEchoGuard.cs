@@ -33,12 +33,25 @@ public sealed class RoezanEchoGuard
     }
 
     /// <summary>The plan to run: <paramref name="plan"/>, or a skip when the event is an echo of our own write to Roezan.</summary>
-    public async Task<SyncPlan> GuardAsync(EventDelivery delivery, SyncPlan plan, CancellationToken cancellationToken)
+    /// <param name="delivery">The delivery being processed.</param>
+    /// <param name="planned">
+    /// The event <paramref name="plan"/> was made from: the delivery's own event, or its merge with the other queued
+    /// changes of the contact (coalescing). The echo check, the conflict check and the write-back must judge these values:
+    /// the plan's time (<see cref="SyncPlan.OccurredAt"/>) is the newest of the merged changes, so judging the delivery's
+    /// own (possibly older) values would stamp them with a newer change's time. That was the flaky
+    /// <c>PingPongTests.The_same_contact_edited_on_both_sides_within_a_second…</c>: a Roezan change carrying the old first
+    /// name absorbed Roezan's webhook about our write of GHL's new one, "won" as the newest, and wrote the old name to GHL
+    /// while Roezan held the new one.
+    /// </param>
+    /// <param name="plan">The plan made under the contact's lease.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<SyncPlan> GuardAsync(EventDelivery delivery, RoezanEvent planned, SyncPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(planned);
         ArgumentNullException.ThrowIfNull(plan);
         // A stale contact change is skipped by the planner; a conflict rule may still give it the win.
-        var contact = delivery.Queued.Event.Data?.Contact;
+        var contact = planned.Data?.Contact;
         var stale = plan.Disposition == PlanDisposition.Skip && plan.Reason.StartsWith("stale", StringComparison.Ordinal);
         if (plan.GhlContactId is not { } ghlId || contact is null || !(stale || (plan.Disposition == PlanDisposition.Apply && plan.WritesContact)))
         {
