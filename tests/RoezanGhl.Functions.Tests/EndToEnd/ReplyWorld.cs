@@ -43,17 +43,8 @@ internal sealed class ReplyWorld : IAsyncDisposable
                 }
             })
             .StartAsync();
-        var forwarder = await WebhookForwarder.StartAsync();
-        var door = app.Get<ConversationReplyIngestor>();
-        forwarder.Handler = async context =>
-        {
-            var result = await door.IngestAsync(
-                new GhlWebhookRequest(context.Request.ContentType, context.Request.ContentLength, context.Request.Headers[GhlSignatureVerifier.SignatureHeader].ToString(), null, context.Request.Body),
-                context.RequestAborted);
-            context.Response.StatusCode = result.StatusCode;
-            await context.Response.WriteAsync(result.ToJson(), context.RequestAborted);
-        };
-        app.Simulator.Settings = app.Simulator.Settings with { ProviderDeliveryUrl = new Uri(forwarder.BaseUrl, "ghl/conversations/outbound"), StatusUpdateRefusalMs = 300 };
+        var forwarder = await GhlProviderDeliveryLink.StartAsync(app);
+        app.Simulator.Settings = app.Simulator.Settings with { StatusUpdateRefusalMs = 300 };
         return new ReplyWorld(app, forwarder);
     }
 
