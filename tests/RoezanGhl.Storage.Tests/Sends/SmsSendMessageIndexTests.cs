@@ -5,10 +5,12 @@ using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Sms;
 using RoezanGhl.Storage.Sends;
 using RoezanGhl.TestSupport;
+using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Storage.Tests.Sends;
 
 /// <summary>A send Roezan accepted is found by Roezan's message id (the index row written with it), and only then.</summary>
+[IntegrationLane]
 public sealed class SmsSendMessageIndexTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
