@@ -2,12 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using RoezanGhl.LoadHarness;
+using RoezanGhl.LoadHarness.Conversations;
 using RoezanGhl.LoadHarness.Sms;
 using RoezanGhl.LoadHarness.Reporting;
 using RoezanGhl.TestSupport;
 
 // dotnet run -c Release --project bench/RoezanGhl.LoadHarness -- --help   (./scripts/bench.sh runs it with Azurite)
-var profiles = new Option<string[]>("--profiles") { Description = $"Profiles to run: {string.Join(", ", HarnessOptions.AllProfiles)} (the default), and {string.Join(", ", HarnessOptions.OnRequestProfiles)} when named.", DefaultValueFactory = _ => [.. HarnessOptions.AllProfiles], AllowMultipleArgumentsPerToken = true };
+var profiles = new Option<string[]>("--profiles") { Description = $"Profiles to run: {string.Join(", ", HarnessOptions.AllProfiles)} (the default), and {string.Join(", ", HarnessOptions.OnRequestProfiles)}, {SmsAutomationsResults.Profile}, {ConversationsResults.Profile} when named.", DefaultValueFactory = _ => [.. HarnessOptions.AllProfiles], AllowMultipleArgumentsPerToken = true };
 var systems = new Option<string[]>("--systems") { Description = "Systems to run: ours, baseline.", DefaultValueFactory = _ => [LoadHarnessRunner.Ours, LoadHarnessRunner.Baseline], AllowMultipleArgumentsPerToken = true };
 var smoke = new Option<bool>("--smoke") { Description = "A few seconds of each profile instead of the full run." };
 var steadySeconds = new Option<double?>("--steady-seconds") { Description = "Load time of the steady profile (default 60)." };
@@ -65,6 +66,17 @@ root.SetAction(async (parse, cancellationToken) =>
         if (options.Profiles.Count == 0)
         {
             return figures.SmsSentTwice + figures.SmsToOptedOut + figures.SmsInQuietHours == 0 ? 0 : 1;
+        }
+    }
+
+    if (options.Profiles.Contains(ConversationsResults.Profile, StringComparer.Ordinal))
+    {
+        var figures = await ConversationsRun.RunAsync(Console.Out, cancellationToken);
+        await ConversationsResults.WriteAsync(figures, parse.GetValue(output), parse.GetValue(markdown), Console.Out, cancellationToken);
+        options = options with { Profiles = [.. options.Profiles.Where(profile => profile != ConversationsResults.Profile)] };
+        if (options.Profiles.Count == 0)
+        {
+            return figures.InboundMessagesNotOnce + figures.RepliesNotDelivered == 0 && figures.RoezanTextsPerReply == 1 ? 0 : 1;
         }
     }
 

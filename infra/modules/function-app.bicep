@@ -152,6 +152,8 @@ var appSettings = {
   Console__Access: empty(consoleClientId) ? 'Disabled' : 'EntraId'
   Console__SessionLifetime: '08:00:00'
   Console__ConfigurationRefresh: '00:00:15'
+  // What GHL shows a reply typed there once Roezan accepted it; 'pending' once Roezan's message.status webhooks are wired (docs/conversations.md).
+  Conversations__AcceptedReplyStatus: 'delivered'
 }
 
 var accountSettings = roezanAccountSettings(accounts)

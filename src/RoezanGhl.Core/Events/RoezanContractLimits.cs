@@ -33,4 +33,7 @@ public static class RoezanContractLimits
 
     /// <summary>Message, note and task bodies and the optional contact note.</summary>
     public const int TextLength = 20000;
+
+    /// <summary>The delivery error of a <c>message.status</c> (its <c>errorMessage</c>).</summary>
+    public const int ErrorMessageLength = 1000;
 }

@@ -43,6 +43,12 @@ public static class RoezanEventNormalizer
                 // One message, one ledger row and one note, whether the webhook or the reconciler's poll brings it.
                 evt.Id = RoezanMessageEventId.For(message.Id.Trim());
             }
+            else if (evt.Type == RoezanEventTypes.MessageStatus && !string.IsNullOrWhiteSpace(message.Id) && !string.IsNullOrWhiteSpace(message.Status))
+            {
+                // One status of one text, one ledger row: Roezan re-sending it under a new event id is a duplicate.
+                message.Status = message.Status.Trim();
+                evt.Id = RoezanMessageEventId.ForStatus(message.Id.Trim(), message.Status);
+            }
         }
 
         if (evt.Data?.Task is { } task)

@@ -94,7 +94,7 @@ public static class RoezanEventParser
         return name switch
         {
             "body" => "must be a JSON object",
-            "occurredAt" or "receivedAt" or "dueDate" => "must be an RFC 3339 date-time with an offset, such as 2026-11-24T10:00:00Z",
+            "occurredAt" or "receivedAt" or "dueDate" or "statusAt" => "must be an RFC 3339 date-time with an offset, such as 2026-11-24T10:00:00Z",
             "completed" => "must be true or false",
             "tags" => "must be an array of strings",
             "data" or "contact" or "message" or "task" or "note" or "customFields" => "must be a JSON object",

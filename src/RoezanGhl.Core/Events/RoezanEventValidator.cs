@@ -105,6 +105,17 @@ public static class RoezanEventValidator
                 Add(ref errors, "data.message.receivedAt", Required);
             }
         }
+        else if (type == RoezanEventTypes.MessageStatus)
+        {
+            if (data.Message is not { } status)
+            {
+                Add(ref errors, "data.message", Required);
+                return;
+            }
+
+            RequiredId(ref errors, status.Id, "data.message.id");
+            RequiredText(ref errors, status.Status, "data.message.status");
+        }
         else if (RoezanEventTypes.IsTaskEvent(type))
         {
             if (data.Task is not { } task)
@@ -208,6 +219,9 @@ public static class RoezanEventValidator
         MaxLength(ref errors, message.FromName, RoezanContractLimits.NameLength, "data.message.fromName");
         MaxLength(ref errors, message.Body, RoezanContractLimits.TextLength, "data.message.body");
         MaxLength(ref errors, message.ContactId, RoezanContractLimits.IdLength, "data.message.contactId");
+        MaxLength(ref errors, message.Status, RoezanContractLimits.IdLength, "data.message.status");
+        MaxLength(ref errors, message.ErrorCode, RoezanContractLimits.IdLength, "data.message.errorCode");
+        MaxLength(ref errors, message.ErrorMessage, RoezanContractLimits.ErrorMessageLength, "data.message.errorMessage");
     }
 
     private static void TaskShape(ref List<RoezanFieldError>? errors, RoezanTask task)

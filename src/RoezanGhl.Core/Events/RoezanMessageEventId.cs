@@ -15,4 +15,17 @@ public static class RoezanMessageEventId
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         return Prefix + messageId;
     }
+
+    public const string StatusPrefix = "status:";
+
+    /// <summary>
+    /// The event id of a <c>message.status</c>: the message and the status word (lower-cased), so the same status of the
+    /// same text, sent again under another webhook id, is a duplicate at the door.
+    /// </summary>
+    public static string ForStatus(string messageId, string status)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(status);
+        return $"{StatusPrefix}{messageId}:{status.Trim().ToLowerInvariant()}";
+    }
 }

@@ -19,6 +19,16 @@ internal sealed class ConversationOptionsValidator : IValidateOptions<Conversati
             failures.Add("Conversations:StatusRefusalWindow must be at least Conversations:StatusRetryInterval.");
         }
 
+        if (options.AcceptedReplyStatus is not { } accepted || !(accepted.Equals("delivered", StringComparison.OrdinalIgnoreCase) || accepted.Equals("pending", StringComparison.OrdinalIgnoreCase)))
+        {
+            failures.Add($"Conversations:AcceptedReplyStatus must be 'delivered' or 'pending', got '{options.AcceptedReplyStatus}'.");
+        }
+
+        if (options.UnknownMessageWait < TimeSpan.Zero)
+        {
+            failures.Add($"Conversations:UnknownMessageWait must not be negative (hh:mm:ss), got '{options.UnknownMessageWait}'.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

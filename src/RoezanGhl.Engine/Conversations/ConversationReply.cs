@@ -6,5 +6,8 @@ namespace RoezanGhl.Engine.Conversations;
 /// </summary>
 public sealed record ConversationReply(string AccountId, string LocationId, string GhlMessageId, string? GhlContactId, string Phone, string Text)
 {
-    public string SendId => "ghl-reply:" + GhlMessageId;
+    /// <summary>What every reply's send id starts with; the rest is GHL's message id.</summary>
+    public const string SendIdPrefix = "ghl-reply:";
+
+    public string SendId => SendIdPrefix + GhlMessageId;
 }

@@ -8,11 +8,12 @@ namespace RoezanGhl.Engine.Conversations;
 /// <summary>
 /// A reply typed in GHL's inbox, taken off the events queue (a GHL → Roezan change with <see cref="QueuedGhlChange.Reply"/>):
 /// sent through Roezan once (<see cref="IConversationReplySender"/>, keyed by GHL's message id) and its status reported
-/// back to GHL (<see cref="MessageStatusReporter"/>). A repeat after a crash asks the sender again, which answers the
+/// back to GHL (<see cref="MessageStatusReporter"/>); Roezan's later delivery report, recorded meanwhile, is reported
+/// after it (<see cref="ReplyDeliveryReporter.CatchUpAsync"/>). A repeat after a crash asks the sender again, which answers the
 /// first outcome without sending, and reports it again (setting a status twice leaves it the same). Without a sender
 /// registered the reply is reported <c>failed</c> to GHL with that reason, so that the GHL user sees it did not go.
 /// </summary>
-public sealed partial class ConversationReplyApplier(IEnumerable<IConversationReplySender> senders, MessageStatusReporter reporter, ILogger<ConversationReplyApplier> logger)
+public sealed partial class ConversationReplyApplier(IEnumerable<IConversationReplySender> senders, MessageStatusReporter reporter, ReplyDeliveryReporter deliveries, ILogger<ConversationReplyApplier> logger)
 {
     public const string NotWiredCode = "not-wired";
 
@@ -45,9 +46,15 @@ public sealed partial class ConversationReplyApplier(IEnumerable<IConversationRe
         }
 
         await reporter.ReportAsync(delivery.LocationId, reply.GhlMessageId, outcome, cancellationToken).ConfigureAwait(false);
+        if (outcome.Sent)
+        {
+            // Roezan's delivery report may have come while the update above was on its way: GHL ends on the report.
+            await deliveries.CatchUpAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+
         LogReplied(logger, delivery.EventId, reply.GhlMessageId, delivery.LocationId, outcome.Sent, outcome.FailureCode);
         return outcome.Sent
-            ? EventVerdict.Final(EventLedgerStatus.Applied, "sent through Roezan; GHL shows it delivered", outcome: "sent")
+            ? EventVerdict.Final(EventLedgerStatus.Applied, "sent through Roezan; its status is reported to GHL", outcome: "sent")
             : EventVerdict.Final(EventLedgerStatus.Failed, $"Roezan did not send it ({outcome.FailureCode}); GHL shows it failed", outcome: "refused");
     }
 

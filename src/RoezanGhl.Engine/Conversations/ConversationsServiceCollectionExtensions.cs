@@ -10,7 +10,7 @@ public static class ConversationsServiceCollectionExtensions
     /// GHL conversations: the OAuth-install check of accounts that send inbound messages to the conversation
     /// (<see cref="ConversationInstallCheck"/>, for the CLI's <c>check</c>, run once at start), the Delivery URL's door
     /// (<see cref="ConversationReplyIngestor"/>), the applier of replies typed in GHL and the status reporter
-    /// (section <c>Conversations</c>). The Roezan send of a reply is <see cref="SmsConversationReplySender"/>, over the SMS
+    /// (section <c>Conversations</c>), and the applier of Roezan's delivery statuses (<see cref="DeliveryStatusApplier"/>). The Roezan send of a reply is <see cref="SmsConversationReplySender"/>, over the SMS
     /// automations' exactly-once sender (<c>AddRoezanAutomations</c>).
     /// </summary>
     public static IServiceCollection AddRoezanConversations(this IServiceCollection services)
@@ -22,6 +22,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddHostedService<ConversationInstallStartupCheck>();
         services.TryAddSingleton<MessageStatusReporter>();
         services.TryAddSingleton<ConversationReplyApplier>();
+        services.TryAddSingleton<ReplyDeliveryReporter>();
+        services.TryAddSingleton<DeliveryStatusApplier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationReplySender, SmsConversationReplySender>());
         services.TryAddSingleton<ConversationReplyIngestor>();
         return services;

@@ -8,21 +8,30 @@ using RoezanGhl.Ghl.Models;
 namespace RoezanGhl.Engine.Conversations;
 
 /// <summary>
-/// Reports a reply's delivery status to GHL (<c>PUT /conversations/messages/{messageId}/status</c>: <c>delivered</c>, or
+/// Reports a reply's delivery status to GHL (<c>PUT /conversations/messages/{messageId}/status</c>: <c>delivered</c>
+/// (or <c>pending</c> until Roezan's delivery report, <see cref="ConversationOptions.AcceptedReplyStatus"/>), or
 /// <c>failed</c> with Roezan's code and reason). GHL may refuse the update (a 4xx) for a few seconds after the message
 /// was created: a refusal is tried again every <see cref="ConversationOptions.StatusRetryInterval"/> until
 /// <see cref="ConversationOptions.StatusRefusalWindow"/> has passed, then it fails.
 /// </summary>
 public sealed partial class MessageStatusReporter(GhlContactsClient ghl, IOptions<ConversationOptions> options, TimeProvider time, ILogger<MessageStatusReporter> logger)
 {
-    public async Task ReportAsync(string locationId, string messageId, ConversationReplyOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>The send's outcome: accepted by Roezan is <see cref="ConversationOptions.AcceptedReplyStatus"/>, refused is <c>failed</c> with Roezan's reason.</summary>
+    public Task ReportAsync(string locationId, string messageId, ConversationReplyOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var request = new GhlMessageStatusRequest
         {
-            Status = outcome.Sent ? GhlMessageStatuses.Delivered : GhlMessageStatuses.Failed,
+            Status = !outcome.Sent ? GhlMessageStatuses.Failed : options.Value.AwaitsDeliveryReport ? GhlMessageStatuses.Pending : GhlMessageStatuses.Delivered,
             Error = outcome.Sent ? null : new GhlMessageError { Code = outcome.FailureCode ?? "unknown", Type = "roezan", Message = outcome.FailureReason ?? "Roezan did not send the message." },
         };
+        return ReportAsync(locationId, messageId, request, cancellationToken);
+    }
+
+    /// <summary>Sets <paramref name="request"/>'s status on GHL's message, trying again while GHL refuses it.</summary>
+    public async Task ReportAsync(string locationId, string messageId, GhlMessageStatusRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
         var started = time.GetTimestamp();
         for (var attempt = 1; ; attempt++)

@@ -63,5 +63,15 @@ internal sealed class SmsSendEntity : ITableEntity
 
     public int Attempts { get; set; }
 
+    public string? DeliveryStatus { get; set; }
+
+    public DateTimeOffset? DeliveryStatusAt { get; set; }
+
+    public string? DeliveryErrorCode { get; set; }
+
+    public string? DeliveryError { get; set; }
+
+    public string? DeliveryReported { get; set; }
+
     public bool Counted { get; set; }
 }

@@ -1,6 +1,7 @@
 using Azure;
 using RoezanGhl.Core.Automations;
 using RoezanGhl.Core.Automations.Planning;
+using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Sms;
 
 namespace RoezanGhl.Storage.Sends;
@@ -35,6 +36,21 @@ public sealed record SmsSendRecord
     /// <summary>Whether the text has been counted against the day caps (once, however often it is tried).</summary>
     public bool Counted { get; init; }
 
+    /// <summary>The furthest delivery status Roezan reported for the text (<c>message.status</c>); None until one is.</summary>
+    public RoezanDeliveryStatus DeliveryStatus { get; init; }
+
+    /// <summary>When the carrier reported <see cref="DeliveryStatus"/>.</summary>
+    public DateTimeOffset? DeliveryStatusAt { get; init; }
+
+    /// <summary>Roezan's code of an undelivered text, as GHL is told it.</summary>
+    public string? DeliveryErrorCode { get; init; }
+
+    /// <summary>Roezan's reason of an undelivered text, as GHL is told it.</summary>
+    public string? DeliveryError { get; init; }
+
+    /// <summary>The delivery status last reported to GHL for a reply typed there (None: none yet).</summary>
+    public RoezanDeliveryStatus DeliveryReported { get; init; }
+
     public ETag ETag { get; init; }
 
     public bool IsFinal => State is not (SmsSendState.Planned or SmsSendState.Sending);
@@ -68,6 +84,11 @@ public sealed record SmsSendRecord
         RoezanMessageId = row.RoezanMessageId,
         Attempts = row.Attempts,
         Counted = row.Counted,
+        DeliveryStatus = Enum.TryParse<RoezanDeliveryStatus>(row.DeliveryStatus, out var delivery) ? delivery : RoezanDeliveryStatus.None,
+        DeliveryStatusAt = row.DeliveryStatusAt,
+        DeliveryErrorCode = row.DeliveryErrorCode,
+        DeliveryError = row.DeliveryError,
+        DeliveryReported = Enum.TryParse<RoezanDeliveryStatus>(row.DeliveryReported, out var reported) ? reported : RoezanDeliveryStatus.None,
         ETag = row.ETag,
     };
 
@@ -100,5 +121,10 @@ public sealed record SmsSendRecord
         RoezanMessageId = RoezanMessageId,
         Attempts = Attempts,
         Counted = Counted,
+        DeliveryStatus = DeliveryStatus == RoezanDeliveryStatus.None ? null : DeliveryStatus.ToString(),
+        DeliveryStatusAt = DeliveryStatusAt,
+        DeliveryErrorCode = DeliveryErrorCode,
+        DeliveryError = DeliveryError,
+        DeliveryReported = DeliveryReported == RoezanDeliveryStatus.None ? null : DeliveryReported.ToString(),
     };
 }

@@ -10,12 +10,16 @@ namespace RoezanGhl.Storage.Sends;
 /// The send ledger and schedule (<c>{Sync:TablePrefix}SmsSends</c>): one row per planned text, keyed by its
 /// deterministic send id under its account, and the day counters the caps use. Every change is conditional (insert
 /// if absent, replace with the row's ETag), so a re-delivered trigger plans nothing twice and two sweeps never both
-/// send one row. Nothing is kept in memory: a restart or another instance reads the same rows.
+/// send one row. Nothing is kept in memory: a restart or another instance reads the same rows. A row that Roezan
+/// accepted is findable by Roezan's message id (an index row beside it, written in the same transaction), so a delivery
+/// status from Roezan finds its send with two point reads, never a scan.
 /// </summary>
 public sealed class SmsSendStore
 {
     private const char EscapeMark = '!';
     private const string CapPrefix = "~cap|";
+    private const string MessageIndexPrefix = "~msg|";
+    private const string IndexedSendId = "SendId";
     private readonly TableClient _client;
     private readonly RunOnce _creation;
 
@@ -57,15 +61,38 @@ public sealed class SmsSendStore
     {
         ArgumentNullException.ThrowIfNull(record);
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var partition = Partition(record.Send.AccountId);
         try
         {
-            var answer = await table.UpdateEntityAsync(record.ToEntity(Partition(record.Send.AccountId)), record.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return record with { ETag = answer.Headers.ETag ?? default };
+            if (record.State != SmsSendState.Sent || record.RoezanMessageId is not { Length: > 0 } messageId)
+            {
+                var answer = await table.UpdateEntityAsync(record.ToEntity(partition), record.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return record with { ETag = answer.Headers.ETag ?? default };
+            }
+
+            // Sent with Roezan's id: the index row goes with the row, in one transaction (same partition), so a status
+            // report that finds no index row means the send is not recorded yet, never that the index was lost.
+            var index = new TableEntity(partition, MessageIndexKey(messageId)) { [IndexedSendId] = record.Send.SendId };
+            var answers = await table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.UpdateReplace, record.ToEntity(partition), record.ETag), new TableTransactionAction(TableTransactionActionType.UpsertReplace, index)],
+                cancellationToken).ConfigureAwait(false);
+            return record with { ETag = answers.Value[0].Headers.ETag ?? default };
         }
         catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
             return null;
         }
+    }
+
+    /// <summary>The send Roezan accepted under <paramref name="roezanMessageId"/>; null when no send of the account has that id (yet).</summary>
+    public async Task<SmsSendRecord?> FindByRoezanMessageIdAsync(string accountId, string roezanMessageId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roezanMessageId);
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var index = await table.GetEntityIfExistsAsync<TableEntity>(Partition(accountId), MessageIndexKey(roezanMessageId), [IndexedSendId], cancellationToken).ConfigureAwait(false);
+        return index.HasValue && index.Value!.GetString(IndexedSendId) is { Length: > 0 } sendId
+            ? await ReadAsync(accountId, sendId, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     /// <summary>
@@ -146,6 +173,8 @@ public sealed class SmsSendStore
         await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
         return _client;
     }
+
+    private static string MessageIndexKey(string roezanMessageId) => MessageIndexPrefix + TableKeys.Escape(roezanMessageId, EscapeMark);
 
     private static string Partition(string accountId)
     {

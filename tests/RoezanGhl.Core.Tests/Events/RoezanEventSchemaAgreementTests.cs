@@ -31,6 +31,9 @@ public class RoezanEventSchemaAgreementTests
         data.Add(JsonTemplate.Fill("""{ $0,"type":"note.created","accountId":"acme","extra":[1,2,3],"data":{"note":{"id":"n","contactId":"c","body":"b"},"contact":null}}""", Head));
         data.Add(JsonTemplate.Fill("""{ $0,"type":"message.received","data":{"message":{"id":"m","from":"x","body":"b","receivedAt":"2026-11-24T10:00:00.5+05:30","contactId":null}}}""", Head));
         data.Add(JsonTemplate.Fill("""{ $0,"type":"contact.updated","data":{"contact":{"id":"c","email":"a@example.com","firstName":"$1"}}}""", Head, string.Concat(Enumerable.Repeat("😀", RoezanContractLimits.NameLength))));
+        data.Add(JsonTemplate.Fill("""{ $0,"type":"message.status","data":{"message":{"id":"m","status":"Delivered","statusAt":"2026-11-24T10:00:05Z"}}}""", Head));
+        data.Add(JsonTemplate.Fill("""{ $0,"type":"message.status","data":{"message":{"id":"m","status":"Undelivered","errorCode":"30003","errorMessage":"Unreachable destination handset","statusAt":null}}}""", Head));
+        data.Add(JsonTemplate.Fill("""{ $0,"type":"message.status","data":{"message":{"id":"m","status":"carrier-said-something-new"}}}""", Head));
         return data;
     }
 
@@ -72,6 +75,12 @@ public class RoezanEventSchemaAgreementTests
         JsonTemplate.Fill("""{ $0,"type":"note.created","data":{"note":{"id":"n","contactId":"c","body":"$1"}}}""", Head, new string('b', 20001)),
         "[]",
         "\"event\"",
+        JsonTemplate.Fill("""{ $0,"type":"message.status","data":{"message":{"id":"m"}}}""", Head),
+        JsonTemplate.Fill("""{ $0,"type":"message.status","data":{"message":{"id":"m","status":"  "}}}""", Head),
+        JsonTemplate.Fill("""{ $0,"type":"message.status","data":{"message":{"status":"Delivered"}}}""", Head),
+        JsonTemplate.Fill("""{ $0,"type":"message.status","data":{}}""", Head),
+        JsonTemplate.Fill("""{ $0,"type":"message.status","data":{"message":{"id":"m","status":"Undelivered","errorMessage":"$1"}}}""", Head, new string('e', 1001)),
+        JsonTemplate.Fill("""{ $0,"type":"message.status","data":{"message":{"id":"m","status":"Delivered","statusAt":"today"}}}""", Head),
     ];
 
     [Theory]

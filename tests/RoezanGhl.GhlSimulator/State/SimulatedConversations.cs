@@ -27,6 +27,9 @@ public sealed class SimulatedConversations
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SimulatedConversation> _byId = new(StringComparer.Ordinal);
 
+    // The spec's message returns no error, but GHL shows the provider's reason beside a failed message: tests read it here.
+    private readonly Dictionary<string, List<(string Status, JsonObject? Error, DateTimeOffset At)>> _statusUpdates = new(StringComparer.Ordinal);
+
     internal SimulatedConversations(SimulatorState state) => _state = state;
 
     /// <summary><c>GET /conversations/search</c> by <c>locationId</c> and <c>contactId</c>.</summary>
@@ -212,7 +215,18 @@ public sealed class SimulatedConversations
             }
 
             message.Json["status"] = status;
+            var updates = _statusUpdates.TryGetValue(message.Id, out var list) ? list : _statusUpdates[message.Id] = [];
+            updates.Add((status!, body["error"]?.DeepClone() as JsonObject, _state.Time.GetUtcNow()));
             return SimResponse.Ok(new JsonObject { ["conversationId"] = conversation.Id, ["messageId"] = message.Id, ["status"] = status });
+        }
+    }
+
+    /// <summary>The status updates GHL accepted for the message, oldest first, each with the provider's error (for <c>failed</c>) and when.</summary>
+    public IReadOnlyList<(string Status, JsonObject? Error, DateTimeOffset At)> StatusUpdatesOf(string messageId)
+    {
+        lock (_gate)
+        {
+            return _statusUpdates.TryGetValue(messageId, out var updates) ? [.. updates] : [];
         }
     }
 

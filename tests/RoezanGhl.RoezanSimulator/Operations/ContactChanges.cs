@@ -106,18 +106,34 @@ internal sealed class ContactChanges(RoezanSimulatorState state)
         return message;
     }
 
-    /// <summary>Records an outbound SMS to <paramref name="contact"/> (status <c>Pending</c>). The caller has checked the contact may be texted.</summary>
+    /// <summary>
+    /// Records an outbound SMS to <paramref name="contact"/> (status <c>Pending</c>). The caller has checked the contact may
+    /// be texted. With <see cref="RoezanSimulatorSettings.DeliveryReports"/> on, the carrier's report is played at once:
+    /// the message list shows the final status, <c>message.status</c> Sent is due now and the final one after
+    /// <see cref="RoezanSimulatorSettings.DeliveryReportDelayMs"/>.
+    /// </summary>
     public RoezanMessage Send(RoezanContact contact, string text, IReadOnlyList<string> media)
     {
-        var message = NewMessage(contact, MessageDirection.Outbound, text, media, MessageStatus.Pending, state.Time.GetUtcNow());
-        state.Account(contact.AccountId).Add(message);
+        var now = state.Time.GetUtcNow();
+        var message = NewMessage(contact, MessageDirection.Outbound, text, media, MessageStatus.Pending, now);
+        var account = state.Account(contact.AccountId);
+        account.Add(message);
+        var settings = state.Settings;
+        if (settings.DeliveryReports != DeliveryReportMode.Off)
+        {
+            var final = settings.DeliveryReports == DeliveryReportMode.Undelivered ? MessageStatus.Undelivered : MessageStatus.Delivered;
+            account.Replace(message with { Status = final });
+            PublishStatus(message, MessageStatus.Sent, now, null);
+            PublishStatus(message, final, now + TimeSpan.FromMilliseconds(settings.DeliveryReportDelayMs), now + TimeSpan.FromMilliseconds(settings.DeliveryReportDelayMs));
+        }
+
         state.Changed();
         return message;
     }
 
     /// <summary>
-    /// The carrier reports a delivery status. Our webhook contract has no event for it, so none is sent;
-    /// the status shows in the message list.
+    /// The carrier reports a delivery status: it shows in the message list, and with
+    /// <see cref="RoezanSimulatorSettings.DeliveryReports"/> on a <c>message.status</c> webhook carries it.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such message.</exception>
     public RoezanMessage SetStatus(string accountId, string messageId, MessageStatus status)
@@ -125,9 +141,17 @@ internal sealed class ContactChanges(RoezanSimulatorState state)
         var account = state.Account(accountId);
         var message = (account.Message(messageId) ?? throw new KeyNotFoundException($"Message '{messageId}' not found.")) with { Status = status };
         account.Replace(message);
+        if (state.Settings.DeliveryReports != DeliveryReportMode.Off && message.Direction == MessageDirection.Outbound)
+        {
+            PublishStatus(message, status, state.Time.GetUtcNow(), null);
+        }
+
         state.Changed();
         return message;
     }
+
+    private void PublishStatus(RoezanMessage message, MessageStatus status, DateTimeOffset at, DateTimeOffset? dueAt) =>
+        state.Publish(message.AccountId, RoezanWebhookEvents.MessageStatus, id => RoezanWebhookEvents.MessageStatusOf(id, message, status, at), dueAt);
 
     // occurredAt is when the save happened, also for a save that changed nothing.
     private void PublishContact(string type, RoezanContact contact, DateTimeOffset occurredAt) =>

@@ -85,7 +85,7 @@ public sealed class RoezanSimulatorAdmin
         }
     }
 
-    /// <summary>The carrier reports a delivery status for a message (no webhook: our contract has no event for it).</summary>
+    /// <summary>The carrier reports a delivery status for a message (a <c>message.status</c> webhook when <see cref="RoezanSimulatorSettings.DeliveryReports"/> is on).</summary>
     public RoezanMessage SetMessageStatus(string accountId, string messageId, MessageStatus status)
     {
         if (!Enum.IsDefined(status))

@@ -69,6 +69,12 @@ public sealed record RoezanSimulatorSettings
     /// <summary>How long one delivery may take, in wall-clock time (it bounds a real socket).</summary>
     public int WebhookTimeoutMs { get; init; } = 10_000;
 
+    /// <summary>Whether each accepted send is followed by <c>message.status</c> webhooks (Sent, then Delivered or Undelivered).</summary>
+    public DeliveryReportMode DeliveryReports { get; init; }
+
+    /// <summary>How long after the send the final status webhook is due, in milliseconds (on the simulator's clock); Sent is due at once.</summary>
+    public int DeliveryReportDelayMs { get; init; }
+
     /// <summary>A copy with <paramref name="accountId"/> added or replaced.</summary>
     public RoezanSimulatorSettings WithAccount(string accountId, string apiKey, string? webhookUrl = null, string? webhookSecret = null)
     {

@@ -24,6 +24,11 @@ internal static class RoezanSimulatorSettingsRules
         AtLeast(problems, nameof(settings.WebhookRetryBaseDelayMs), settings.WebhookRetryBaseDelayMs, 0);
         AtLeast(problems, nameof(settings.WebhookRetryMaxDelayMs), settings.WebhookRetryMaxDelayMs, settings.WebhookRetryBaseDelayMs);
         AtLeast(problems, nameof(settings.WebhookTimeoutMs), settings.WebhookTimeoutMs, 1);
+        AtLeast(problems, nameof(settings.DeliveryReportDelayMs), settings.DeliveryReportDelayMs, 0);
+        if (!Enum.IsDefined(settings.DeliveryReports))
+        {
+            problems.Add($"DeliveryReports {(int)settings.DeliveryReports} is not one of {string.Join(", ", Enum.GetNames<DeliveryReportMode>())}.");
+        }
         if (!Enum.IsDefined(settings.GhostWriteMode))
         {
             problems.Add($"GhostWriteMode {(int)settings.GhostWriteMode} is not one of {string.Join(", ", Enum.GetNames<GhostWriteMode>())}.");

@@ -211,8 +211,11 @@ public sealed class RoezanSimulatorState
 
     internal string NewId(string prefix) => $"{prefix}_{Guid.CreateVersion7(Time.GetUtcNow()):N}";
 
-    /// <summary>Adds a webhook event for <paramref name="accountId"/>. Call under <see cref="Gate"/>, so events keep the order of the changes.</summary>
-    internal void Publish(string accountId, string type, Func<string, string> body)
+    /// <summary>
+    /// Adds a webhook event for <paramref name="accountId"/>, due at once or at <paramref name="dueAt"/>. Call under
+    /// <see cref="Gate"/>, so events keep the order of the changes.
+    /// </summary>
+    internal void Publish(string accountId, string type, Func<string, string> body, DateTimeOffset? dueAt = null)
     {
         var id = NewId("evt");
         var target = Settings.Accounts.GetValueOrDefault(accountId)?.WebhookUrl;
@@ -224,6 +227,7 @@ public sealed class RoezanSimulatorState
             Body = body(id),
             CreatedAt = Time.GetUtcNow(),
             Status = target is null ? WebhookEventStatus.NoTarget : WebhookEventStatus.Pending,
+            NextAttemptAt = dueAt,
         });
     }
 }

@@ -16,6 +16,11 @@ public static class RoezanWebhookEvents
     public const string ContactCreated = "contact.created";
     public const string ContactUpdated = "contact.updated";
     public const string MessageReceived = "message.received";
+    public const string MessageStatus = "message.status";
+
+    /// <summary>The carrier's code and reason the simulator gives an undelivered text (Twilio's "unreachable destination handset").</summary>
+    public const string UndeliveredCode = "30003";
+    public const string UndeliveredReason = "Unreachable destination handset";
 
     // "+1…" rather than "\u002B1…": readable in recordings; the signature covers the bytes either way.
     private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -42,6 +47,19 @@ public static class RoezanWebhookEvents
         };
         json.SetIfPresent("fromName", fromName ?? FullName(contact));
         return Envelope(eventId, MessageReceived, message.AccountId, message.CreatedAt, new JsonObject { ["message"] = json });
+    }
+
+    /// <summary><c>message.status</c>: the delivery status of a text sent through the API, with the carrier's code and reason when undelivered.</summary>
+    public static string MessageStatusOf(string eventId, RoezanMessage message, State.MessageStatus status, DateTimeOffset at)
+    {
+        var json = new JsonObject { ["id"] = message.Id, ["status"] = status.ToString(), ["statusAt"] = Time(at) };
+        if (status == State.MessageStatus.Undelivered)
+        {
+            json["errorCode"] = UndeliveredCode;
+            json["errorMessage"] = UndeliveredReason;
+        }
+
+        return Envelope(eventId, MessageStatus, message.AccountId, at, new JsonObject { ["message"] = json });
     }
 
     /// <summary>RFC 3339 in UTC with milliseconds, as the contract's date-times.</summary>

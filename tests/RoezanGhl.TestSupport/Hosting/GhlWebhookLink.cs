@@ -28,9 +28,17 @@ public sealed class GhlWebhookLink : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(door);
         var forwarder = await WebhookForwarder.StartAsync().ConfigureAwait(false);
-        forwarder.Handler = async context =>
+        forwarder.Handler = Forward(door.IngestAsync);
+        return new GhlWebhookLink(forwarder, new GhlWebhookSender(state, new Uri(forwarder.BaseUrl, "ghl/webhooks"), GhlWebhookSigningKey.Shared));
+    }
+
+    /// <summary>A forwarder's handler that hands each request, headers and body as sent, to a GHL door and answers as it did.</summary>
+    public static Func<HttpContext, Task> Forward(Func<GhlWebhookRequest, CancellationToken, Task<GhlIngestResult>> door)
+    {
+        ArgumentNullException.ThrowIfNull(door);
+        return async context =>
         {
-            var result = await door.IngestAsync(
+            var result = await door(
                 new GhlWebhookRequest(
                     context.Request.ContentType,
                     context.Request.ContentLength,
@@ -46,7 +54,6 @@ public sealed class GhlWebhookLink : IAsyncDisposable
 
             await context.Response.WriteAsync(result.ToJson(), context.RequestAborted).ConfigureAwait(false);
         };
-        return new GhlWebhookLink(forwarder, new GhlWebhookSender(state, new Uri(forwarder.BaseUrl, "ghl/webhooks"), GhlWebhookSigningKey.Shared));
     }
 
     public Task WaitUntilDrainedAsync(CancellationToken cancellationToken = default) => Sender.WaitUntilDrainedAsync(cancellationToken);

@@ -4,6 +4,7 @@ using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Engine.Automations;
+using RoezanGhl.Engine.Conversations;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.Storage.Ledger;
 
@@ -12,7 +13,8 @@ namespace RoezanGhl.Engine.Processing.RoezanToGhl;
 /// <summary>
 /// Applies Roezan events to GHL: <see cref="LeasedPlanner"/> makes (or resumes) the plan under its leases, the plan's
 /// disposition decides, and <see cref="PlanRunner"/> runs its steps. GHL's answers become verdicts here. An inbound
-/// message, once synced, may start a keyword auto-reply (<see cref="AutomationTriggerPlanner"/>).
+/// message, once synced, may start a keyword auto-reply (<see cref="AutomationTriggerPlanner"/>). A delivery status of a
+/// text we sent (<c>message.status</c>) is no contact change: it goes to <see cref="DeliveryStatusApplier"/>.
 /// </summary>
 /// <remarks>
 /// Errors: rate limited → back on the queue after GHL's wait (no dequeue spent); the location needs attention →
@@ -25,12 +27,14 @@ public sealed class RoezanToGhlApplier : IEventApplier
     private readonly PlanRunner _runner;
     private readonly ContactLinker _linker;
     private readonly AutomationTriggerPlanner _automations;
+    private readonly DeliveryStatusApplier _statuses;
     private readonly SyncProcessingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public RoezanToGhlApplier(LeasedPlanner planner, PlanRunner runner, ContactLinker linker, AutomationTriggerPlanner automations, RoezanToGhlContext context)
+    public RoezanToGhlApplier(LeasedPlanner planner, PlanRunner runner, ContactLinker linker, AutomationTriggerPlanner automations, DeliveryStatusApplier statuses, RoezanToGhlContext context)
     {
+        _statuses = statuses ?? throw new ArgumentNullException(nameof(statuses));
         ArgumentNullException.ThrowIfNull(context);
         _planner = planner ?? throw new ArgumentNullException(nameof(planner));
         _runner = runner ?? throw new ArgumentNullException(nameof(runner));
@@ -48,7 +52,9 @@ public sealed class RoezanToGhlApplier : IEventApplier
         ArgumentNullException.ThrowIfNull(delivery);
         try
         {
-            return await PlanAndRunAsync(delivery, cancellationToken).ConfigureAwait(false);
+            return delivery.Queued.Event is { Type: RoezanEventTypes.MessageStatus, Data.Message: { } status }
+                ? await _statuses.ApplyAsync(delivery, status, cancellationToken).ConfigureAwait(false)
+                : await PlanAndRunAsync(delivery, cancellationToken).ConfigureAwait(false);
         }
         catch (GhlApiException exception) when (exception.Kind == GhlErrorKind.RateLimited)
         {
