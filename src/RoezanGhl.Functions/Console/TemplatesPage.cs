@@ -35,7 +35,7 @@ public static class TemplatesPage
         Presets(html, view);
         Hours(html, view);
         html.Append("<section aria-labelledby=\"automations-title\"><h2 id=\"automations-title\">SMS automations</h2>")
-            .Append("<p class=\"hint\" id=\"sample-hint\">Each switch turns a text on or off. The preview renders the text as you type, for a fictional contact: ")
+            .Append("<p class=\"hint\" id=\"sample-hint\">Each switch turns a text on or off. The preview renders the text as you type. ")
             .Append(H(AutomationTemplates.SampleDescription)).Append("</p>");
         for (var row = 0; row < view.Automations.Count; row++)
         {
@@ -71,7 +71,7 @@ public static class TemplatesPage
 
     private static void Hours(StringBuilder html, AutomationSettingsView view) =>
         html.Append("<section aria-labelledby=\"hours-title\"><h2 id=\"hours-title\">Sending hours</h2>")
-            .Append("<p class=\"hint\" id=\"hours-hint\">Local time of the account. A text due outside waits for the next allowed minute.</p><div class=\"grid\">")
+            .Append("<p class=\"hint\" id=\"hours-hint\">Local time of the account. A text due outside waits for the next allowed minute.</p><div class=\"fields\">")
             .Append("<label for=\"hours-start\">From</label><input id=\"hours-start\" value=\"").Append(H(view.SendingHoursStart)).Append("\" aria-describedby=\"hours-hint problem-Mapping-sendingHours-start\"><p class=\"problem\" id=\"problem-Mapping-sendingHours-start\"></p>")
             .Append("<label for=\"hours-end\">Until</label><input id=\"hours-end\" value=\"").Append(H(view.SendingHoursEnd)).Append("\" aria-describedby=\"hours-hint problem-Mapping-sendingHours-end\"><p class=\"problem\" id=\"problem-Mapping-sendingHours-end\"></p>")
             .Append("</div><p class=\"problem\" id=\"problem-Mapping-sendingHours\"></p></section>");
@@ -86,7 +86,7 @@ public static class TemplatesPage
             .Append("<h3 id=\"").Append(p).Append("-title\">").Append(name).Append("</h3><p class=\"hint\">Trigger: ").Append(H(automation.Trigger))
             .Append(automation.Template is null ? string.Empty : $" · ready-made template {H(automation.Template)}").Append(automation.Entry is null ? " · not listed for this account yet" : string.Empty).Append("</p>")
             .Append("<p class=\"switch\"><input type=\"checkbox\" role=\"switch\" id=\"").Append(p).Append("-enabled\"").Append(automation.Enabled ? " checked" : string.Empty)
-            .Append(" aria-describedby=\"").Append(problem).Append("\"> <label for=\"").Append(p).Append("-enabled\">Send ").Append(name).Append("</label></p><div class=\"grid\">");
+            .Append(" aria-describedby=\"").Append(problem).Append("\"> <label for=\"").Append(p).Append("-enabled\">Send ").Append(name).Append("</label></p><div class=\"fields\">");
         Field(html, p + "-message", "Text of " + automation.Name, $"{problem}-message",
             $"<textarea id=\"{p}-message\" rows=\"3\" spellcheck=\"true\" aria-describedby=\"{p}-placeholders {problem}-message\">{H(automation.Message)}</textarea>");
         Field(html, p + "-after", "Delay after the trigger (2h, 1d)", $"{problem}-timing-after", Input(p + "-after", automation.After, $"{problem}-timing-after {problem}-timing"));

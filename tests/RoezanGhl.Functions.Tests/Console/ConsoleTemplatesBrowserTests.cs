@@ -53,6 +53,19 @@ public sealed class ConsoleTemplatesBrowserTests(ITestOutputHelper output) : IAs
 
     private string Text(string id) => Driver.FindElement(By.Id(id)).Text;
 
+    /// <summary>The element's text, or empty while the page is being replaced (a save reloads it; the old document's nodes go away under the driver).</summary>
+    private string TextWhileLoading(string id)
+    {
+        try
+        {
+            return Driver.FindElements(By.Id(id)).FirstOrDefault()?.Text ?? string.Empty;
+        }
+        catch (WebDriverException)
+        {
+            return string.Empty;
+        }
+    }
+
     [Fact]
     public async Task A_user_switches_the_welcome_text_on_by_keyboard_edits_it_with_a_live_preview_saves_and_sees_an_invalid_template_refused()
     {
@@ -101,7 +114,7 @@ public sealed class ConsoleTemplatesBrowserTests(ITestOutputHelper output) : IAs
         // 7: save; the page comes back with the new version, the welcome text on.
         Driver.FindElement(By.Id("save")).Click();
         steps++;
-        _browser.WaitUntil(() => Driver.FindElements(By.Id("save-result")).FirstOrDefault()?.Text.StartsWith("Saved: version 1", StringComparison.Ordinal) == true, "the save to be confirmed", Wait);
+        _browser.WaitUntil(() => TextWhileLoading("save-result").StartsWith("Saved: version 1", StringComparison.Ordinal), "the save to be confirmed", Wait);
         _clock.Stop();
         _figures.Add($"new user, opened the console → SMS template switched on, edited and saved: {steps} steps, {_clock.Elapsed.TotalSeconds:F1} s (axe and screenshots not included)");
         var saved = (await _app.Get<AccountConfigurations>().GetAsync(AppTestHost.AccountId, CancellationToken.None)).Configuration.Mapping.Automations;
@@ -120,6 +133,7 @@ public sealed class ConsoleTemplatesBrowserTests(ITestOutputHelper output) : IAs
         _browser.WaitUntil(() => Text("save-result").StartsWith("Not saved", StringComparison.Ordinal), "the invalid template to be refused", Wait);
         Assert.Contains("contact.nickname", Text($"problem-Automations-{row}-message"), StringComparison.Ordinal);
         Assert.Equal(1, (await _app.Get<AccountConfigurations>().GetAsync(AppTestHost.AccountId, CancellationToken.None)).Version);
+        Driver.ExecuteScript("arguments[0].scrollIntoView({ block: 'center' });", message);
         Examine("9-templates-refused");
 
         var report = string.Join(Environment.NewLine, _figures);
