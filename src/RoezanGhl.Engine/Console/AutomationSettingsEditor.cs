@@ -14,6 +14,11 @@ namespace RoezanGhl.Engine.Console;
 /// </summary>
 public static partial class AutomationSettingsEditor
 {
+    /// <summary>The sending hours an account without any has (<c>SendingHours.Default</c>), as the screen shows them.</summary>
+    public const string DefaultStart = "08:00";
+
+    public const string DefaultEnd = "21:00";
+
     public static IReadOnlyList<AutomationRowView> Rows(AccountConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -42,14 +47,17 @@ public static partial class AutomationSettingsEditor
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(edit);
         AccountConfigurationJson.TryRead(AccountConfigurationJson.Write(current), out var candidate, out _);
-        candidate!.Preset = string.IsNullOrWhiteSpace(edit.Preset) ? candidate.Preset : edit.Preset.Trim();
-        if (FlowPresets.TryResolve(candidate.Preset, null, out var preset).Count == 0)
+        // What the screen shows for an unset preset or sending hours (the defaults) stays unset unless changed.
+        var preset = edit.Preset?.Trim();
+        candidate!.Preset = string.IsNullOrEmpty(preset) || (candidate.Preset is null && preset == FlowPresets.Default) ? candidate.Preset : preset;
+        if (FlowPresets.TryResolve(candidate.Preset, null, out var presetFlows).Count == 0)
         {
-            candidate.Flows = edit.Flows.Where(flow => !Enum.TryParse<SyncFlows>(flow.Key, ignoreCase: true, out var known) || preset.HasFlag(known) != flow.Value)
+            candidate.Flows = edit.Flows.Where(flow => !Enum.TryParse<SyncFlows>(flow.Key, ignoreCase: true, out var known) || presetFlows.HasFlag(known) != flow.Value)
                 .ToDictionary(flow => flow.Key, flow => flow.Value, StringComparer.OrdinalIgnoreCase);
         }
 
-        candidate.Mapping.SendingHours = edit.SendingHours is { Start: null or "", End: null or "" } ? null : edit.SendingHours;
+        candidate.Mapping.SendingHours = edit.SendingHours is null or { Start: null or "", End: null or "" }
+            || (candidate.Mapping.SendingHours is null && edit.SendingHours is { Start: DefaultStart, End: DefaultEnd }) ? candidate.Mapping.SendingHours : edit.SendingHours;
         var entries = candidate.Mapping.Automations;
         var indexes = new List<int?>();
         foreach (var row in edit.Automations)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using RoezanGhl.Core.Accounts;
@@ -36,8 +35,8 @@ public sealed class AutomationTemplates(AccountConfigurations configurations, Sm
             current.Source,
             string.IsNullOrWhiteSpace(configuration.Preset) ? FlowPresets.Default : configuration.Preset,
             switches,
-            string.IsNullOrWhiteSpace(hours?.Start) ? SendingHours.Default.Start.ToString("HH:mm", CultureInfo.InvariantCulture) : hours.Start,
-            string.IsNullOrWhiteSpace(hours?.End) ? SendingHours.Default.End?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "24:00" : hours.End,
+            string.IsNullOrWhiteSpace(hours?.Start) ? AutomationSettingsEditor.DefaultStart : hours.Start,
+            string.IsNullOrWhiteSpace(hours?.End) ? AutomationSettingsEditor.DefaultEnd : hours.End,
             AutomationSettingsEditor.Rows(configuration));
     }
 

@@ -1,4 +1,5 @@
 using RoezanGhl.Core.Automations;
+using RoezanGhl.Core.Automations.Timing;
 using RoezanGhl.Core.Mapping;
 using RoezanGhl.Engine.Console;
 
@@ -94,6 +95,21 @@ public sealed class AutomationSettingsEditorTests
         var (candidate, _) = AutomationSettingsEditor.Apply(configuration, edit);
 
         Assert.Equal(["MessageNotes"], candidate.Flows.Keys);
+    }
+
+    [Fact]
+    public void The_default_preset_and_sending_hours_the_screen_shows_stay_unset_when_saved_unchanged()
+    {
+        var configuration = new AccountConfiguration();
+        var edit = EditOf(configuration, _ => { });
+        edit.Preset = FlowPresets.Default;
+        edit.SendingHours = new SendingHoursDefinition { Start = AutomationSettingsEditor.DefaultStart, End = AutomationSettingsEditor.DefaultEnd };
+        Assert.True(SendingHours.TryParse(edit.SendingHours.Start, edit.SendingHours.End, out var shown));
+
+        var (candidate, _) = AutomationSettingsEditor.Apply(configuration, edit);
+
+        Assert.Equal((SendingHours.Default.Start, SendingHours.Default.End), (shown.Start, shown.End));
+        Assert.Equal((null, null), (candidate.Preset, candidate.Mapping.SendingHours));
     }
 
     [Fact]
