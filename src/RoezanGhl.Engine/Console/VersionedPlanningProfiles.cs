@@ -100,7 +100,8 @@ public sealed partial class VersionedPlanningProfiles : IPlanningProfileSource, 
         var applied = configuration.ApplyTo(account);
         if (!AccountAutomations.TryBuild(id, applied, out _, out var problems))
         {
-            LogUnusableVersion(_logger, accountId, version, string.Join("; ", problems));
+            // The paths only: a problem's message may quote the template's text, which stays out of logs.
+            LogUnusableVersion(_logger, accountId, version, "its automations fail the start checks at " + string.Join(", ", problems.Select(problem => problem.Path)));
             return seed;
         }
 
