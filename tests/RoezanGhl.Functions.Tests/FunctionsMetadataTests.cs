@@ -32,6 +32,9 @@ public class FunctionsMetadataTests
         { "ConsoleCheck", "httpTrigger", """{"route":"console/api/accounts/{accountId}/check","methods":["post"],"authLevel":"Anonymous"}""" },
         { "ConsoleEvent", "httpTrigger", """{"route":"console/history/events/{accountId}/{eventId}","methods":["get"],"authLevel":"Anonymous"}""" },
         { "ConsoleReplay", "httpTrigger", """{"route":"console/history/events/{accountId}/{eventId}/replay","methods":["post"],"authLevel":"Anonymous"}""" },
+        { "ConsoleTemplates", "httpTrigger", """{"route":"console/templates","methods":["get"],"authLevel":"Anonymous"}""" },
+        { "ConsoleTemplatePreview", "httpTrigger", """{"route":"console/api/accounts/{accountId}/templates/preview","methods":["post"],"authLevel":"Anonymous"}""" },
+        { "ConsoleTemplatesSave", "httpTrigger", """{"route":"console/api/accounts/{accountId}/templates","methods":["put"],"authLevel":"Anonymous"}""" },
         { ReconcileTimerFunction.Name, "timerTrigger", """{"schedule":"%Sync:ReconcileSchedule%"}""" },
         { SmsSendTimerFunction.Name, "timerTrigger", """{"schedule":"0 * * * * *"}""" },
     };

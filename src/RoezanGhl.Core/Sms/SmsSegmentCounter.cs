@@ -36,6 +36,18 @@ public static class SmsSegmentCounter
             : Split(text, SmsEncoding.Ucs2, Ucs2Single, Ucs2Part);
     }
 
+    /// <summary>
+    /// How many more units fit before the text needs another segment: the room left in its last part (septets for
+    /// GSM-7, where an extension character takes 2; UTF-16 units for UCS-2). A part may hold one less when the next
+    /// character is an extension character or an emoji that would straddle it.
+    /// </summary>
+    public static int RoomLeft(SmsSegmentCount count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        var (single, part) = count.Encoding == SmsEncoding.Gsm7 ? (Gsm7Single, Gsm7Part) : (Ucs2Single, Ucs2Part);
+        return Math.Max(0, (count.Segments <= 1 ? single : count.Segments * part) - count.Units);
+    }
+
     private static SmsSegmentCount Split(string text, SmsEncoding encoding, int single, int part)
     {
         var total = 0;

@@ -36,6 +36,7 @@ public sealed class AutomationTriggerPlanner
     public async Task<int> PlanAsync(string accountId, QueuedGhlChange change, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
+        await _accounts.RefreshAsync(accountId, cancellationToken).ConfigureAwait(false);
         if (_accounts.Find(accountId) is not { Automations.Count: > 0 } account
             || ((GhlWebhookEvent?)change.Contact ?? (GhlWebhookEvent?)change.Task ?? change.Appointment) is not { } webhook
             || change.LocationId is not { Length: > 0 } location)
@@ -80,6 +81,7 @@ public sealed class AutomationTriggerPlanner
 
     private async Task<int> PlanMessageAsync(AutomationTriggerKind trigger, string accountId, string location, AutomationEvent evt, CancellationToken cancellationToken)
     {
+        await _accounts.RefreshAsync(accountId, cancellationToken).ConfigureAwait(false);
         if (_accounts.Find(accountId) is not { Automations.Count: > 0 } account
             || !account.Automations.Any(automation => automation.Trigger.Kind == trigger))
         {

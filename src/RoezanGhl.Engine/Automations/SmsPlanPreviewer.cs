@@ -61,5 +61,25 @@ public sealed class SmsPlanPreviewer(AutomationAccounts accounts, TimeProvider t
         return text.ToString();
     }
 
+    /// <summary>
+    /// What the automation <paramref name="automationName"/> of <paramref name="candidate"/> (an account's automations
+    /// as an editor has them, saved or not) would plan for a sample of its trigger happening now
+    /// (<see cref="SampleAutomationEvents"/>: a fictional contact, consent assumed); null when it has no such automation.
+    /// The console's template editor shows the text, its segments and when it would go.
+    /// </summary>
+    public AutomationDecision? PreviewSample(AccountAutomations candidate, string automationName)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (candidate.Find(automationName) is not { } automation)
+        {
+            return null;
+        }
+
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var (evt, contact) = SampleAutomationEvents.For(automation, candidate.Zone, now);
+        var decisions = AutomationPlanner.Plan(candidate with { Automations = [automation] }, evt, contact, ContactConsent.Allowed, now);
+        return decisions.Count > 0 ? decisions[0] : null;
+    }
+
     private static string Mask(string body) => body.Length <= 1 ? "*" : body[0] + new string('*', Math.Min(body.Length - 1, 12)) + $" ({body.Length} characters; --show-personal-data shows it)";
 }

@@ -36,6 +36,7 @@ public sealed class SmsScheduleSweeper
     public async Task<IReadOnlyList<SmsSendResult>> SweepAsync(CancellationToken cancellationToken)
     {
         var results = new List<SmsSendResult>();
+        await _accounts.RefreshAllAsync(cancellationToken).ConfigureAwait(false);
         foreach (var account in _accounts.WithAutomations)
         {
             var now = _context.Time.GetUtcNow();

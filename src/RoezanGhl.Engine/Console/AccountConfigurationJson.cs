@@ -42,6 +42,26 @@ public static partial class AccountConfigurationJson
         return true;
     }
 
+    /// <summary>The Presets and SMS templates screen's edit, read as strictly as a configuration (problem paths like <c>Automations:2:message</c>).</summary>
+    public static bool TryReadEdit(BinaryData json, [NotNullWhen(true)] out AutomationSettingsEdit? edit, out ConfigurationProblem? problem)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            edit = JsonSerializer.Deserialize(json, ConfigurationJsonContext.Default.AutomationSettingsEdit);
+        }
+        catch (JsonException exception)
+        {
+            edit = null;
+            var path = PathOf(exception.Path);
+            problem = new ConfigurationProblem(path.Length > 0 ? char.ToUpperInvariant(path[0]) + path[1..] : path, FirstSentence(exception.Message));
+            return false;
+        }
+
+        problem = edit is null ? new ConfigurationProblem(string.Empty, "must be a JSON object with preset, flows, sendingHours and automations.") : null;
+        return edit is not null;
+    }
+
     /// <summary>"$.mapping.customFields['plan'].id" → "Mapping:customFields:plan:id" (the start validator's spelling).</summary>
     private static string PathOf(string? jsonPath)
     {

@@ -13,4 +13,5 @@ namespace RoezanGhl.Engine.Console;
     AllowDuplicateProperties = false,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AccountConfiguration))]
+[JsonSerializable(typeof(AutomationSettingsEdit))]
 internal sealed partial class ConfigurationJsonContext : JsonSerializerContext;

@@ -3,7 +3,9 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
+using RoezanGhl.Core.Automations;
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Engine.Automations;
 using RoezanGhl.Engine.Mapping;
 using RoezanGhl.Storage.Configurations;
 
@@ -16,9 +18,10 @@ namespace RoezanGhl.Engine.Console;
 /// <see cref="ConsoleOptions.ConfigurationRefresh"/>, then asks storage for the latest version number (one listing)
 /// and reads the document only when the number moved, so a save is in force everywhere within that time and at
 /// once on the instance that saved it (<see cref="Invalidate"/>). A stored version that no longer passes the start
-/// checks (settings changed under it) is not used: the seed is, and an error is logged.
+/// checks (settings changed under it) is not used: the seed is, and an error is logged. The same reading gives the SMS
+/// automations their account settings (<see cref="IAutomationAccountSource"/>), so both planners change version together.
 /// </summary>
-public sealed partial class VersionedPlanningProfiles : IPlanningProfileSource
+public sealed partial class VersionedPlanningProfiles : IPlanningProfileSource, IAutomationAccountSource
 {
     private readonly ConcurrentDictionary<string, CachedProfile> _cache = new(StringComparer.OrdinalIgnoreCase);
     private readonly AccountPlanningProfiles _seed;
@@ -38,13 +41,20 @@ public sealed partial class VersionedPlanningProfiles : IPlanningProfileSource
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    public async ValueTask<PlanningProfile> GetProfileAsync(string accountId, CancellationToken cancellationToken)
+    public async ValueTask<PlanningProfile> GetProfileAsync(string accountId, CancellationToken cancellationToken) =>
+        (await GetAsync(accountId, cancellationToken).ConfigureAwait(false)).Profile;
+
+    /// <summary>The account's settings with the configuration version in force applied (the settings themselves while none is); null when not configured.</summary>
+    public async ValueTask<RoezanAccountOptions?> GetAccountAsync(string accountId, CancellationToken cancellationToken) =>
+        _seed.Find(accountId) is null ? null : (await GetAsync(accountId, cancellationToken).ConfigureAwait(false)).Account;
+
+    private async ValueTask<CachedProfile> GetAsync(string accountId, CancellationToken cancellationToken)
     {
-        var seed = _seed.GetProfile(accountId);
+        var seed = new CachedProfile(0, _seed.GetProfile(accountId), ConsoleAccounts.Find(_accounts.Value, accountId).Account, DateTimeOffset.MinValue);
         var now = _time.GetUtcNow();
         if (_cache.TryGetValue(accountId, out var cached) && now < cached.FreshUntil)
         {
-            return cached.Profile;
+            return cached;
         }
 
         int latest;
@@ -56,24 +66,22 @@ public sealed partial class VersionedPlanningProfiles : IPlanningProfileSource
         {
             // Storage hiccup: keep planning with what this instance read last rather than fail the event.
             LogRefreshFailed(_logger, accountId, cached.Version, exception);
-            return cached.Profile;
+            return cached;
         }
 
         if (cached is not null && cached.Version == latest)
         {
-            _cache[accountId] = cached with { FreshUntil = now + _refresh };
-            return cached.Profile;
+            return _cache[accountId] = cached with { FreshUntil = now + _refresh };
         }
 
-        var profile = latest == 0 ? seed : await ReadAsync(accountId, latest, seed, cancellationToken).ConfigureAwait(false);
-        _cache[accountId] = new CachedProfile(latest, profile, now + _refresh);
-        return profile;
+        var read = latest == 0 ? seed : await ReadAsync(accountId, latest, seed, cancellationToken).ConfigureAwait(false);
+        return _cache[accountId] = read with { Version = latest, FreshUntil = now + _refresh };
     }
 
     /// <summary>Forgets what this instance read of the account: the next event reads the latest version.</summary>
     public void Invalidate(string accountId) => _cache.TryRemove(accountId, out _);
 
-    private async Task<PlanningProfile> ReadAsync(string accountId, int version, PlanningProfile seed, CancellationToken cancellationToken)
+    private async Task<CachedProfile> ReadAsync(string accountId, int version, CachedProfile seed, CancellationToken cancellationToken)
     {
         var stored = await _versions.GetAsync(accountId, version, cancellationToken).ConfigureAwait(false);
         if (stored?.Content is null)
@@ -89,9 +97,17 @@ public sealed partial class VersionedPlanningProfiles : IPlanningProfileSource
         }
 
         var (id, account) = ConsoleAccounts.Find(_accounts.Value, accountId);
+        var applied = configuration.ApplyTo(account);
+        if (!AccountAutomations.TryBuild(id, applied, out _, out var problems))
+        {
+            // The paths only: a problem's message may quote the template's text, which stays out of logs.
+            LogUnusableVersion(_logger, accountId, version, "its automations fail the start checks at " + string.Join(", ", problems.Select(problem => problem.Path)));
+            return seed;
+        }
+
         try
         {
-            return AccountPlanningProfiles.Build(id, configuration.ApplyTo(account));
+            return seed with { Profile = AccountPlanningProfiles.Build(id, applied), Account = applied };
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
@@ -106,5 +122,5 @@ public sealed partial class VersionedPlanningProfiles : IPlanningProfileSource
     [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "Could not check for a newer configuration of account {AccountId}; planning with version {Version} read before")]
     private static partial void LogRefreshFailed(ILogger logger, string accountId, int version, Exception exception);
 
-    private sealed record CachedProfile(int Version, PlanningProfile Profile, DateTimeOffset FreshUntil);
+    private sealed record CachedProfile(int Version, PlanningProfile Profile, RoezanAccountOptions Account, DateTimeOffset FreshUntil);
 }

@@ -11,7 +11,7 @@ namespace RoezanGhl.Functions.Console;
 /// </summary>
 public static class ConsoleHtml
 {
-    public static readonly IReadOnlyList<(string Path, string Title)> Screens = [("accounts", "Accounts"), ("mapping", "Field mapping"), ("history", "Run history")];
+    public static readonly IReadOnlyList<(string Path, string Title)> Screens = [("accounts", "Accounts"), ("mapping", "Field mapping"), ("templates", "Presets and SMS templates"), ("history", "Run history")];
 
     private const string HtmxConfig = """{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"selfRequestsOnly":true,"historyCacheSize":0}""";
 

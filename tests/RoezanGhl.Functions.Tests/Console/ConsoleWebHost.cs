@@ -64,6 +64,10 @@ internal sealed class ConsoleWebHost : IAsyncDisposable
         web.MapPost("/api/console/api/accounts/{accountId}/check", async (HttpContext c, string accountId) => await WriteAsync(c, await app.Function<ConsoleCheckFunction>().RunAsync(c.Request, accountId, c.RequestAborted)));
         web.MapGet("/api/console/history/events/{accountId}/{eventId}", async (HttpContext c, string accountId, string eventId) => await WriteAsync(c, await Events().DetailAsync(c.Request, accountId, eventId, c.RequestAborted)));
         web.MapPost("/api/console/history/events/{accountId}/{eventId}/replay", async (HttpContext c, string accountId, string eventId) => await WriteAsync(c, await Events().ReplayAsync(c.Request, accountId, eventId, c.RequestAborted)));
+        ConsoleTemplatesFunction Templates() => app.Function<ConsoleTemplatesFunction>();
+        web.MapGet("/api/console/templates", async (HttpContext c) => await WriteAsync(c, await Templates().PageAsync(c.Request, c.RequestAborted)));
+        web.MapPost("/api/console/api/accounts/{accountId}/templates/preview", async (HttpContext c, string accountId) => await WriteAsync(c, await Templates().PreviewAsync(c.Request, accountId, c.RequestAborted)));
+        web.MapPut("/api/console/api/accounts/{accountId}/templates", async (HttpContext c, string accountId) => await WriteAsync(c, await Templates().SaveAsync(c.Request, accountId, c.RequestAborted)));
         await web.StartAsync();
         return new ConsoleWebHost(web, new Uri(web.Urls.Single()));
     }
