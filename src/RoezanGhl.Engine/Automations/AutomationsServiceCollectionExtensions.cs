@@ -21,6 +21,7 @@ public static class AutomationsServiceCollectionExtensions
         services.TryAddSingleton<SendTimeFactsReader>();
         services.TryAddSingleton<SmsScheduleSweeper>();
         services.TryAddSingleton<AutomationTriggerPlanner>();
+        services.TryAddSingleton<InboundOptOut>();
         services.TryAddSingleton<SmsPlanPreviewer>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Automations;
+using RoezanGhl.Core.Automations.Planning;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
@@ -12,7 +13,8 @@ namespace RoezanGhl.Engine.Processing.RoezanToGhl;
 /// <summary>
 /// Applies Roezan events to GHL: <see cref="LeasedPlanner"/> makes (or resumes) the plan under its leases, the plan's
 /// disposition decides, and <see cref="PlanRunner"/> runs its steps. GHL's answers become verdicts here. An inbound
-/// message, once synced, may start a keyword auto-reply (<see cref="AutomationTriggerPlanner"/>).
+/// message, once synced, may start a keyword auto-reply (<see cref="AutomationTriggerPlanner"/>); one that is an
+/// opt-out word cancels the contact's planned texts and opts it out in Roezan too (<see cref="InboundOptOut"/>).
 /// </summary>
 /// <remarks>
 /// Errors: rate limited → back on the queue after GHL's wait (no dequeue spent); the location needs attention →
@@ -25,12 +27,14 @@ public sealed class RoezanToGhlApplier : IEventApplier
     private readonly PlanRunner _runner;
     private readonly ContactLinker _linker;
     private readonly AutomationTriggerPlanner _automations;
+    private readonly InboundOptOut _optOut;
     private readonly SyncProcessingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public RoezanToGhlApplier(LeasedPlanner planner, PlanRunner runner, ContactLinker linker, AutomationTriggerPlanner automations, RoezanToGhlContext context)
+    public RoezanToGhlApplier(LeasedPlanner planner, PlanRunner runner, ContactLinker linker, AutomationTriggerPlanner automations, InboundOptOut optOut, RoezanToGhlContext context)
     {
+        _optOut = optOut ?? throw new ArgumentNullException(nameof(optOut));
         ArgumentNullException.ThrowIfNull(context);
         _planner = planner ?? throw new ArgumentNullException(nameof(planner));
         _runner = runner ?? throw new ArgumentNullException(nameof(runner));
@@ -117,9 +121,17 @@ public sealed class RoezanToGhlApplier : IEventApplier
 
             default:
                 var verdict = await _runner.RunAsync(delivery, plan, cancellationToken).ConfigureAwait(false);
-                if (verdict.Status == EventLedgerStatus.Applied && plan.GhlContactId is { } contactId
+                // The contact the steps acted on: the linked one, or the one the first step made (a first message).
+                if (verdict.Status == EventLedgerStatus.Applied && (verdict.TargetContactId ?? plan.GhlContactId) is { } contactId
                     && delivery.Queued.Event is { Type: RoezanEventTypes.MessageReceived, Data.Message: { Id: { Length: > 0 } messageId } message })
                 {
+                    if (OptOutKeywords.IsOptOutReply(message.Body))
+                    {
+                        // After the sync, which turned GHL's do-not-disturb on; a retry does it all again to the same end.
+                        await _optOut.ApplyAsync(delivery.AccountId, contactId, message.From ?? "", delivery.EventId, cancellationToken).ConfigureAwait(false);
+                        return verdict;
+                    }
+
                     // After the sync, so the contact exists in GHL; a retry of this delivery plans nothing twice (send ids).
                     var text = new AutomationMessage { Id = messageId, Body = message.Body, At = message.ReceivedAt ?? delivery.Queued.AcceptedAt };
                     await _automations.PlanInboundMessageAsync(delivery.AccountId, delivery.LocationId, contactId, text, cancellationToken).ConfigureAwait(false);
