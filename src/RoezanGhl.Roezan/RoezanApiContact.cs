@@ -14,4 +14,7 @@ public sealed class RoezanApiContact
     public bool? Invalid { get; set; }
 
     public bool? Deleted { get; set; }
+
+    /// <summary>The contact's tags, when Roezan lists them (the simulator does; Roezan's public client code does not show it).</summary>
+    public IReadOnlyList<string>? Tags { get; set; }
 }

@@ -21,4 +21,20 @@ internal static class RoezanApiRetries
                 ? PredicateResult.False()
                 : handles(args);
     }
+
+    /// <summary>
+    /// Wraps the retry's predicate so that a 429 asking for a longer wait than <paramref name="maxWait"/> is not waited
+    /// out inside the call: the caller gets the 429 with its Retry-After (and may plan for then) instead of a wait that
+    /// the total request timeout would cut into a timeout, which says nothing of what Roezan wanted (a send's look-up
+    /// would then have to call the send Unknown).
+    /// </summary>
+    public static void NeverWaitOutLongRateLimits(HttpRetryStrategyOptions retry, TimeSpan maxWait)
+    {
+        var handles = retry.ShouldHandle;
+        retry.ShouldHandle = args =>
+            args.Outcome.Result is { StatusCode: System.Net.HttpStatusCode.TooManyRequests } answer
+            && (answer.Headers.RetryAfter?.Delta ?? TimeSpan.Zero) > maxWait
+                ? PredicateResult.False()
+                : handles(args);
+    }
 }

@@ -27,7 +27,13 @@ public static class RoezanApiServiceCollectionExtensions
                 resilience.Retry.MaxRetryAttempts = Math.Max(1, api.MaxRetries);
                 resilience.Retry.Delay = api.RetryBaseDelay;
                 RoezanApiRetries.NeverRepeatSends(resilience.Retry);
-                resilience.TotalRequestTimeout.Timeout = (api.AttemptTimeout * (api.MaxRetries + 1)) + (api.RetryBaseDelay * 8);
+                var waitsBudget = api.RetryBaseDelay * 8;
+                resilience.TotalRequestTimeout.Timeout = (api.AttemptTimeout * (api.MaxRetries + 1)) + waitsBudget;
+
+                // Each wait between tries fits its share of the budget, so a 429's Retry-After never runs into the total
+                // timeout (a timeout says nothing of what Roezan wanted); a longer one goes back to the caller as a 429.
+                var longestWait = waitsBudget / Math.Max(1, api.MaxRetries);
+                RoezanApiRetries.NeverWaitOutLongRateLimits(resilience.Retry, longestWait < api.MaxRateLimitWait ? longestWait : api.MaxRateLimitWait);
                 resilience.CircuitBreaker.SamplingDuration = api.AttemptTimeout * 3;
             });
         return services;

@@ -46,6 +46,16 @@ public sealed class StateBlobs
             return new StoredState(json, null);
         }
 
+        return new StoredState(null, await UploadAsync(folder, name, json, current, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Puts <paramref name="json"/> in a blob under <paramref name="folder"/> named after its content whatever its size
+    /// (unless <paramref name="current"/> is already it), and answers with the blob's name.
+    /// </summary>
+    public async Task<string> UploadAsync(string folder, string name, string json, string? current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         var blobName = $"{folder}{name}-{Hash(json)}.json";
         if (!string.Equals(blobName, current, StringComparison.Ordinal))
         {
@@ -60,7 +70,7 @@ public sealed class StateBlobs
             }
         }
 
-        return new StoredState(null, blobName);
+        return blobName;
     }
 
     /// <summary>The JSON of a blob written by <see cref="StoreAsync"/>.</summary>

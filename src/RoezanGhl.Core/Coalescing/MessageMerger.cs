@@ -1,4 +1,5 @@
 using System.Globalization;
+using RoezanGhl.Core.Automations.Planning;
 using RoezanGhl.Core.Events;
 
 namespace RoezanGhl.Core.Coalescing;
@@ -11,7 +12,10 @@ namespace RoezanGhl.Core.Coalescing;
 /// </summary>
 public static class MessageMerger
 {
-    /// <summary>True for a message another one may absorb: a <c>message.received</c> of the same Roezan contact.</summary>
+    /// <summary>
+    /// True for a message another one may absorb: a <c>message.received</c> of the same Roezan contact. An opt-out reply
+    /// neither absorbs nor is absorbed: merged into a longer text it would no longer read as one.
+    /// </summary>
     public static bool CanAbsorb(RoezanEvent survivor, RoezanEvent candidate)
     {
         ArgumentNullException.ThrowIfNull(survivor);
@@ -19,7 +23,9 @@ public static class MessageMerger
         return candidate.Type == RoezanEventTypes.MessageReceived
             && candidate.Id is { Length: > 0 } id && id != survivor.Id
             && candidate.Data?.Message is { ContactId: { Length: > 0 } contactId }
-            && string.Equals(contactId, survivor.Data?.Message?.ContactId, StringComparison.Ordinal);
+            && string.Equals(contactId, survivor.Data?.Message?.ContactId, StringComparison.Ordinal)
+            && !OptOutKeywords.IsOptOutReply(candidate.Data.Message.Body)
+            && !OptOutKeywords.IsOptOutReply(survivor.Data?.Message?.Body);
     }
 
     /// <summary>The survivor carrying the texts of <paramref name="absorbed"/> too (each must pass <see cref="CanAbsorb"/>).</summary>

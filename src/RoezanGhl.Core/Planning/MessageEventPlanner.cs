@@ -1,5 +1,6 @@
 using System.Globalization;
 using RoezanGhl.Core.Accounts;
+using RoezanGhl.Core.Automations.Planning;
 using RoezanGhl.Core.Events;
 
 namespace RoezanGhl.Core.Planning;
@@ -7,7 +8,8 @@ namespace RoezanGhl.Core.Planning;
 /// <summary>
 /// Plans <c>message.received</c> (flows F3, F4 and F5): a contact from the first message of a number, a note or an
 /// inbound SMS in the contact's conversation (or both: the account's <c>InboundMessages</c>) for every message, a task
-/// when the message asks for a follow-up.
+/// when the message asks for a follow-up. A reply that is an opt-out word (<see cref="OptOutKeywords.IsOptOutReply"/>)
+/// also turns on the contact's SMS do-not-disturb, first, whatever the account's flows: consent is not a sync option.
 /// </summary>
 internal static class MessageEventPlanner
 {
@@ -21,6 +23,7 @@ internal static class MessageEventPlanner
 
         var steps = new List<PlanStep>();
         SyncPlan result = plan;
+        var optsOut = OptOutKeywords.IsOptOutReply(message.Body);
         if (snapshot.Contact is null)
         {
             if (!profile.Runs(SyncFlows.ContactFromFirstMessage))
@@ -34,6 +37,18 @@ internal static class MessageEventPlanner
             var fields = profile.FieldMapping.Map(new RoezanContact { Phone = from, FirstName = first, LastName = last }) with { Phone = from };
             steps.Add(new CreateContactStep { Fields = fields, Reason = "first message from this number: no GHL contact is linked to it" });
             result = plan with { ContactState = fields, ContactStateOccurredAt = null };
+        }
+
+        if (optsOut)
+        {
+            // Its own step, also after a create: a create that finds the contact already in GHL writes none of its values.
+            // Idempotent: a re-delivery writes the same do-not-disturb again. Never turned off here (START is not handled).
+            steps.Add(new UpdateContactStep { Fields = SmsDoNotDisturb.TurnedOn(ContactFields.Empty), Reason = "the reply is an opt-out word: SMS do-not-disturb on" });
+            result = result with
+            {
+                ContactState = SmsDoNotDisturb.TurnedOn(result.ContactState ?? snapshot.Contact!.Fields),
+                ContactStateOccurredAt = snapshot.Contact?.LastOccurredAt,
+            };
         }
 
         var receivedAt = message.ReceivedAt ?? roezanEvent.OccurredAt ?? queued.AcceptedAt;

@@ -24,8 +24,15 @@ public static class SmsDoNotDisturb
             return mapped;
         }
 
-        var standard = new Dictionary<string, string>(mapped.StandardFields, StringComparer.Ordinal) { [FieldName] = Active };
-        return mapped with { StandardFields = standard };
+        return TurnedOn(mapped);
+    }
+
+    /// <summary><paramref name="fields"/> with GHL's SMS do-not-disturb on (a STOP reply, or Roezan's opt-out).</summary>
+    public static ContactFields TurnedOn(ContactFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var standard = new Dictionary<string, string>(fields.StandardFields, StringComparer.Ordinal) { [FieldName] = Active };
+        return fields with { StandardFields = standard };
     }
 
     /// <summary>True when <paramref name="fields"/> say GHL's SMS do-not-disturb is (or is to be) on.</summary>

@@ -21,6 +21,8 @@ public static class AutomationsServiceCollectionExtensions
         services.TryAddSingleton<SendTimeFactsReader>();
         services.TryAddSingleton<SmsScheduleSweeper>();
         services.TryAddSingleton<AutomationTriggerPlanner>();
+        services.TryAddSingleton<InboundOptOut>();
+        services.TryAddSingleton<InboundMessageFollowUp>();
         services.TryAddSingleton<SmsPlanPreviewer>();
         return services;
     }

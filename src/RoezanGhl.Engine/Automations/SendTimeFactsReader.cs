@@ -2,6 +2,7 @@ using System.Net;
 using RoezanGhl.Core.Automations;
 using RoezanGhl.Core.GhlWebhooks;
 using RoezanGhl.Ghl;
+using RoezanGhl.Engine.Processing.GhlToRoezan;
 using RoezanGhl.Ghl.Errors;
 using GhlContact = RoezanGhl.Ghl.Models.GhlContact;
 using RoezanGhl.Roezan;
@@ -20,9 +21,11 @@ public sealed class SendTimeFactsReader
     private readonly GhlContactsClient _ghl;
     private readonly RoezanApiClient _roezan;
     private readonly AutomationAccounts _accounts;
+    private readonly TwoWayRules _rules;
 
-    public SendTimeFactsReader(GhlContactsClient ghl, RoezanApiClient roezan, AutomationAccounts accounts)
+    public SendTimeFactsReader(GhlContactsClient ghl, RoezanApiClient roezan, AutomationAccounts accounts, TwoWayRules rules)
     {
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _ghl = ghl ?? throw new ArgumentNullException(nameof(ghl));
         _roezan = roezan ?? throw new ArgumentNullException(nameof(roezan));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
@@ -56,7 +59,8 @@ public sealed class SendTimeFactsReader
             return SendTimeFacts.Cancel("Roezan marks the number invalid or the contact deleted.");
         }
 
-        var optedOut = roezan is not null && (roezan.OptedOutAt is not null || roezan.OptedIn == false);
+        // The opt-out tag counts too: a STOP reply Roezan did not recognise is recorded there by the tag (InboundOptOut).
+        var optedOut = roezan is not null && RoezanConsent.OptedOut(roezan, _rules.For(send.AccountId).OptOutTag);
         var consent = new ContactConsent(ContactConsent.GhlForbidsSms(contactEvent), optedOut);
         DateTimeOffset? lastInbound = null;
         if (send.Trigger == AutomationTriggerKind.NoReply && roezan is not null)

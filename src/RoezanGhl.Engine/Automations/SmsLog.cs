@@ -33,4 +33,8 @@ internal static partial class SmsLog
     [LoggerMessage(EventId = 5607, EventName = "SmsReplanned", Level = LogLevel.Information,
         Message = "Text {SendId} of account {AccountId}: {Action} ({Reason})")]
     public static partial void Replanned(ILogger logger, string sendId, string accountId, Core.Automations.Planning.ReplanAction action, string reason);
+
+    [LoggerMessage(EventId = 5608, EventName = "SmsOptedOutByReply", Level = LogLevel.Information,
+        Message = "GHL contact {ContactId} of account {AccountId} replied with an opt-out word (event {EventId}): GHL's SMS do-not-disturb is on, {Cancelled} planned texts cancelled; in Roezan: {Roezan}")]
+    public static partial void OptedOutByReply(ILogger logger, string accountId, string contactId, string eventId, int cancelled, string roezan);
 }

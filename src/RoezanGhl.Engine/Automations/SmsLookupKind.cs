@@ -9,6 +9,9 @@ public enum SmsLookupKind
     /// <summary>Roezan answered and the text is not there (or the number has no contact): it did not go out.</summary>
     NotSent,
 
-    /// <summary>Roezan could not be asked (it failed again, or rate-limited us): we cannot know.</summary>
+    /// <summary>Roezan could not be asked (it failed again, did not answer): we cannot know.</summary>
     CannotTell,
+
+    /// <summary>Roezan asked us to wait (429, or our circuit breaker is open): ask again later; nothing is decided yet.</summary>
+    AskLater,
 }

@@ -40,6 +40,11 @@ public sealed class SmsOutcomeLookup
                 && (message.CreatedAt is null || message.CreatedAt >= since));
             return match is null ? new SmsLookupResult(SmsLookupKind.NotSent) : new SmsLookupResult(SmsLookupKind.Found, match.Id);
         }
+        catch (Exception exception) when (SmsSendFailures.NothingWasSent(exception))
+        {
+            // A 429 is an answer ("not now"), not a failure: a storm of them must not turn into Unknown.
+            return new SmsLookupResult(SmsLookupKind.AskLater, Detail: exception is RoezanApiException { StatusCode: { } status } ? $"Roezan answered {(int)status}" : exception.GetType().Name);
+        }
         catch (Exception exception) when (exception is RoezanApiException or HttpRequestException or TimeoutException or Polly.ExecutionRejectedException
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

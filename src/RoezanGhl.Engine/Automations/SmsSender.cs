@@ -15,10 +15,12 @@ namespace RoezanGhl.Engine.Automations;
 /// <list type="bullet">
 /// <item>accepted: Sent;</item>
 /// <item>refused (422 opted out / invalid / deleted, another 4xx): Cancelled with the reason, nothing went out;</item>
-/// <item>429 or a refused key: nothing went out; Planned again for later;</item>
+/// <item>429, a refused key, or a call our resilience pipeline held back (circuit open): nothing went out; Planned again
+/// for Roezan's Retry-After;</item>
 /// <item>anything else (5xx, timeout, no answer, a crash before Sent was stored): unknown, settled by
-/// <see cref="SmsOutcomeLookup"/>: found → Sent; surely not there → Planned again while attempts remain; cannot
-/// tell → Unknown, not sent again, and notified.</item>
+/// <see cref="SmsOutcomeLookup"/>: found → Sent; surely not there → Planned again while attempts remain; the look-up
+/// rate limited → still Sending, looked up again by a later sweep (a 429 storm never makes an Unknown); cannot tell →
+/// Unknown, not sent again, and notified.</item>
 /// </list>
 /// </summary>
 public sealed class SmsSender : ISmsSender
@@ -99,10 +101,13 @@ public sealed class SmsSender : ISmsSender
         {
             return await FinishAsync(sending, SmsSendState.Cancelled, $"Roezan refused it ({exception.RefusalCode ?? ((int)exception.StatusCode!).ToString(System.Globalization.CultureInfo.InvariantCulture)}); nothing was sent.", cancellationToken).ConfigureAwait(false);
         }
-        catch (RoezanApiException exception) when (exception.IsRateLimited || exception.IsUnauthorized)
+        catch (Exception exception) when (SmsSendFailures.NothingWasSent(exception) || exception is RoezanApiException { IsUnauthorized: true })
         {
-            var later = _time.GetUtcNow() + (exception.RetryAfter ?? TimeSpan.FromMinutes(5));
-            var reason = exception.IsRateLimited ? "rate limited by Roezan; nothing was sent, planned again" : "Roezan refused the account's key; nothing was sent, planned again";
+            // The request never reached Roezan (or Roezan turned it away unread): not an attempt, and not a doubt either.
+            var later = _time.GetUtcNow() + (SmsSendFailures.RetryAfter(exception) ?? TimeSpan.FromMinutes(5));
+            var reason = exception is RoezanApiException { IsUnauthorized: true } ? "Roezan refused the account's key; nothing was sent, planned again"
+                : exception is RoezanApiException ? "rate limited by Roezan; nothing was sent, planned again for its Retry-After"
+                : $"the call to Roezan was held back ({exception.GetType().Name}); nothing was sent, planned again";
             return await ReturnToPlannedAsync(sending with { Attempts = sending.Attempts - 1 }, later, reason, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is RoezanApiException or HttpRequestException or TimeoutException or Polly.ExecutionRejectedException
@@ -122,6 +127,11 @@ public sealed class SmsSender : ISmsSender
             case SmsLookupKind.Found:
                 SmsLog.SettledByLookup(_logger, sending.Send.SendId, sending.Send.AccountId, "sent");
                 return await FinishAsync(sending with { RoezanMessageId = found.MessageId }, SmsSendState.Sent, $"{why}; found in Roezan's sent texts.", cancellationToken).ConfigureAwait(false);
+            case SmsLookupKind.AskLater:
+                // Roezan asked us to wait: the row stays Sending, and the sweep settles it again once Sms:SendingStaleAfter has passed.
+                SmsLog.SettledByLookup(_logger, sending.Send.SendId, sending.Send.AccountId, "not yet: Roezan asked to wait");
+                var waiting = await _store.TryUpdateAsync(sending with { Reason = $"{why}; the look-up was rate limited, asked again by a later sweep" }, CancellationToken.None).ConfigureAwait(false);
+                return SmsSendResult.Of(waiting ?? sending);
             case SmsLookupKind.NotSent when sending.Attempts < _context.Options.MaxSendAttempts:
                 SmsLog.SettledByLookup(_logger, sending.Send.SendId, sending.Send.AccountId, "not sent");
                 return await ReturnToPlannedAsync(sending, _time.GetUtcNow(), $"{why}; Roezan has no such text, so it is planned again", cancellationToken).ConfigureAwait(false);

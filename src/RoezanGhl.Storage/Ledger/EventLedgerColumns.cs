@@ -10,7 +10,8 @@ namespace RoezanGhl.Storage.Ledger;
 /// names are those the rows were first written with, by the webhook (<c>AccountId</c>, <c>EventId</c>, <c>Type</c>,
 /// <c>ContactId</c>, <c>OccurredAt</c>, <c>AcceptedAt</c>, <c>ClaimedAt</c>, …) and by the processor (<c>Outcome</c>,
 /// <c>GhlContactId</c>, <c>Plan</c>, <c>Progress</c>, <c>Leases</c>, <c>CleanStop</c>, <c>LastAttemptAt</c>), plus
-/// <c>Source</c> and <c>Target</c>, <c>ReDrives</c>, and <c>PlanBlob</c> (a plan too large for the row is in that blob, <see cref="StateBlobs"/>). Reading accepts every row an earlier release wrote: a missing column is its default,
+/// <c>Source</c> and <c>Target</c>, <c>ReDrives</c>, <c>PlanBlob</c> (a plan too large for the row is in that blob, <see cref="StateBlobs"/>)
+/// and <c>PlanBodies</c> (the blob of the bodies the plan names by reference, <see cref="PlanBodies"/>). Reading accepts every row an earlier release wrote: a missing column is its default,
 /// and an empty string (how that release's merges cleared a column) is no value.
 /// </summary>
 internal static class EventLedgerColumns
@@ -35,6 +36,7 @@ internal static class EventLedgerColumns
     public const string ClaimedBy = "ClaimedBy";
     public const string Plan = "Plan";
     public const string PlanBlob = "PlanBlob";
+    public const string PlanBodies = "PlanBodies";
     public const string Progress = "Progress";
     public const string Leases = "Leases";
     public const string CleanStop = "CleanStop";
@@ -68,6 +70,7 @@ internal static class EventLedgerColumns
         ClaimedBy = Text(row, ClaimedBy),
         Plan = Text(row, Plan) is { } plan ? ReadPlan(plan) : null,
         PlanBlob = Text(row, PlanBlob),
+        PlanBodiesBlob = Text(row, PlanBodies),
         Progress = Text(row, Progress) is { } progress ? JsonSerializer.Deserialize(progress, SyncStateJson.Context.ProcessingProgress) ?? ProcessingProgress.None : ProcessingProgress.None,
         Leases = Text(row, Leases) is { } leases ? JsonSerializer.Deserialize(leases, SyncStateJson.Context.ListString) ?? [] : [],
         CleanStop = row.GetBoolean(CleanStop) ?? true,
@@ -76,8 +79,13 @@ internal static class EventLedgerColumns
     };
 
     /// <summary>The plan's JSON as written to storage (non-ASCII unescaped), or null for no plan.</summary>
-    public static string? PlanJson(EventLedgerEntry entry) =>
-        entry.Plan is null ? null : JsonSerializer.Serialize(entry.Plan, SyncStateJson.Context.SyncPlan);
+    public static string? PlanJson(SyncPlan? plan) =>
+        plan is null ? null : JsonSerializer.Serialize(plan, SyncStateJson.Context.SyncPlan);
+
+    /// <summary>The JSON of a plan's bodies (<see cref="PlanBodies"/>), non-ASCII unescaped.</summary>
+    public static string BodiesJson(IReadOnlyList<string> bodies) => JsonSerializer.Serialize(bodies.ToList(), SyncStateJson.Context.ListString);
+
+    public static IReadOnlyList<string> ReadBodies(string json) => JsonSerializer.Deserialize(json, SyncStateJson.Context.ListString) ?? [];
 
     /// <summary>A plan as stored, in the row or in its blob (rows of earlier releases hold default-escaped JSON: it reads the same).</summary>
     public static SyncPlan? ReadPlan(string json) => JsonSerializer.Deserialize(json, SyncStateJson.Context.SyncPlan);
@@ -116,6 +124,7 @@ internal static class EventLedgerColumns
         Set(row, ClaimedBy, entry.ClaimedBy);
         Set(row, Plan, plan.Inline);
         Set(row, PlanBlob, plan.BlobName);
+        Set(row, PlanBodies, entry.PlanBodiesBlob);
         Set(row, Progress, entry.Progress.Steps.Count == 0 ? null : JsonSerializer.Serialize(entry.Progress, SyncStateJson.Context.ProcessingProgress));
         Set(row, Leases, entry.Leases.Count == 0 ? null : JsonSerializer.Serialize(entry.Leases.ToList(), SyncStateJson.Context.ListString));
         Set(row, LastAttemptAt, entry.LastAttemptAt);

@@ -84,6 +84,12 @@ public sealed record EventLedgerEntry
     /// </summary>
     public string? PlanBlob { get; init; }
 
+    /// <summary>
+    /// The blob that holds the bodies (notes, messages, task bodies) of <see cref="Plan"/>, which the stored plan names by
+    /// reference, size and hash (<see cref="PlanBodies"/>); null for a plan without bodies or one stored before. Set by the ledger.
+    /// </summary>
+    public string? PlanBodiesBlob { get; init; }
+
     /// <summary>One result per completed step of <see cref="Plan"/>: a re-delivery resumes after them.</summary>
     public ProcessingProgress Progress { get; init; } = ProcessingProgress.None;
 

@@ -35,6 +35,17 @@ public sealed class MessageMergerTests
         Assert.False(MessageMerger.CanAbsorb(survivor, Message("evt_4", T0, "unknown sender", contactId: null).Event));
     }
 
+    [Fact]
+    public void An_opt_out_reply_neither_absorbs_another_message_nor_is_absorbed()
+    {
+        var survivor = Message("evt_1", T0, "hi").Event;
+        var stop = Message("evt_2", T0, "STOP").Event;
+
+        Assert.False(MessageMerger.CanAbsorb(survivor, stop));
+        Assert.False(MessageMerger.CanAbsorb(stop, survivor));
+        Assert.True(MessageMerger.CanAbsorb(survivor, Message("evt_3", T0, "stop by at 5").Event));
+    }
+
     private static ContactChange Message(string id, DateTimeOffset at, string body, string? contactId = "c_1") => new(
         new RoezanEvent
         {

@@ -44,6 +44,52 @@ public sealed class MessagePlanningTests
     }
 
     [Fact]
+    public void A_stop_reply_from_a_linked_contact_turns_on_sms_do_not_disturb_first_and_is_still_noted()
+    {
+        var plan = Plan(Message(" Stop. "), Linked(AnaAsApplied, T0));
+
+        Assert.Equal(PlanDisposition.Apply, plan.Disposition);
+        var update = Assert.IsType<UpdateContactStep>(plan.Steps[0]);
+        Assert.True(SmsDoNotDisturb.IsOn(update.Fields));
+        Assert.Null(update.Fields.FirstName);
+        Assert.Contains("Stop.", Assert.IsType<CreateNoteStep>(plan.Steps[1]).Body, StringComparison.Ordinal);
+        Assert.True(plan.WritesContact);
+        Assert.True(SmsDoNotDisturb.IsOn(plan.ContactState!));
+        Assert.Equal(AnaAsApplied.FirstName, plan.ContactState!.FirstName);
+        Assert.Equal(T0, plan.ContactStateOccurredAt);
+    }
+
+    [Fact]
+    public void A_first_message_that_is_stop_creates_the_contact_then_turns_on_sms_do_not_disturb()
+    {
+        var plan = Plan(Message("UNSUBSCRIBE"));
+
+        Assert.IsType<CreateContactStep>(plan.Steps[0]);
+        Assert.True(SmsDoNotDisturb.IsOn(Assert.IsType<UpdateContactStep>(plan.Steps[1]).Fields));
+        Assert.IsType<CreateNoteStep>(plan.Steps[2]);
+        Assert.True(SmsDoNotDisturb.IsOn(plan.ContactState!));
+        Assert.Equal("+12015550123", plan.ContactState!.Phone);
+    }
+
+    [Fact]
+    public void A_stop_reply_turns_on_do_not_disturb_even_when_message_notes_are_off()
+    {
+        var plan = Plan(Message("stop"), Linked(AnaAsApplied), PlanningProfile.Default with { Flows = SyncFlows.ContactCreated });
+
+        Assert.Equal(PlanDisposition.Apply, plan.Disposition);
+        Assert.True(SmsDoNotDisturb.IsOn(Assert.IsType<UpdateContactStep>(Assert.Single(plan.Steps)).Fields));
+    }
+
+    [Fact]
+    public void A_sentence_that_mentions_stop_is_only_a_note()
+    {
+        var plan = Plan(Message("please don't stop the offers"), Linked(AnaAsApplied, T0));
+
+        Assert.IsType<CreateNoteStep>(Assert.Single(plan.Steps));
+        Assert.Null(plan.ContactState);
+    }
+
+    [Fact]
     public void Message_without_a_name_is_noted_by_number_and_an_empty_body_says_so()
     {
         var plan = Plan(Message("  ", fromName: null), Linked(AnaAsApplied, T0));

@@ -128,6 +128,19 @@ public sealed class SmsScheduleSweeperTests
     }
 
     [Fact]
+    public async Task The_opt_out_tag_on_the_roezan_contact_at_send_time_cancels_the_text()
+    {
+        await using var app = await SmsSendFixture.StartAsync();
+        var planned = await app.PlanAsync(app.SeedContact());
+        app.Roezan.Admin.SeedContact(AppTestHost.AccountId, new RoezanGhl.RoezanSimulator.State.ContactFields { Phone = SmsSendFixture.Phone, Tags = ["sms-opt-out"] });
+
+        await app.Sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(SmsSendState.Cancelled, (await app.ReadAsync(planned)).State);
+        Assert.Empty(app.SentTexts);
+    }
+
+    [Fact]
     public async Task Ghl_do_not_disturb_for_sms_at_send_time_cancels_the_text()
     {
         await using var app = await SmsSendFixture.StartAsync();

@@ -63,6 +63,25 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pruned_row_takes_the_bodies_blob_of_its_plan_with_it()
+    {
+        var plan = new Core.Planning.SyncPlan
+        {
+            EventId = "evt_old_note", EventType = "note.created", AccountId = Account, Disposition = Core.Planning.PlanDisposition.Apply, Reason = "note",
+            Steps = [new Core.Planning.CreateNoteStep { Body = "a note body", Reference = "evt_old_note", Reason = "note" }],
+        };
+        var saved = await Ledger.SaveAsync(new EventLedgerEntry { AccountId = Account, EventId = "evt_old_note", Status = EventLedgerStatus.Applied, Type = "note.created", Plan = plan }, _host.Time.GetUtcNow(), CancellationToken.None);
+        Assert.NotEmpty(await Blobs.ReadAsync(saved.PlanBodiesBlob!, CancellationToken.None));
+        _host.Time.Advance(TimeSpan.FromDays(31));
+
+        var summary = await RunAsync();
+
+        Assert.Equal((1, 1), (summary.Pruned, summary.PrunedBlobs));
+        var gone = await Assert.ThrowsAsync<RequestFailedException>(() => Blobs.ReadAsync(saved.PlanBodiesBlob!, CancellationToken.None));
+        Assert.Equal(404, gone.Status);
+    }
+
+    [Fact]
     public async Task A_run_prunes_at_most_its_budget_and_the_next_run_prunes_the_rest()
     {
         for (var i = 0; i < 5; i++)

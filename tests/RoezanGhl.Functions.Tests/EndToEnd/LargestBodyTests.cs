@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using RoezanGhl.Core.Events;
 using RoezanGhl.GhlSimulator.State;
+using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport.Hosting;
 using RoezanGhl.TestSupport.Lanes;
@@ -44,6 +46,19 @@ public sealed class LargestBodyTests
         {
             var entry = await app.ReadLedgerAsync(id);
             Assert.True(entry.Status == EventLedgerStatus.Applied, $"{id} is {entry.Status}: {entry.LastError}");
+        }
+
+        // The ledger rows hold references to the bodies, not the bodies (issue 13): no run of the script longer than a
+        // name or a title is in a stored plan, in the row or in a plan blob; the bodies are in each row's bodies blob.
+        var run = Text(script, RoezanContractLimits.TitleLength + 88);
+        var table = app.Get<TableServiceClient>().GetTableClient(app.Get<EventLedger>().TableName);
+        foreach (var id in new[] { "evt_c2", MessageKey("evt_m1"), "evt_n1", "evt_t1", "evt_t2", MessageKey("evt_m2") })
+        {
+            var raw = (await table.GetEntityAsync<TableEntity>(EventLedgerKeys.PartitionKey(AppTestHost.AccountId), EventLedgerKeys.RowKey(id))).Value;
+            var stored = raw.GetString("Plan") ?? await app.Get<StateBlobs>().ReadAsync(raw.GetString("PlanBlob")!, CancellationToken.None);
+            Assert.DoesNotContain(run, stored, StringComparison.Ordinal);
+            Assert.Contains("body-ref:", stored, StringComparison.Ordinal);
+            Assert.Contains(run, await app.Get<StateBlobs>().ReadAsync(raw.GetString("PlanBodies")!, CancellationToken.None), StringComparison.Ordinal);
         }
 
         var contacts = app.Simulator.State.ContactsOf(AppTestHost.LocationId);

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
+using RoezanGhl.Storage;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport;
 using RoezanGhl.TestSupport.Webhooks;
@@ -170,7 +171,7 @@ public sealed class EventLedgerRowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_plan_with_the_largest_emoji_note_is_saved_read_back_and_kept_out_of_the_row()
+    public async Task A_plan_with_the_largest_emoji_note_keeps_only_a_reference_in_the_row_and_reads_back_whole()
     {
         var body = string.Concat(Enumerable.Repeat("\U0001F600", 20_000));
         var entry = Full("evt_emoji") with
@@ -183,26 +184,76 @@ public sealed class EventLedgerRowTests : IAsyncLifetime
         var again = await _rig.Ledger.SaveAsync(read with { Attempts = 4 }, At, CancellationToken.None);
 
         Assert.Equal(body, Assert.IsType<CreateNoteStep>(Assert.Single(read.Plan!.Steps)).Body);
-        Assert.NotNull(saved.PlanBlob);
-        Assert.Equal(saved.PlanBlob, again.PlanBlob);
+        Assert.NotNull(saved.PlanBodiesBlob);
+        Assert.Equal(saved.PlanBodiesBlob, again.PlanBodiesBlob);
         var raw = (await _table.GetEntityAsync<TableEntity>(EventLedgerKeys.PartitionKey("acme"), EventLedgerKeys.RowKey("evt_emoji"))).Value;
-        Assert.Null(raw.GetString("Plan"));
-        Assert.Equal(saved.PlanBlob, raw.GetString("PlanBlob"));
+        Assert.DoesNotContain("\U0001F600", raw.GetString("Plan"), StringComparison.Ordinal);
+        Assert.Contains("body-ref:0:40000:", raw.GetString("Plan"), StringComparison.Ordinal);
+        Assert.Null(raw.GetString("PlanBlob"));
+        Assert.Equal(saved.PlanBodiesBlob, raw.GetString("PlanBodies"));
     }
 
     [Fact]
-    public async Task A_small_plan_is_stored_in_the_row_without_escaping_non_ascii()
+    public async Task Note_message_and_task_bodies_go_to_the_bodies_blob_unescaped_and_the_row_holds_none()
     {
-        var entry = Full("evt_cyrillic") with
+        const string text = "Привет \U0001F600 שלום 漢字 e\u0301";
+        var plan = Full("evt_bodies").Plan! with
         {
-            Plan = Full("evt_cyrillic").Plan! with { Steps = [new CreateNoteStep { Body = "Привет \U0001F600 שלום 漢字 e\u0301", Reference = "evt_cyrillic", Reason = "note" }] },
+            Reason = "Díaz",
+            Steps =
+            [
+                new CreateNoteStep { Body = "note " + text, Reference = "evt_bodies", Reason = "note" },
+                new AddInboundMessageStep { MessageId = "m_1", ConversationProviderId = "p", Body = "message " + text, SentAt = At, Reason = "message" },
+                new CreateTaskStep { Fields = new TaskFields { Title = "Call", Body = "task " + text }, Reference = "evt_bodies", Reason = "task" },
+                new UpdateTaskStep { Fields = new TaskFields { Body = "update " + text }, Reason = "task" },
+            ],
+            TaskState = new TaskFields { Title = "Call", Body = "update " + text },
         };
 
-        await _rig.Ledger.SaveAsync(entry, At, CancellationToken.None);
+        var saved = await _rig.Ledger.SaveAsync(Full("evt_bodies") with { Plan = plan }, At, CancellationToken.None);
+        var read = await _rig.Ledger.ReadAsync("acme", "evt_bodies", CancellationToken.None);
 
-        var raw = (await _table.GetEntityAsync<TableEntity>(EventLedgerKeys.PartitionKey("acme"), EventLedgerKeys.RowKey("evt_cyrillic"))).Value;
-        Assert.Contains("Привет \U0001F600 שלום 漢字 e\u0301", raw.GetString("Plan"), StringComparison.Ordinal);
-        Assert.Null(raw.GetString("PlanBlob"));
+        Assert.Equal(plan.Describe(), read.Plan!.Describe());
+        Assert.Equal(("note " + text, "message " + text), (((CreateNoteStep)read.Plan.Steps[0]).Body, ((AddInboundMessageStep)read.Plan.Steps[1]).Body));
+        Assert.Equal(("task " + text, "update " + text, "update " + text), (((CreateTaskStep)read.Plan.Steps[2]).Fields.Body, ((UpdateTaskStep)read.Plan.Steps[3]).Fields.Body, read.Plan.TaskState!.Body));
+        var raw = (await _table.GetEntityAsync<TableEntity>(EventLedgerKeys.PartitionKey("acme"), EventLedgerKeys.RowKey("evt_bodies"))).Value;
+        Assert.DoesNotContain(text, raw.GetString("Plan"), StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"Díaz\"", raw.GetString("Plan"), StringComparison.Ordinal);
+        var bodies = await _rig.Host.Get<StateBlobs>().ReadAsync(saved.PlanBodiesBlob!, CancellationToken.None);
+        Assert.Contains("note " + text, bodies, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_row_of_an_earlier_release_with_its_body_in_the_plan_reads_it_and_its_next_save_moves_it_out()
+    {
+        await _table.AddEntityAsync(new TableEntity(EventLedgerKeys.PartitionKey("acme"), EventLedgerKeys.RowKey("evt_before"))
+        {
+            ["Status"] = "Processing",
+            ["Plan"] = """{"eventId":"evt_before","eventType":"note.created","accountId":"acme","disposition":0,"reason":"note","steps":[{"kind":"createNote","body":"Привет","reference":"evt_before","reason":"n"}]}""",
+        });
+
+        var entry = await _rig.Ledger.ReadAsync("acme", "evt_before", CancellationToken.None);
+        await _rig.Ledger.SaveAsync(entry with { Attempts = 2 }, At, CancellationToken.None);
+        var again = await _rig.Ledger.ReadAsync("acme", "evt_before", CancellationToken.None);
+
+        Assert.Equal("Привет", Assert.IsType<CreateNoteStep>(Assert.Single(entry.Plan!.Steps)).Body);
+        Assert.Equal("Привет", Assert.IsType<CreateNoteStep>(Assert.Single(again.Plan!.Steps)).Body);
+        var raw = (await _table.GetEntityAsync<TableEntity>(EventLedgerKeys.PartitionKey("acme"), EventLedgerKeys.RowKey("evt_before"))).Value;
+        Assert.DoesNotContain("Привет", raw.GetString("Plan"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bodies_blob_that_does_not_match_its_reference_is_refused_not_applied()
+    {
+        var plan = Full("evt_tampered").Plan! with { Steps = [new CreateNoteStep { Body = "the real note", Reference = "evt_tampered", Reason = "note" }] };
+        var saved = await _rig.Ledger.SaveAsync(Full("evt_tampered") with { Plan = plan }, At, CancellationToken.None);
+        var other = await _rig.Host.Get<StateBlobs>().UploadAsync("elsewhere/", "bodies", "[\"another note\"]", null, CancellationToken.None);
+        var raw = (await _table.GetEntityAsync<TableEntity>(EventLedgerKeys.PartitionKey("acme"), EventLedgerKeys.RowKey("evt_tampered"))).Value;
+        raw["PlanBodies"] = other;
+        await _table.UpdateEntityAsync(raw, raw.ETag, TableUpdateMode.Replace);
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => _rig.Ledger.ReadAsync("acme", "evt_tampered", CancellationToken.None));
+        Assert.NotNull(saved.PlanBodiesBlob);
     }
 
     [Fact]

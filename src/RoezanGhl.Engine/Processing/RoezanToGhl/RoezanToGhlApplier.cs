@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using RoezanGhl.Core.Automations;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
@@ -13,8 +12,9 @@ namespace RoezanGhl.Engine.Processing.RoezanToGhl;
 /// <summary>
 /// Applies Roezan events to GHL: <see cref="LeasedPlanner"/> makes (or resumes) the plan under its leases, the plan's
 /// disposition decides, and <see cref="PlanRunner"/> runs its steps. GHL's answers become verdicts here. An inbound
-/// message, once synced, may start a keyword auto-reply (<see cref="AutomationTriggerPlanner"/>). A delivery status of a
-/// text we sent (<c>message.status</c>) is no contact change: it goes to <see cref="DeliveryStatusApplier"/>.
+/// message, once synced, starts its follow-up (<see cref="InboundMessageFollowUp"/>: an opt-out, or a keyword
+/// auto-reply). A delivery status of a text we sent (<c>message.status</c>) is no contact change: it goes to
+/// <see cref="DeliveryStatusApplier"/>.
 /// </summary>
 /// <remarks>
 /// Errors: rate limited → back on the queue after GHL's wait (no dequeue spent); the location needs attention →
@@ -26,20 +26,20 @@ public sealed class RoezanToGhlApplier : IEventApplier
     private readonly LeasedPlanner _planner;
     private readonly PlanRunner _runner;
     private readonly ContactLinker _linker;
-    private readonly AutomationTriggerPlanner _automations;
+    private readonly InboundMessageFollowUp _followUp;
     private readonly DeliveryStatusApplier _statuses;
     private readonly SyncProcessingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public RoezanToGhlApplier(LeasedPlanner planner, PlanRunner runner, ContactLinker linker, AutomationTriggerPlanner automations, DeliveryStatusApplier statuses, RoezanToGhlContext context)
+    public RoezanToGhlApplier(LeasedPlanner planner, PlanRunner runner, ContactLinker linker, InboundMessageFollowUp followUp, DeliveryStatusApplier statuses, RoezanToGhlContext context)
     {
+        _followUp = followUp ?? throw new ArgumentNullException(nameof(followUp));
         _statuses = statuses ?? throw new ArgumentNullException(nameof(statuses));
         ArgumentNullException.ThrowIfNull(context);
         _planner = planner ?? throw new ArgumentNullException(nameof(planner));
         _runner = runner ?? throw new ArgumentNullException(nameof(runner));
         _linker = linker ?? throw new ArgumentNullException(nameof(linker));
-        _automations = automations ?? throw new ArgumentNullException(nameof(automations));
         _options = context.Processing;
         _time = context.Time;
         _logger = context.Logger;
@@ -123,12 +123,13 @@ public sealed class RoezanToGhlApplier : IEventApplier
 
             default:
                 var verdict = await _runner.RunAsync(delivery, plan, cancellationToken).ConfigureAwait(false);
-                if (verdict.Status == EventLedgerStatus.Applied && plan.GhlContactId is { } contactId
-                    && delivery.Queued.Event is { Type: RoezanEventTypes.MessageReceived, Data.Message: { Id: { Length: > 0 } messageId } message })
+                // The contact the steps acted on: the linked one, or the one the first step made (a first message).
+                if (verdict.Status == EventLedgerStatus.Applied && (verdict.TargetContactId ?? plan.GhlContactId) is { } contactId
+                    && delivery.Queued.Event is { Type: RoezanEventTypes.MessageReceived, Data.Message: { } message })
                 {
-                    // After the sync, so the contact exists in GHL; a retry of this delivery plans nothing twice (send ids).
-                    var text = new AutomationMessage { Id = messageId, Body = message.Body, At = message.ReceivedAt ?? delivery.Queued.AcceptedAt };
-                    await _automations.PlanInboundMessageAsync(delivery.AccountId, delivery.LocationId, contactId, text, cancellationToken).ConfigureAwait(false);
+                    // After the sync, so the contact exists in GHL (and an opt-out's do-not-disturb is on).
+                    var inbound = new InboundMessageContext(delivery.AccountId, delivery.LocationId, contactId, delivery.EventId, delivery.Queued.AcceptedAt);
+                    await _followUp.StartAsync(inbound, message, cancellationToken).ConfigureAwait(false);
                 }
 
                 return verdict;
