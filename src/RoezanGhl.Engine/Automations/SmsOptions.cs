@@ -36,6 +36,13 @@ public sealed class SmsOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Sms:LookupSkew must be between 00:00:00 and 01:00:00.")]
     public TimeSpan LookupSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a text whose answer was lost may wait in Sending while Roezan answers every look-up with 429; after
+    /// that it is Unknown and people are notified (never sent again), so no row waits for ever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:10:00", "7.00:00:00", ErrorMessage = "Sms:LookupGiveUpAfter must be between 00:10:00 and 7.00:00:00.")]
+    public TimeSpan LookupGiveUpAfter { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Calls to Roezan's send per text: a look-up that finds the text not sent allows another call, up to this many.</summary>
     [Range(1, 5, ErrorMessage = "Sms:MaxSendAttempts must be between 1 and 5.")]
     public int MaxSendAttempts { get; set; } = 2;

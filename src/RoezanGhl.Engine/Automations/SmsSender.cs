@@ -122,6 +122,12 @@ public sealed class SmsSender : ISmsSender
     private async Task<SmsSendResult> SettleAsync(SmsSendRecord sending, string why, CancellationToken cancellationToken)
     {
         var found = await _lookup.FindAsync(sending, cancellationToken).ConfigureAwait(false);
+        if (found.Kind == SmsLookupKind.AskLater && _time.GetUtcNow() - (sending.SendingSince ?? sending.PlannedAt) >= _context.Options.LookupGiveUpAfter)
+        {
+            // Asked to wait for longer than Sms:LookupGiveUpAfter: we still cannot tell, and a row must not wait for ever.
+            found = new SmsLookupResult(SmsLookupKind.CannotTell, Detail: $"Roezan answered 429 to every look-up for {_context.Options.LookupGiveUpAfter}");
+        }
+
         switch (found.Kind)
         {
             case SmsLookupKind.Found:

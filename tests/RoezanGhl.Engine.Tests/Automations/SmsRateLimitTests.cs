@@ -67,6 +67,30 @@ public sealed class SmsRateLimitTests
     }
 
     [Fact]
+    public async Task A_lost_answer_whose_look_ups_meet_429s_for_longer_than_the_give_up_time_ends_unknown_and_notified_never_resent()
+    {
+        await using var app = await SmsSendFixture.StartAsync();
+        var planned = await app.PlanAsync(app.SeedContact());
+        await app.Host.Get<RoezanApiClient>().SendMessageAsync(AppTestHost.AccountId, SmsSendFixture.Phone, planned.Send.Body, CancellationToken.None);
+        await app.Store.TryUpdateAsync(planned with { State = SmsSendState.Sending, SendingSince = app.Host.Time.GetUtcNow(), Attempts = 1 }, CancellationToken.None);
+        app.Host.Time.Advance(TimeSpan.FromMinutes(3));
+        await UseUpTheWindowAsync(app, limit: 3, windowSeconds: 3 * 24 * 3600);
+
+        await app.RunWhileTheClockMovesAsync(() => app.Sweeper.SweepAsync(CancellationToken.None));
+        Assert.Equal(SmsSendState.Sending, (await app.ReadAsync(planned)).State);
+
+        // Sms:LookupGiveUpAfter (a day) later, Roezan still answers 429: we cannot tell, so Unknown, not a wait for ever.
+        app.Host.Time.Advance(TimeSpan.FromDays(1));
+        await app.RunWhileTheClockMovesAsync(() => app.Sweeper.SweepAsync(CancellationToken.None));
+
+        var row = await app.ReadAsync(planned);
+        Assert.Equal(SmsSendState.Unknown, row.State);
+        Assert.Contains("429", row.Reason, StringComparison.Ordinal);
+        Assert.Single(app.Notices.Notices);
+        Assert.Single(app.SentTexts);
+    }
+
+    [Fact]
     public async Task A_429_storm_with_a_ghost_write_sends_every_text_exactly_once_and_none_ends_unknown()
     {
         await using var app = await SmsSendFixture.StartAsync(("Sms:MaxPerContactPerDay", "10"));
