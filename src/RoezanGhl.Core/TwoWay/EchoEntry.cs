@@ -11,6 +11,9 @@ public sealed record EchoEntry(SyncSystem Target, string Fingerprint, DateTimeOf
     /// </summary>
     public IReadOnlyDictionary<string, string>? Before { get; init; }
 
+    /// <summary>For each name or email the write replaced, the hash of the value it wrote (<see cref="OverwrittenValues"/>); null when not recorded.</summary>
+    public IReadOnlyDictionary<string, string>? After { get; init; }
+
     /// <summary>
     /// When the change this write carried was made, by its own system's clock (GHL's <c>dateUpdated</c>, Roezan's event
     /// time); null when not recorded. Conflicts compare each side's own change times, never our write time.

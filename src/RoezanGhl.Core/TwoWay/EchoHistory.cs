@@ -34,8 +34,9 @@ public sealed record EchoHistory
     /// <param name="now">When the write is made.</param>
     /// <param name="before">The hashes of the values it replaces (<see cref="OverwrittenValues.Before"/>), when known.</param>
     /// <param name="changedAt">When the change it carries was made, by its own system's clock, when known.</param>
-    public EchoHistory With(SyncSystem target, string fingerprint, DateTimeOffset now, IReadOnlyDictionary<string, string>? before = null, DateTimeOffset? changedAt = null) => new()
+    /// <param name="after">The hashes of the values it writes (<see cref="OverwrittenValues.After"/>), when known.</param>
+    public EchoHistory With(SyncSystem target, string fingerprint, DateTimeOffset now, IReadOnlyDictionary<string, string>? before = null, DateTimeOffset? changedAt = null, IReadOnlyDictionary<string, string>? after = null) => new()
     {
-        Entries = [new EchoEntry(target, fingerprint, now) { Before = before, ChangedAt = changedAt }, .. Entries.Where(entry => now - entry.WrittenAt <= Window).Take(Capacity - 1)],
+        Entries = [new EchoEntry(target, fingerprint, now) { Before = before, After = after, ChangedAt = changedAt }, .. Entries.Where(entry => now - entry.WrittenAt <= Window).Take(Capacity - 1)],
     };
 }

@@ -51,6 +51,13 @@ public static class OverwrittenValues
         return hashes;
     }
 
+    /// <summary>The names and email of <paramref name="written"/> that differ from <paramref name="before"/>, each with the hash of the value written.</summary>
+    public static Dictionary<string, string> After(ContactFields before, ContactFields written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        return Before(before, written).Keys.ToDictionary(field => field, field => Hash(field, ValueOf(written, field)), StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// The fields of <paramref name="incoming"/>, an event made at <paramref name="madeAt"/> in <paramref name="source"/>,
     /// that carry a value one of our later writes to <paramref name="source"/> replaced (see the remarks).
@@ -65,11 +72,15 @@ public static class OverwrittenValues
             return fields;
         }
 
-        foreach (var entry in history.Entries.Where(entry => entry.Target == source && entry.Before is not null && made < entry.WrittenAt))
+        foreach (var entry in history.Entries.Where(entry => entry.Target == source))
         {
             foreach (var (field, value) in Judged(incoming))
             {
-                if (value is not null && entry.Before!.TryGetValue(field, out var before) && Hash(field, value) == before)
+                // The value before a write the event preceded, or a value we wrote ourselves coming back (per field, the
+                // echo rule: the other system already holds it, or has changed it since and says so in its own event).
+                if (value is not null
+                    && ((made < entry.WrittenAt && entry.Before?.TryGetValue(field, out var before) == true && Hash(field, value) == before)
+                        || (entry.After?.TryGetValue(field, out var after) == true && Hash(field, value) == after)))
                 {
                     fields.Add(field);
                 }

@@ -39,7 +39,7 @@ public sealed class EchoHistoryStore
     public async Task RecordWriteAsync(string locationId, string ghlContactId, SyncSystem target, string fingerprint, DateTimeOffset now, EchoWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var history = (await ReadAsync(locationId, ghlContactId, cancellationToken).ConfigureAwait(false)).With(target, fingerprint, now, write.Before, write.ChangedAt);
+        var history = (await ReadAsync(locationId, ghlContactId, cancellationToken).ConfigureAwait(false)).With(target, fingerprint, now, write.Before, write.ChangedAt, write.After);
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(
             new EchoHistoryEntity

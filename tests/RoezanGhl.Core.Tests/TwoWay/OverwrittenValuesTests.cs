@@ -47,6 +47,15 @@ public class OverwrittenValuesTests
     }
 
     [Fact]
+    public void A_value_we_wrote_coming_back_in_a_later_event_is_not_a_change_of_that_field()
+    {
+        var history = EchoHistory.Empty.With(SyncSystem.Roezan, "fp", Now, OverwrittenValues.Before(Before, new ContactFields { FirstName = "Gina" }), Now.AddSeconds(-30), OverwrittenValues.After(Before, new ContactFields { FirstName = "Gina" }));
+
+        // Made after our write (Roezan's webhook about it, with a person's email change in between): only the email is news.
+        Assert.Equal(["firstName"], OverwrittenValues.In(Before with { FirstName = "Gina", Email = "rosa@example.com" }, Now.AddSeconds(1), history, SyncSystem.Roezan));
+    }
+
+    [Fact]
     public void A_roezan_plan_drops_the_replaced_field_and_is_skipped_when_nothing_else_is_left()
     {
         var plan = new SyncPlan

@@ -89,7 +89,8 @@ public sealed class GhlContactApplier
 
         // The fingerprint first (see the remarks): the echo of this write must find it.
         // With it, what the write replaces in Roezan and GHL's own change time (OverwrittenValues, RoezanChangeConflicts).
-        var replaced = new EchoWrite(OverwrittenValues.Before(linked?.Fields ?? ContactFields.Empty, decision.Upsert), changedAt);
+        var before = linked?.Fields ?? ContactFields.Empty;
+        var replaced = new EchoWrite(OverwrittenValues.Before(before, decision.Upsert), changedAt) { After = OverwrittenValues.After(before, decision.Upsert) };
         await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Roezan, ContactFingerprint.Of(decision.NewState), now, replaced, cancellationToken).ConfigureAwait(false);
         var upsert = decision.Upsert;
         var written = await _roezan.UpsertContactAsync(delivery.AccountId, new RoezanContactUpsert

@@ -93,7 +93,8 @@ public sealed class RoezanEchoGuard
         {
             // With what the update replaces in GHL and Roezan's own change time (OverwrittenValues, GhlChangePlanner).
             var written = plan.Steps.OfType<UpdateContactStep>().FirstOrDefault()?.Fields ?? ContactFields.Empty;
-            var replaced = new EchoWrite(OverwrittenValues.Before(linked?.Fields ?? ContactFields.Empty, written), plan.OccurredAt);
+            var before = linked?.Fields ?? ContactFields.Empty;
+            var replaced = new EchoWrite(OverwrittenValues.Before(before, written), plan.OccurredAt) { After = OverwrittenValues.After(before, written) };
             await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Ghl, ContactFingerprint.Of(after), now, replaced, cancellationToken).ConfigureAwait(false);
         }
 
