@@ -73,13 +73,15 @@ root.SetAction(async (parse, cancellationToken) =>
     var report = parse.GetValue(fromResults) is { } runPath
         ? await ReadReportAsync(runPath, cancellationToken)
         : await LoadHarnessRunner.RunAsync(options, Console.Out, cancellationToken);
+    // Profiles written in their own shape (sms_automations) are set aside while merging and put back after.
+    var foreign = new OwnShapeProfiles();
     if (parse.GetValue(mergeInto) is { } earlierPath)
     {
-        report = ResultsMerger.Merge(await ReadReportAsync(earlierPath, cancellationToken), report);
+        report = ResultsMerger.Merge(await foreign.ReadWithoutAsync(earlierPath, cancellationToken), report);
     }
 
-    var json = JsonSerializer.Serialize(report, ResultsJsonContext.Default.HarnessReport);
-    var table = MarkdownReport.Write(report);
+    var json = foreign.PutBack(JsonSerializer.Serialize(report, ResultsJsonContext.Default.HarnessReport));
+    var table = MarkdownReport.Write(report) + foreign.MarkdownSections;
     if (parse.GetValue(output) is { } jsonPath)
     {
         await File.WriteAllTextAsync(jsonPath, json + Environment.NewLine, cancellationToken);
