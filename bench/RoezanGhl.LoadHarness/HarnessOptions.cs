@@ -49,6 +49,12 @@ public sealed record HarnessOptions
     /// <summary>How fast the <c>two_way</c> profile makes its changes: 10/s keeps GHL's writes (about half the changes) under its 10 requests/s.</summary>
     public double TwoWayChangesPerSecond { get; init; } = 10;
 
+    /// <summary>
+    /// Faults on both sides during the <c>two_way</c> load (<see cref="TwoWay.TwoWayFaults"/>): 5xx, ghost writes, 429
+    /// storms and both webhook doors answering 429. Off by default, so the figures are the fault-free ones.
+    /// </summary>
+    public bool TwoWayFaults { get; init; }
+
     /// <summary>Seed of the event script: the same seed gives the same events to both systems and to every run.</summary>
     public int Seed { get; init; } = 9;
 

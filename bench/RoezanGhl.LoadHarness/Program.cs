@@ -24,6 +24,7 @@ var ingestReport = new Option<string?>("--ingest-report") { Description = "Bench
 var settings = new Option<string[]>("--setting") { Description = "An app setting for ours, key=value (repeatable), e.g. Ghl:RateLimitMaxWait=00:00:02.", DefaultValueFactory = _ => [] };
 var twoWayChanges = new Option<int?>("--two-way-changes") { Description = "Changes the two_way profile makes on both sides (default 1000)." };
 var twoWayRate = new Option<double?>("--two-way-rate") { Description = "Changes per second of the two_way profile (default 10)." };
+var twoWayFaults = new Option<bool>("--two-way-faults") { Description = "two_way under faults on both sides: 5xx, ghost writes, 429 storms and both webhook doors answering 429 now and then." };
 var output = new Option<string?>("--output") { Description = "Where to write results.json." };
 var markdown = new Option<string?>("--markdown") { Description = "Where to write the Markdown table." };
 var mergeInto = new Option<string?>("--merge-into") { Description = "An earlier results.json: this run's profiles replace its ones, the others are kept (written to --output)." };
@@ -31,7 +32,7 @@ var fromResults = new Option<string?>("--from-results") { Description = "Use thi
 
 var root = new RootCommand("Load harness: our pipeline and an n8n-style baseline against the GHL simulator with GHL's real limits.")
 {
-    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, multiSeconds, multiFactor, seed, drain, ingestReport, settings, twoWayChanges, twoWayRate, output, markdown, mergeInto, fromResults,
+    profiles, systems, smoke, steadySeconds, burstSeconds, burstFactor, twoSeconds, twoFactor, multiSeconds, multiFactor, seed, drain, ingestReport, settings, twoWayChanges, twoWayRate, twoWayFaults, output, markdown, mergeInto, fromResults,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -50,6 +51,7 @@ root.SetAction(async (parse, cancellationToken) =>
         Seed = parse.GetValue(seed) ?? options.Seed,
         TwoWayChanges = parse.GetValue(twoWayChanges) ?? options.TwoWayChanges,
         TwoWayChangesPerSecond = parse.GetValue(twoWayRate) ?? options.TwoWayChangesPerSecond,
+        TwoWayFaults = parse.GetValue(twoWayFaults),
         DrainLimit = parse.GetValue(drain) is { } d ? TimeSpan.FromSeconds(d) : options.DrainLimit,
         IngestReportPath = parse.GetValue(ingestReport),
         Settings = parse.GetValue(settings)!.Select(pair => pair.Split('=', 2)).ToDictionary(
@@ -83,13 +85,15 @@ root.SetAction(async (parse, cancellationToken) =>
     var report = parse.GetValue(fromResults) is { } runPath
         ? await ReadReportAsync(runPath, cancellationToken)
         : await LoadHarnessRunner.RunAsync(options, Console.Out, cancellationToken);
+    // Profiles written in their own shape (sms_automations) are set aside while merging and put back after.
+    var foreign = new OwnShapeProfiles();
     if (parse.GetValue(mergeInto) is { } earlierPath)
     {
-        report = ResultsMerger.Merge(await ReadReportAsync(earlierPath, cancellationToken), report);
+        report = ResultsMerger.Merge(await foreign.ReadWithoutAsync(earlierPath, cancellationToken), report);
     }
 
-    var json = JsonSerializer.Serialize(report, ResultsJsonContext.Default.HarnessReport);
-    var table = MarkdownReport.Write(report);
+    var json = foreign.PutBack(JsonSerializer.Serialize(report, ResultsJsonContext.Default.HarnessReport));
+    var table = MarkdownReport.Write(report) + foreign.MarkdownSections;
     if (parse.GetValue(output) is { } jsonPath)
     {
         await File.WriteAllTextAsync(jsonPath, json + Environment.NewLine, cancellationToken);

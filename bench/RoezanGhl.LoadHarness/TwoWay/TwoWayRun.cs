@@ -52,6 +52,13 @@ internal static class TwoWayRun
 
             var load = Stopwatch.StartNew();
             var made = 0;
+            var refusals = 0;
+            TwoWayFaults.StormLimits? storm = null;
+            if (options.TwoWayFaults)
+            {
+                TwoWayFaults.Start(host);
+            }
+
             while (made < options.TwoWayChanges)
             {
                 var due = TimeSpan.FromSeconds(made / options.TwoWayChangesPerSecond) - load.Elapsed;
@@ -61,12 +68,24 @@ internal static class TwoWayRun
                 }
 
                 made += workload.MakeChange();
+                if (options.TwoWayFaults)
+                {
+                    TwoWayFaults.OnChange(host, made, options.TwoWayChanges, ref refusals, ref storm);
+                }
+            }
+
+            if (options.TwoWayFaults)
+            {
+                // Faults stop with the load: what they delayed must still arrive, and the audit reads both sides' state.
+                TwoWayFaults.Stop(host);
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[two_way] faults: door 429s {host.GhlWebhooks.Forwarder.Refused + host.Roezan.Forwarder.Refused}, GHL webhooks dropped {host.GhlWebhooks.Sender.Dropped}")).ConfigureAwait(false);
             }
 
             await SettleAsync(host, cancellationToken).ConfigureAwait(false);
             var entries = await ReadLedgerAsync(host, ledgerBefore).ConfigureAwait(false);
             var lost = workload.FindLost();
             await log.WriteLineAsync("[two_way] lost: " + string.Join(", ", lost.Where(pair => pair.Value > 0).Select(pair => $"{pair.Key} {pair.Value}").DefaultIfEmpty("none"))).ConfigureAwait(false);
+            await ReportDivergedAsync(workload, entries, log).ConfigureAwait(false);
             var applied = entries.Where(entry => entry.Status == EventLedgerStatus.Applied).ToList();
             var latencies = applied.Where(entry => entry.OccurredAt is not null && entry.UpdatedAt is not null)
                 .Select(entry => (entry.UpdatedAt!.Value - entry.OccurredAt!.Value).TotalMilliseconds).Order().ToList();
@@ -97,6 +116,31 @@ internal static class TwoWayRun
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await pump.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Which contacts diverged and how (up to 20), and the ledger history of the first three: the events about either of
+    /// its ids in the order they were accepted, with their own times, outcomes and the state their plan left.
+    /// </summary>
+    private static async Task ReportDivergedAsync(TwoWayWorkload workload, List<EventLedgerEntry> entries, TextWriter log)
+    {
+        var diverged = workload.FindDiverged(20);
+        foreach (var (contact, index) in diverged.Select((contact, index) => (contact, index)))
+        {
+            await log.WriteLineAsync($"[two_way] diverged {contact.Phone} (GHL {contact.GhlId}, Roezan {contact.RoezanId}): {string.Join("; ", contact.Fields)}").ConfigureAwait(false);
+            if (index >= 3)
+            {
+                continue;
+            }
+
+            var ids = new HashSet<string>([contact.GhlId, contact.RoezanId], StringComparer.Ordinal);
+            foreach (var entry in entries.Where(entry => ids.Contains(entry.SourceContactId ?? "") || ids.Contains(entry.TargetContactId ?? "")).OrderBy(entry => entry.AcceptedAt))
+            {
+                var state = entry.Plan?.ContactState is { } fields ? $" state {fields.FirstName} {fields.Email}" : "";
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"    {entry.AcceptedAt:HH:mm:ss.fff} occurred {entry.OccurredAt:HH:mm:ss.fff} done {entry.UpdatedAt:HH:mm:ss.fff} {entry.EventId} {entry.Type} {entry.Status}: {entry.Outcome ?? entry.Plan?.Reason}{state}")).ConfigureAwait(false);
+            }
         }
     }
 

@@ -118,6 +118,45 @@ internal sealed class TwoWayWorkload(AppTestHost host, HttpClient roezanApi, int
         return lost;
     }
 
+    /// <summary>
+    /// The contacts that ended with a field not as expected (at most <paramref name="limit"/>): the phone's index, the GHL
+    /// and Roezan ids and, per diverged field, what was expected and what each side holds. Test data only (example.com,
+    /// 555-01xx), printed to find out what loses updates.
+    /// </summary>
+    public List<Divergence> FindDiverged(int limit)
+    {
+        var diverged = new List<Divergence>();
+        foreach (var (phone, expected) in _expected)
+        {
+            var ghl = GhlContact(phone);
+            var roezan = RoezanContact(phone);
+            var fields = new List<string>();
+            void Check(string field, string want, string? inGhl, string? inRoezan)
+            {
+                if (Differs(inGhl, want) || Differs(inRoezan, want))
+                {
+                    fields.Add($"{field}: expected {want}, GHL {inGhl ?? "(none)"}, Roezan {inRoezan ?? "(none)"}");
+                }
+            }
+
+            Check("firstName", expected.First, ghl["firstName"]?.GetValue<string>(), roezan.FirstName);
+            Check("email", expected.Email, ghl["email"]?.GetValue<string>(), roezan.Email);
+            var ghlTags = GhlTags(ghl).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var missing = expected.Tags.Where(tag => !ghlTags.Contains(tag) || !roezan.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (missing.Count > 0)
+            {
+                fields.Add($"tags missing: {string.Join(" ", missing)}");
+            }
+
+            if (fields.Count > 0 && diverged.Count < limit)
+            {
+                diverged.Add(new Divergence(phone, ghl["id"]!.GetValue<string>(), roezan.Id, fields));
+            }
+        }
+
+        return diverged;
+    }
+
     /// <summary>Contacts beyond one per phone, on both sides together.</summary>
     public int CountDuplicates() =>
         host.Simulator.State.ContactsOf(Location).Count - contacts + host.Roezan.Simulator.State.ContactsOf(Account).Count - contacts;
@@ -139,4 +178,7 @@ internal sealed class TwoWayWorkload(AppTestHost host, HttpClient roezanApi, int
     private void EditRoezan(string phone, RoezanFields fields) => host.Roezan.Simulator.Admin.EditContact(Account, RoezanContact(phone).Id, fields);
 
     private sealed record Expected(string First, string Email, HashSet<string> Tags);
+
+    /// <summary>A contact whose fields did not end as expected.</summary>
+    public sealed record Divergence(string Phone, string GhlId, string RoezanId, IReadOnlyList<string> Fields);
 }

@@ -29,8 +29,14 @@ public sealed record EchoHistory
         Entries.Any(entry => entry.Target == target && entry.Fingerprint == fingerprint && now - entry.WrittenAt <= Window);
 
     /// <summary>This history with one more write, the oldest and expired ones dropped.</summary>
-    public EchoHistory With(SyncSystem target, string fingerprint, DateTimeOffset now) => new()
+    /// <param name="target">The system written to.</param>
+    /// <param name="fingerprint">The state the write leaves there.</param>
+    /// <param name="now">When the write is made.</param>
+    /// <param name="before">The hashes of the values it replaces (<see cref="OverwrittenValues.Before"/>), when known.</param>
+    /// <param name="changedAt">When the change it carries was made, by its own system's clock, when known.</param>
+    /// <param name="after">The hashes of the values it writes (<see cref="OverwrittenValues.After"/>), when known.</param>
+    public EchoHistory With(SyncSystem target, string fingerprint, DateTimeOffset now, IReadOnlyDictionary<string, string>? before = null, DateTimeOffset? changedAt = null, IReadOnlyDictionary<string, string>? after = null) => new()
     {
-        Entries = [new EchoEntry(target, fingerprint, now), .. Entries.Where(entry => now - entry.WrittenAt <= Window).Take(Capacity - 1)],
+        Entries = [new EchoEntry(target, fingerprint, now) { Before = before, After = after, ChangedAt = changedAt }, .. Entries.Where(entry => now - entry.WrittenAt <= Window).Take(Capacity - 1)],
     };
 }

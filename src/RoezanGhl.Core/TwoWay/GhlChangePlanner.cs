@@ -47,6 +47,8 @@ public static class GhlChangePlanner
             return new GhlChangeDecision { Kind = GhlChangeDecisionKind.Echo, Reason = "echo: GHL reports a state this app wrote to it" };
         }
 
+        // A value GHL held before our later write to it replaced it is not a change (OverwrittenValues says why).
+        incoming = OverwrittenValues.Without(incoming, OverwrittenValues.In(incoming, changedAt, history, SyncSystem.Ghl));
         var state = linked.Fields;
         if (PhoneMove(incoming, changedAt, linked) is { } moved)
         {
@@ -69,20 +71,29 @@ public static class GhlChangePlanner
         var lastWasRoezan = linked.LastEventId is { } lastId && !lastId.StartsWith("ghl:", StringComparison.Ordinal);
         var last = linked.LastOccurredAt;
         var reason = "changed in GHL";
-        if (last is { } at && changedAt is { } when && lastWasRoezan && (when - at).Duration() <= rules.ConflictWindow && !changed.IsEmpty)
+        // Our newest write to GHL: it carried a Roezan change (or a write-back). Its fields are the only ones a Roezan
+        // change can conflict on (a write recorded without them: every field, as before).
+        var lastToGhl = history.Entries.FirstOrDefault(entry => entry.Target == SyncSystem.Ghl);
+        var contested = changed.Values().Where(pair => lastToGhl?.Before is not { } fields || fields.ContainsKey(pair.Key)).ToList();
+        // Concurrent: GHL's change was made before our write of the Roezan change reached GHL (neither was made knowing
+        // the other), or the two changes are within the window by their own times.
+        var concurrent = changedAt is { } made && lastToGhl is { } toGhl && made < toGhl.WrittenAt;
+        if (last is { } at && changedAt is { } when && contested.Count > 0 && (concurrent || (lastWasRoezan && (when - at).Duration() <= rules.ConflictWindow)))
         {
+            var roezanAt = lastToGhl?.ChangedAt ?? at;
             var ghlWins = rules.ConflictRule switch
             {
                 ConflictRule.GhlWins => true,
                 ConflictRule.RoezanWins => false,
-                _ => when >= at,
+                _ => when >= roezanAt,
             };
-            foreach (var (field, value) in changed.Values())
+            foreach (var (field, value) in contested)
             {
                 conflicts.Add(new FieldConflict(field, value, ValueOf(state, field), ghlWins));
             }
 
-            changed = ghlWins ? changed : incoming.MissingFrom(state) with { Phone = null, Tags = [] };
+            // Roezan keeps only the contested fields; GHL's other changes are written as any change.
+            changed = ghlWins ? changed : lastToGhl?.Before is null ? incoming.MissingFrom(state) with { Phone = null, Tags = [] } : OverwrittenValues.Without(changed, contested.Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal)).MergedWith(incoming.MissingFrom(state) with { Phone = null, Tags = [] });
             reason = $"conflict with a Roezan change within {rules.ConflictWindow.TotalSeconds:0.#} s, {(ghlWins ? "GHL" : "Roezan")} kept";
         }
         else if (last is { } previous && changedAt is { } older && older < previous)

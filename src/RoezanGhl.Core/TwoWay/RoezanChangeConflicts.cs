@@ -25,23 +25,37 @@ public static class RoezanChangeConflicts
     /// records itself there.
     /// </param>
     /// <param name="rules">The account's rules.</param>
-    public static RoezanConflictSettlement Settle(SyncPlan plan, ContactFields incoming, ContactSnapshot linked, DateTimeOffset? ghlChangeWrittenAt, GhlChangeRules rules)
+    /// <param name="ghlWrite">
+    /// That write's echo history entry, when known: the GHL change's own time (<see cref="EchoEntry.ChangedAt"/>) is then
+    /// what the window and <c>newest-wins</c> compare with, and only the fields the write replaced
+    /// (<see cref="EchoEntry.Before"/>) can be contested.
+    /// </param>
+    public static RoezanConflictSettlement Settle(SyncPlan plan, ContactFields incoming, ContactSnapshot linked, DateTimeOffset? ghlChangeWrittenAt, GhlChangeRules rules, EchoEntry? ghlWrite = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(linked);
         ArgumentNullException.ThrowIfNull(rules);
         if (plan.Disposition != PlanDisposition.Apply && plan.Disposition != PlanDisposition.Skip
-            || ghlChangeWrittenAt is not { } ghlAt || plan.OccurredAt is not { } roezanAt
-            || (roezanAt - ghlAt).Duration() > rules.ConflictWindow)
+            || ghlChangeWrittenAt is not { } writtenAt || plan.OccurredAt is not { } roezanAt)
+        {
+            return new RoezanConflictSettlement(plan, []);
+        }
+
+        // Each side's own change time: GHL's dateUpdated when the write recorded it, else (older entries) our write time.
+        // Concurrent: Roezan's change was made before our write of GHL's change reached Roezan, so neither was made
+        // knowing the other, however long the queue delayed the write; or the two are within the window by their times.
+        var ghlAt = ghlWrite?.ChangedAt ?? writtenAt;
+        var concurrent = ghlWrite?.ChangedAt is not null && roezanAt < writtenAt;
+        if (!concurrent && (roezanAt - ghlAt).Duration() > rules.ConflictWindow)
         {
             return new RoezanConflictSettlement(plan, []);
         }
 
         var theirs = linked.Fields;
-        // A value GHL has none of is a fill, not a conflict.
+        // A value GHL has none of is a fill, not a conflict; a field GHL's change did not write is not contested.
         var changed = Judged(incoming.ChangedFrom(theirs));
-        var contested = changed.Values().Where(pair => ValueOf(theirs, pair.Key) is not null).ToList();
+        var contested = changed.Values().Where(pair => ValueOf(theirs, pair.Key) is not null && (ghlWrite?.Before is not { } wrote || wrote.ContainsKey(pair.Key))).ToList();
         if (contested.Count == 0)
         {
             return new RoezanConflictSettlement(plan, []);
@@ -51,10 +65,15 @@ public static class RoezanChangeConflicts
         {
             ConflictRule.GhlWins => true,
             ConflictRule.RoezanWins => false,
-            _ => roezanAt < ghlAt,
+            // A tie (the same millisecond on two clocks) goes to GHL, as on the GHL → Roezan side (GhlChangePlanner), so
+            // both sides settle it the same way whichever event is processed first.
+            _ => roezanAt <= ghlAt,
         };
         var conflicts = contested.Select(pair => new FieldConflict(pair.Key, ValueOf(theirs, pair.Key), pair.Value, ghlWins)).ToList();
-        var write = ghlWins ? Judged(incoming.MissingFrom(theirs)) : changed;
+        // GHL winning keeps only the contested fields: Roezan's other changes are written as any change.
+        var write = !ghlWins ? changed
+            : ghlWrite?.Before is null ? Judged(incoming.MissingFrom(theirs))
+            : OverwrittenValues.Without(changed, contested.Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal)).MergedWith(Judged(incoming.MissingFrom(theirs)));
         var others = plan.Steps.Where(step => step is not UpdateContactStep).ToList();
         var update = plan.Steps.OfType<UpdateContactStep>().FirstOrDefault();
         var kept = update is null ? ContactFields.Empty : update.Fields with { FirstName = null, LastName = null, Email = null };
@@ -64,15 +83,22 @@ public static class RoezanChangeConflicts
         var state = (plan.ContactState ?? theirs).MergedWith(write);
         if (ghlWins)
         {
-            state = state with { FirstName = theirs.FirstName ?? state.FirstName, LastName = theirs.LastName ?? state.LastName, Email = theirs.Email ?? state.Email };
+            bool Kept(string field) => contested.Exists(pair => pair.Key == field);
+            state = state with
+            {
+                FirstName = Kept("firstName") ? theirs.FirstName : state.FirstName,
+                LastName = Kept("lastName") ? theirs.LastName : state.LastName,
+                Email = Kept("email") ? theirs.Email : state.Email,
+            };
         }
 
         var settled = steps.Count == 0
             ? PlanRules.Skip(plan, reason) with { ContactState = null, ContactStateOccurredAt = null }
             : PlanRules.Apply(plan, steps, reason) with { ContactState = state, ContactStateOccurredAt = PlanRules.Later(ghlAt, roezanAt) };
         // Roezan gets the winner back when it does not hold it (ConflictWriteBack): with Roezan winning, when our write
-        // of GHL's value came after this event and overwrote it; with GHL winning, when the event came after that write.
-        var writeBack = ConflictWriteBack.Needed(senderWon: !ghlWins, roezanAt, ghlAt) ? ConflictWriteBack.Winners(conflicts) : ContactFields.Empty;
+        // of GHL's value came after this event and overwrote it; with GHL winning, when the event came after that write
+        // (the order of the event and our write to Roezan, so our write time, not GHL's change time).
+        var writeBack = ConflictWriteBack.Needed(senderWon: !ghlWins, roezanAt, writtenAt) ? ConflictWriteBack.Winners(conflicts) : ContactFields.Empty;
         return new RoezanConflictSettlement(settled, conflicts) { RoezanWriteBack = writeBack };
     }
 

@@ -45,15 +45,17 @@ public sealed class ContactUpdateCoalescer
     private const int MaxMarkRounds = 3;
 
     private readonly PendingChangeIndex _index;
+    private readonly EchoHistoryStore _echoes;
     private readonly EventLedger _ledger;
     private readonly SyncProcessingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public ContactUpdateCoalescer(PendingChangeIndex index, EventLedger ledger, IOptions<SyncProcessingOptions> options, TimeProvider time, ILogger<ContactUpdateCoalescer> logger)
+    public ContactUpdateCoalescer(PendingChangeIndex index, EchoHistoryStore echoes, EventLedger ledger, IOptions<SyncProcessingOptions> options, TimeProvider time, ILogger<ContactUpdateCoalescer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _index = index ?? throw new ArgumentNullException(nameof(index));
+        _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _options = options.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -88,6 +90,12 @@ public sealed class ContactUpdateCoalescer
         }
 
         var pending = await _index.ListAsync(delivery.LocationId, delivery.AccountId, contactId, MaxAbsorbed + 1, cancellationToken).ConfigureAwait(false);
+        // Only changes made between the same two of our writes to Roezan ride together: one made after a write carries
+        // the values it wrote (an older GHL change, perhaps), which would win over a newer Roezan change made before it,
+        // "newest value per field" judging by the event's time, not by when the value was set. Apart, each is judged
+        // by the two-way checks (OverwrittenValues, RoezanChangeConflicts).
+        var writes = isUpdate ? await WritesToRoezanAsync(delivery, linked.GhlContactId, cancellationToken).ConfigureAwait(false) : [];
+        var epoch = Epoch(evt.OccurredAt, writes);
         var absorbed = new List<ContactChange>();
         var finished = new List<string>();
         var now = _time.GetUtcNow();
@@ -100,7 +108,8 @@ public sealed class ContactUpdateCoalescer
 
             if (change.EventId == delivery.EventId || Parse(change.Payload) is not { } candidate
                 || !(isUpdate ? ContactChangeMerger.CanAbsorb(evt, candidate) : MessageMerger.CanAbsorb(evt, candidate) && !AsksForFollowUp(candidate, profile))
-                || (last is not null && candidate.OccurredAt < last))
+                || (last is not null && candidate.OccurredAt < last)
+                || Epoch(candidate.OccurredAt, writes) != epoch)
             {
                 continue;
             }
@@ -252,6 +261,16 @@ public sealed class ContactUpdateCoalescer
             // A row left behind is dropped the next time the contact's changes are listed (its event is final).
         }
     }
+
+    private async Task<List<DateTimeOffset>> WritesToRoezanAsync(EventDelivery delivery, string ghlContactId, CancellationToken cancellationToken)
+    {
+        var history = await _echoes.ReadAsync(delivery.LocationId, ghlContactId, cancellationToken).ConfigureAwait(false);
+        return [.. history.Entries.Where(entry => entry.Target == Core.Sync.SyncSystem.Roezan).Select(entry => entry.WrittenAt)];
+    }
+
+    // How many of our writes to Roezan came after a change made at occurredAt: changes with the same count lie between the same writes.
+    private static int Epoch(DateTimeOffset? occurredAt, List<DateTimeOffset> writes) =>
+        occurredAt is { } at ? writes.Count(written => written > at) : -1;
 
     private static RoezanEvent? Parse(string payload)
     {

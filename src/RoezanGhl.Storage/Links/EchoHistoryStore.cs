@@ -32,9 +32,14 @@ public sealed class EchoHistoryStore
     }
 
     /// <summary>Remembers that <paramref name="fingerprint"/> is being written to <paramref name="target"/>; call it before the write.</summary>
-    public async Task RecordWriteAsync(string locationId, string ghlContactId, SyncSystem target, string fingerprint, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task RecordWriteAsync(string locationId, string ghlContactId, SyncSystem target, string fingerprint, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RecordWriteAsync(locationId, ghlContactId, target, fingerprint, now, new EchoWrite(null, null), cancellationToken);
+
+    /// <summary>As above, with what the write replaces and when its change was made (<see cref="EchoEntry.Before"/>, <see cref="EchoEntry.ChangedAt"/>).</summary>
+    public async Task RecordWriteAsync(string locationId, string ghlContactId, SyncSystem target, string fingerprint, DateTimeOffset now, EchoWrite write, CancellationToken cancellationToken)
     {
-        var history = (await ReadAsync(locationId, ghlContactId, cancellationToken).ConfigureAwait(false)).With(target, fingerprint, now);
+        ArgumentNullException.ThrowIfNull(write);
+        var history = (await ReadAsync(locationId, ghlContactId, cancellationToken).ConfigureAwait(false)).With(target, fingerprint, now, write.Before, write.ChangedAt, write.After);
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(
             new EchoHistoryEntity

@@ -88,7 +88,10 @@ public sealed class GhlContactApplier
         }
 
         // The fingerprint first (see the remarks): the echo of this write must find it.
-        await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Roezan, ContactFingerprint.Of(decision.NewState), now, cancellationToken).ConfigureAwait(false);
+        // With it, what the write replaces in Roezan and GHL's own change time (OverwrittenValues, RoezanChangeConflicts).
+        var before = linked?.Fields ?? ContactFields.Empty;
+        var replaced = new EchoWrite(OverwrittenValues.Before(before, decision.Upsert), changedAt) { After = OverwrittenValues.After(before, decision.Upsert) };
+        await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Roezan, ContactFingerprint.Of(decision.NewState), now, replaced, cancellationToken).ConfigureAwait(false);
         var upsert = decision.Upsert;
         var written = await _roezan.UpsertContactAsync(delivery.AccountId, new RoezanContactUpsert
         {

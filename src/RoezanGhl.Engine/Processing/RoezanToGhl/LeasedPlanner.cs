@@ -100,7 +100,7 @@ public sealed class LeasedPlanner
                 // Under the contact's lease: an echo of our own write to Roezan is skipped, and a write to GHL leaves
                 // its fingerprint before it is made (two-way echo suppression). The guard judges what was planned (the
                 // coalesced contact), never the delivery's own event alone.
-                return LeasedPlan.Holding(await _echoes.GuardAsync(delivery, input.Queued.Event, final, cancellationToken).ConfigureAwait(false), keys);
+                return LeasedPlan.Holding(await _echoes.GuardAsync(delivery, input.Queued.Event, final, snapshot.Contact, cancellationToken).ConfigureAwait(false), keys);
             }
 
             // The contact got linked (or unlinked) while we waited for the leases: start over with the right ones.

@@ -38,7 +38,14 @@ public sealed class RoezanConflictSettler
     /// The plan, settled when the Roezan change conflicts with a GHL change to the same field within the window, and the
     /// winner to write back to Roezan (<see cref="ConflictWriteBack"/>).
     /// </summary>
-    public async Task<RoezanConflictSettlement> SettleAsync(EventDelivery delivery, SyncPlan plan, string ghlContactId, RoezanContact contact, EchoHistory history, CancellationToken cancellationToken)
+    /// <param name="delivery">The delivery being processed.</param>
+    /// <param name="plan">Its plan, made under the contact's lease.</param>
+    /// <param name="ghlContactId">The linked GHL contact.</param>
+    /// <param name="contact">The Roezan contact the plan was made from.</param>
+    /// <param name="overwritten">Its fields that carry values our later write to Roezan replaced (<see cref="OverwrittenValues"/>): not contested.</param>
+    /// <param name="history">The contact's echo history.</param>
+    /// <param name="cancellationToken">Cancels the storage calls.</param>
+    public async Task<RoezanConflictSettlement> SettleAsync(EventDelivery delivery, SyncPlan plan, string ghlContactId, RoezanContact contact, IReadOnlySet<string> overwritten, EchoHistory history, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(history);
         // Our newest write to the contact: a GHL change written to Roezan, or a Roezan change written to GHL.
@@ -56,8 +63,8 @@ public sealed class RoezanConflictSettler
         }
 
         var profile = await _profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
-        var incoming = profile.FieldMapping.Map(contact);
-        var settlement = RoezanChangeConflicts.Settle(plan, incoming, linked, history.Entries[0].WrittenAt, _rules.For(delivery.AccountId));
+        var incoming = OverwrittenValues.Without(profile.FieldMapping.Map(contact), overwritten);
+        var settlement = RoezanChangeConflicts.Settle(plan, incoming, linked, history.Entries[0].WrittenAt, _rules.For(delivery.AccountId), history.Entries[0]);
         var conflicts = settlement.Conflicts;
         if (conflicts.Count > 0)
         {

@@ -44,8 +44,9 @@ public sealed class RoezanEchoGuard
     /// while Roezan held the new one.
     /// </param>
     /// <param name="plan">The plan made under the contact's lease.</param>
+    /// <param name="linked">What the link records of the contact, read under the lease (null: not linked).</param>
     /// <param name="cancellationToken">Cancels the storage calls.</param>
-    public async Task<SyncPlan> GuardAsync(EventDelivery delivery, RoezanEvent planned, SyncPlan plan, CancellationToken cancellationToken)
+    public async Task<SyncPlan> GuardAsync(EventDelivery delivery, RoezanEvent planned, SyncPlan plan, ContactSnapshot? linked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(planned);
@@ -71,7 +72,11 @@ public sealed class RoezanEchoGuard
             return plan with { Disposition = PlanDisposition.Skip, Reason = $"the Roezan contact is tagged {_conflicts.PhoneMovedTag}: its GHL contact moved to another number", Steps = [], ContactState = null, ContactStateOccurredAt = null };
         }
 
-        var settlement = await _conflicts.SettleAsync(delivery, plan, ghlId, contact, history, cancellationToken).ConfigureAwait(false);
+        // Values Roezan held before our later write to it replaced them are not changes (OverwrittenValues says why):
+        // they are neither written to GHL nor contested.
+        var overwritten = OverwrittenValues.In(FieldsOf(contact), planned.OccurredAt, history, SyncSystem.Roezan);
+        plan = OverwrittenValues.Without(plan, overwritten, linked?.Fields ?? ContactFields.Empty);
+        var settlement = await _conflicts.SettleAsync(delivery, plan, ghlId, contact, overwritten, history, cancellationToken).ConfigureAwait(false);
         plan = settlement.Plan;
         if (!settlement.RoezanWriteBack.IsEmpty)
         {
@@ -86,7 +91,11 @@ public sealed class RoezanEchoGuard
 
         if (plan.Disposition == PlanDisposition.Apply && plan.ContactState is { } after)
         {
-            await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Ghl, ContactFingerprint.Of(after), now, cancellationToken).ConfigureAwait(false);
+            // With what the update replaces in GHL and Roezan's own change time (OverwrittenValues, GhlChangePlanner).
+            var written = plan.Steps.OfType<UpdateContactStep>().FirstOrDefault()?.Fields ?? ContactFields.Empty;
+            var before = linked?.Fields ?? ContactFields.Empty;
+            var replaced = new EchoWrite(OverwrittenValues.Before(before, written), plan.OccurredAt) { After = OverwrittenValues.After(before, written) };
+            await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Ghl, ContactFingerprint.Of(after), now, replaced, cancellationToken).ConfigureAwait(false);
         }
 
         return plan;
