@@ -48,11 +48,16 @@ public sealed class QueuedGhlChange
     public string? ContactId => Contact?.Id ?? Note?.ContactId ?? Task?.ContactId ?? Appointment?.Appointment?.ContactId ?? Reply?.ContactId;
 
     /// <summary>
-    /// When the change happened in GHL, by its own clock: the contact's <c>dateUpdated</c> (else <c>dateAdded</c>),
-    /// a note's or task's <c>dateAdded</c>, else when HighLevel sent it. Orders changes of one contact.
+    /// When the change happened in GHL, by its own clock: the contact's <c>dateUpdated</c>, a new contact's, note's or
+    /// task's <c>dateAdded</c>, else when HighLevel sent it. Orders changes of one contact. GHL's documented
+    /// ContactUpdate/TagUpdate/DndUpdate payloads carry <c>dateAdded</c> but no <c>dateUpdated</c>: the creation date
+    /// would make every later change look as old as the contact (stale, and the loser of every conflict), so for
+    /// them the webhook's own <c>timestamp</c> is the change's time.
     /// </summary>
     public DateTimeOffset? ChangedAt(DateTimeOffset? sentAt) =>
-        Contact?.DateUpdated ?? Contact?.DateAdded ?? Note?.DateAdded ?? Task?.DateAdded ?? sentAt;
+        Contact?.DateUpdated
+        ?? (Kind == GhlWebhookEventKind.ContactCreate ? Contact?.DateAdded : null)
+        ?? Note?.DateAdded ?? Task?.DateAdded ?? sentAt ?? Contact?.DateAdded;
 
     /// <summary>The <see cref="Type"/> of a reply typed in GHL's inbox (the payload's own <c>type</c> is the channel).</summary>
     public const string ProviderOutboundMessageType = "ProviderOutboundMessage";
