@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using RoezanGhl.Engine.Processing;
+
+namespace RoezanGhl.LoadHarness.Measurement;
+
+/// <summary>
+/// Where a run's processing time goes, for the log (not a figure of the report): each delivery's outcome kind with
+/// its time in the processor, and every HTTP request the process made by server port (Azurite's blob, queue and
+/// table ports, the simulator's) with its time, from .NET's own <c>http.client.request.duration</c>. Tells whether
+/// processing waits on storage, on GHL's permits or on the slots.
+/// </summary>
+public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
+{
+    private readonly ConcurrentDictionary<string, Tally> _deliveries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Tally> _http = new(StringComparer.Ordinal);
+    private readonly MeterListener _listener = new();
+
+    public ProcessingProfile()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "System.Net.Http" && instrument.Name == "http.client.request.duration")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<double>(OnRequest);
+        _listener.Start();
+    }
+
+    public void OnOutcome(EventOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        _deliveries.GetOrAdd(outcome.Kind.ToString(), static _ => new Tally()).Add(outcome.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>One line per kind: "Applied 812 deliveries, 95 ms average; port 10008 5120 requests, 4.1 ms average".</summary>
+    public string Describe(int events)
+    {
+        var deliveries = _deliveries.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value.Count} ({pair.Value.AverageMs:0} ms avg)"));
+        var http = _http.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value.Count} ({pair.Value.Count / (double)Math.Max(1, events):0.00}/event, {pair.Value.AverageMs:0.0} ms avg)"));
+        return $"deliveries: {string.Join(", ", deliveries)}; HTTP by port: {string.Join(", ", http)}";
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private void OnRequest(Instrument instrument, double seconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+    {
+        var port = "?";
+        var method = "?";
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "server.port")
+            {
+                port = Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "?";
+            }
+            else if (tag.Key == "http.request.method")
+            {
+                method = Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "?";
+            }
+        }
+
+        _http.GetOrAdd($"{port} {method}", static _ => new Tally()).Add(seconds * 1000);
+    }
+
+    private sealed class Tally
+    {
+        private long _count;
+        private double _totalMs;
+        private readonly Lock _gate = new();
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public double AverageMs
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _count == 0 ? 0 : _totalMs / _count;
+                }
+            }
+        }
+
+        public void Add(double ms)
+        {
+            lock (_gate)
+            {
+                _count++;
+                _totalMs += ms;
+            }
+        }
+    }
+}
