@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RoezanGhl.Engine.Coalescing;
+using RoezanGhl.Engine.Processing;
 
 namespace RoezanGhl.Engine.Intake;
 
@@ -16,6 +17,9 @@ public static class IntakeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<RoezanWebhookOptions>().BindConfiguration(RoezanWebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PendingChangeRecorder>();
+        // The door paces events bound for GHL with the processor's admission settings (one pacer per instance).
+        services.AddOptions<LocationAdmissionOptions>().BindConfiguration(LocationAdmissionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<DoorPacer>();
         services.TryAddSingleton<RoezanEventAcceptor>();
         services.TryAddSingleton<RoezanWebhookIngestor>();
         services.AddMetrics();

@@ -24,4 +24,18 @@ public sealed class LocationAdmissionOptions
     /// </summary>
     [Range(1, 1000)]
     public int ProcessingSlots { get; set; } = 12;
+
+    /// <summary>
+    /// Whether the door queues an event bound for GHL invisible until shortly before its location's turn (see
+    /// <see cref="DoorPacer"/>), so that a bursting location's backlog waits off the visible queue and a quiet
+    /// location's events are not read behind it.
+    /// </summary>
+    public bool PaceAtDoor { get; set; } = true;
+
+    /// <summary>
+    /// How long before its turn a paced event becomes visible: at least the host's <c>maxPollingInterval</c> (2 s), so
+    /// that the host, backing off on a queue that looked empty, still reads it before its permit is due.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan DoorLead { get; set; } = TimeSpan.FromSeconds(2);
 }
