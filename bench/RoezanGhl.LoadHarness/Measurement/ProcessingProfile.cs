@@ -34,6 +34,10 @@ public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
     {
         ArgumentNullException.ThrowIfNull(outcome);
         _deliveries.GetOrAdd(outcome.Kind.ToString(), static _ => new Tally()).Add(outcome.Elapsed.TotalMilliseconds);
+        if (outcome.Kind == EventOutcomeKind.Requeued)
+        {
+            _deliveries.GetOrAdd("Requeued because " + WhyPutBack(outcome.Reason), static _ => new Tally()).Add(outcome.Elapsed.TotalMilliseconds);
+        }
     }
 
     /// <summary>One line per kind: "Applied 812 deliveries, 95 ms average; port 10008 5120 requests, 4.1 ms average".</summary>
@@ -47,6 +51,19 @@ public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
+
+    // The reason without the numbers and ids that differ between deliveries.
+    private static string WhyPutBack(string? reason)
+    {
+        if (reason is null)
+        {
+            return "(none)";
+        }
+
+        return reason.Contains("no permit", StringComparison.Ordinal) ? "no permit soon"
+            : reason.Contains("share of", StringComparison.Ordinal) ? "share of the slots held"
+            : reason.Length > 40 ? reason[..40] : reason;
+    }
 
     private void OnRequest(Instrument instrument, double seconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
