@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using RoezanGhl.Engine.Processing;
@@ -15,7 +16,9 @@ public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
 {
     private readonly ConcurrentDictionary<string, Tally> _deliveries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Tally> _http = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Tally> _storage = new(StringComparer.Ordinal);
     private readonly MeterListener _listener = new();
+    private readonly ActivityListener _requests;
 
     public ProcessingProfile()
     {
@@ -28,6 +31,15 @@ public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
         };
         _listener.SetMeasurementEventCallback<double>(OnRequest);
         _listener.Start();
+
+        // Storage requests by method and table, queue or container (Azurite's path: /account/name...).
+        _requests = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "System.Net.Http",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = OnStopped,
+        };
+        ActivitySource.AddActivityListener(_requests);
     }
 
     public void OnOutcome(EventOutcome outcome)
@@ -47,10 +59,32 @@ public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
             .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value.Count} ({pair.Value.AverageMs:0} ms avg)"));
         var http = _http.OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value.Count} ({pair.Value.Count / (double)Math.Max(1, events):0.00}/event, {pair.Value.AverageMs:0.0} ms avg)"));
-        return $"deliveries: {string.Join(", ", deliveries)}; HTTP by port: {string.Join(", ", http)}";
+        var storage = _storage.OrderByDescending(pair => pair.Value.Count)
+            .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value.Count / (double)Math.Max(1, events):0.00}/event"));
+        return $"deliveries: {string.Join(", ", deliveries)}; HTTP by port: {string.Join(", ", http)}; storage by target: {string.Join(", ", storage)}";
     }
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _requests.Dispose();
+    }
+
+    private void OnStopped(Activity activity)
+    {
+        if (activity.GetTagItem("url.full") is not string url || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsLoopback || uri.Segments.Length < 3 || uri.Segments[1] != "devstoreaccount1/")
+        {
+            return;
+        }
+
+        var method = activity.GetTagItem("http.request.method") as string ?? "?";
+        var target = uri.Segments[2].Trim('/');
+        var paren = target.IndexOf('(', StringComparison.Ordinal);
+        target = paren > 0 ? target[..paren] : target;
+        // Unique per run (the harness's table prefix, queue and container names): keep the kind, not the random part.
+        var kind = System.Text.RegularExpressions.Regex.Replace(target, "^Tt[0-9a-f]{11}|[0-9a-f]{16,}", string.Empty);
+        _storage.GetOrAdd($"{uri.Port} {method} {kind}{(uri.Segments.Length > 3 ? "/" + uri.Segments[3].Trim('/') : string.Empty)}", static _ => new Tally()).Add(activity.Duration.TotalMilliseconds);
+    }
 
     // The reason without the numbers and ids that differ between deliveries.
     private static string WhyPutBack(string? reason)
