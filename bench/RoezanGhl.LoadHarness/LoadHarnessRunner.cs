@@ -110,7 +110,8 @@ public static class LoadHarnessRunner
         var clock = new RunClock(TimeProvider.System);
         var timeline = new EventTimeline(script, clock);
         var diagnostics = new DiagnosticsLog();
-        var context = new RunContext(simulator, profile, world, timeline, options, diagnostics);
+        using var processing = new ProcessingProfile();
+        var context = new RunContext(simulator, profile, world, timeline, options, diagnostics) { Processing = systemKey == Ours ? processing : null };
         var drainLimit = options.DrainLimit ?? DrainLimitFor(profile, script.Count);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{profile.Key}/{systemKey}] {script.Count} events over {profile.Duration.TotalSeconds:0.#} s on {profile.Locations} location(s), {world.All.Count()} known contacts; drain limit {drainLimit.TotalSeconds:0} s")).ConfigureAwait(false);
 
@@ -153,6 +154,13 @@ public static class LoadHarnessRunner
         var result = RunSummary.Summarize(profile, timeline, audit, counters, peakMb, loadEndMs, systemKey == Ours ? diagnostics : null, ingest);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"[{profile.Key}/{systemKey}] {result.AppliedEvents}/{result.Events} applied, {result.LostEvents} lost, {result.DuplicateWrites} duplicates, {result.GhlCallsPerEvent:0.00} calls/event, utilization {result.GhlBudgetUtilization:0.000}, 429 ratio {result.Ghl429Ratio:0.0000}, p50 {result.E2eLatencyP50Ms:0} ms, p99 {result.E2eLatencyP99Ms:0} ms, {result.EventsPerSecond:0.00} events/s, drained in {result.DrainSeconds:0.0} s")).ConfigureAwait(false);
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"[{profile.Key}/{systemKey}] GHL calls by route: {string.Join(", ", (result.GhlCallsByRoute ?? new Dictionary<string, int>()).Select(pair => $"{pair.Key} {pair.Value}"))}; load average {LoadAverage()}")).ConfigureAwait(false);
+        if (context.Processing is not null)
+        {
+            await log.WriteLineAsync($"[{profile.Key}/{systemKey}] {context.Processing.Describe(script.Count)}").ConfigureAwait(false);
+        }
+
         return result;
     }
 

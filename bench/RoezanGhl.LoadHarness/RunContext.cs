@@ -11,4 +11,8 @@ internal sealed record RunContext(
     SeededWorld World,
     EventTimeline Timeline,
     HarnessOptions Options,
-    DiagnosticsLog Diagnostics);
+    DiagnosticsLog Diagnostics)
+{
+    /// <summary>Where the processing time goes (deliveries by outcome, HTTP requests by port), for the run's log.</summary>
+    public ProcessingProfile? Processing { get; init; }
+}

@@ -88,6 +88,7 @@ public static class RunSummary
                 events.GroupBy(e => Simplify(e.Outcome)).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal),
                 StringComparer.Ordinal),
             UnmatchedEnds = timeline.Unknown,
+            GhlCallsByRoute = new SortedDictionary<string, int>(counters.ByRoute.ToDictionary(pair => pair.Key, pair => (int)pair.Value, StringComparer.Ordinal), StringComparer.Ordinal),
             LogCounts = diagnostics?.Counts,
             FirstErrors = diagnostics is { FirstErrors.Count: > 0 } ? diagnostics.FirstErrors : null,
             LostEventIds = [.. audit.Lost.Take(20)],

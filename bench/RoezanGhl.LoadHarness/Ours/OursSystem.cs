@@ -43,7 +43,14 @@ internal sealed class OursSystem : ISystemUnderLoad
             .WithSettings(context.Options.Settings.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)))
             .WithLogging(logging => logging.ClearProviders().AddProvider(context.Diagnostics).SetMinimumLevel(LogLevel.Warning))
             .WithPump(retryVisibility: HostQueueSettings.FromRepository().VisibilityTimeout, pollInterval: context.Options.PollInterval)
-            .WithServices(services => services.AddSingleton<IEventOutcomeObserver>(new TimelineOutcomeObserver(context.Timeline)));
+            .WithServices(services =>
+            {
+                services.AddSingleton<IEventOutcomeObserver>(new TimelineOutcomeObserver(context.Timeline));
+                if (context.Processing is not null)
+                {
+                    services.AddSingleton<IEventOutcomeObserver>(context.Processing);
+                }
+            });
         foreach (var location in context.Profile.HarnessLocations)
         {
             builder.WithAccount(location.AccountId, location.LocationId, location.WebhookSecret);

@@ -104,6 +104,10 @@ public sealed record SystemResult
     [JsonPropertyName("unmatched_ends")]
     public required int UnmatchedEnds { get; init; }
 
+    /// <summary>GHL requests by route (method and path, ids as {id}), whatever the answer: which calls the events cost.</summary>
+    [JsonPropertyName("ghl_calls_by_route")]
+    public IReadOnlyDictionary<string, int>? GhlCallsByRoute { get; init; }
+
     /// <summary>The system's warnings and errors by event name (ours only: the baseline has no logging).</summary>
     [JsonPropertyName("log_counts")]
     public IReadOnlyDictionary<string, int>? LogCounts { get; init; }

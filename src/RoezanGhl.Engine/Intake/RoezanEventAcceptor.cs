@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Engine.Coalescing;
+using RoezanGhl.Engine.Processing;
 using RoezanGhl.Engine.Telemetry;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.Storage.Queueing;
@@ -20,10 +21,12 @@ public sealed class RoezanEventAcceptor
     private readonly EventLedger _ledger;
     private readonly RoezanEventQueueClient _queue;
     private readonly PendingChangeRecorder _pending;
+    private readonly DoorPacer _pacer;
     private readonly ILogger<RoezanEventAcceptor> _logger;
 
-    public RoezanEventAcceptor(EventLedger ledger, RoezanEventQueueClient queue, PendingChangeRecorder pending, ILogger<RoezanEventAcceptor> logger)
+    public RoezanEventAcceptor(EventLedger ledger, RoezanEventQueueClient queue, PendingChangeRecorder pending, DoorPacer pacer, ILogger<RoezanEventAcceptor> logger)
     {
+        _pacer = pacer ?? throw new ArgumentNullException(nameof(pacer));
         _pending = pending ?? throw new ArgumentNullException(nameof(pending));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _queue = queue ?? throw new ArgumentNullException(nameof(queue));
@@ -84,9 +87,18 @@ public sealed class RoezanEventAcceptor
         using var send = EventTracing.StartSend(_queue.QueueName, queued);
         try
         {
-            // Serialized inside the producer span, so that the message carries its trace context.
-            messageId = await _queue.EnqueueAsync(queued, RoezanEventQueueClient.Serialize(queued), CancellationToken.None).ConfigureAwait(false);
+            // Serialized inside the producer span, so that the message carries its trace context. An event whose
+            // location's turn is further off than the lead waits off the visible queue (DoorPacer).
+            var serialized = RoezanEventQueueClient.Serialize(queued);
+            var delay = _pacer.DelayFor(account, intake.Direction);
+            messageId = delay > TimeSpan.Zero
+                ? await _queue.EnqueueAsync(queued, serialized, delay, CancellationToken.None).ConfigureAwait(false)
+                : await _queue.EnqueueAsync(queued, serialized, CancellationToken.None).ConfigureAwait(false);
             send?.SetTag("messaging.message.id", messageId);
+            if (delay > TimeSpan.Zero)
+            {
+                RoezanWebhookLog.Paced(_logger, eventId, account, delay.TotalSeconds);
+            }
         }
         catch (Exception ex) when (IntakeOutages.IsOutage(ex, CancellationToken.None))
         {

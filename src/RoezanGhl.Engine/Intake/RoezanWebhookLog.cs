@@ -45,4 +45,8 @@ internal static partial class RoezanWebhookLog
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
         Message = "Roezan event {EventId} (account {AccountId}) is queued but its ledger row could not be marked Queued; the processor's status check keeps it exactly-once")]
     public static partial void MarkQueuedFailed(ILogger logger, Exception? exception, string eventId, string accountId);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Debug,
+        Message = "Roezan event {EventId} (account {AccountId}) is queued invisible for {DelaySeconds} s: its GHL location's turn is that far off (Sync:Admission:PaceAtDoor)")]
+    public static partial void Paced(ILogger logger, string eventId, string accountId, double delaySeconds);
 }

@@ -25,6 +25,8 @@ public static class ProcessingServiceCollectionExtensions
         services.TryAddSingleton<EventFinisher>();
         services.TryAddSingleton<EventOutcomeReporter>();
         services.TryAddSingleton<LocationAdmission>();
+        services.TryAddSingleton<DoorPacer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventOutcomeObserver, DoorPacer>(provider => provider.GetRequiredService<DoorPacer>()));
         services.TryAddSingleton<DeliveryGate>();
         services.TryAddSingleton<EventProcessor>();
 

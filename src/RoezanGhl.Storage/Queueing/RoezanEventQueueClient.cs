@@ -58,7 +58,11 @@ public class RoezanEventQueueClient
     }
 
     /// <summary>Puts the event on the queue (or its blob plus a stub when it is too large) and returns the message id.</summary>
-    public virtual async Task<string> EnqueueAsync(QueuedRoezanEvent queued, BinaryData serialized, CancellationToken cancellationToken)
+    public virtual Task<string> EnqueueAsync(QueuedRoezanEvent queued, BinaryData serialized, CancellationToken cancellationToken) =>
+        EnqueueAsync(queued, serialized, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>As the other overload, the message invisible for <paramref name="visibilityDelay"/> (the door's pacing).</summary>
+    public virtual async Task<string> EnqueueAsync(QueuedRoezanEvent queued, BinaryData serialized, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queued);
         ArgumentNullException.ThrowIfNull(serialized);
@@ -70,7 +74,9 @@ public class RoezanEventQueueClient
             message = await StorePayloadAsync(queued, serialized, cancellationToken).ConfigureAwait(false);
         }
 
-        var receipt = await _queue.SendMessageAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var receipt = visibilityDelay > TimeSpan.Zero
+            ? await _queue.SendMessageAsync(message, visibilityDelay, timeToLive: null, cancellationToken).ConfigureAwait(false)
+            : await _queue.SendMessageAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
         return receipt.Value.MessageId;
     }
 

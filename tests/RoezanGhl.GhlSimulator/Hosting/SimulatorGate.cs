@@ -98,7 +98,7 @@ internal sealed class SimulatorGate(RequestDelegate next, SimulatorState state, 
         }
         finally
         {
-            state.Counters.Record(locationKey, context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode, state.Time.GetUtcNow());
+            state.Counters.Record(locationKey, context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode, state.Time.GetUtcNow(), SimulatorCounters.RouteOf(recorded.Method, recorded.Path));
         }
     }
 

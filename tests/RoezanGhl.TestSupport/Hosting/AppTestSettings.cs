@@ -29,6 +29,9 @@ internal static class AppTestSettings
         ["Sync:Processing:RateLimitDelay"] = "00:00:01",
         ["Sync:Processing:LocationAttentionDelay"] = "00:00:02",
         ["Sync:Processing:RequeueJitter"] = "00:00:00",
+        // Pacing at the door holds a burst's later events off the queue in Azurite's real time, on turns counted on the
+        // test's clock; tests of pacing turn it on (DoorPacingTests), the load harness runs with the app's own timings.
+        ["Sync:Admission:PaceAtDoor"] = "false",
     };
 
     public static Dictionary<string, string?> Build(AppTestHostBuilder builder, IReadOnlyList<TestAccount> accounts, GhlSimulatorHost? simulator)
