@@ -1,19 +1,17 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RoezanGhl.LoadHarness.Conversations;
 using RoezanGhl.LoadHarness.Sms;
 
 namespace RoezanGhl.LoadHarness.Reporting;
 
 /// <summary>
-/// Profiles that results.json holds in their own shape, not as a <see cref="ProfileResult"/> (<c>sms_automations</c>
-/// and <c>conversations</c>, written by <see cref="SmsAutomationsResults"/> and <see cref="ConversationsResults"/>): <c>--merge-into</c> sets them aside to read the rest, and puts them
+/// Profiles that results.json holds in their own shape, not as a <see cref="ProfileResult"/> (<c>sms_automations</c>,
+/// written by <see cref="SmsAutomationsResults"/>, and <c>conversations</c>): <c>--merge-into</c> sets them aside to read the rest, and puts them
 /// (and their Markdown section, from the results.md beside the JSON) back into what it writes, so a merge keeps them.
 /// </summary>
 internal sealed class OwnShapeProfiles
 {
-    private static readonly string[] Keys = [SmsAutomationsResults.Profile, ConversationsResults.Profile];
     private readonly Dictionary<string, JsonNode> _kept = new(StringComparer.Ordinal);
 
     /// <summary>The Markdown sections of the profiles set aside (empty when none), to append to the table.</summary>
@@ -25,13 +23,11 @@ internal sealed class OwnShapeProfiles
             ?? throw new InvalidDataException($"{path} holds no results.");
         if (root["profiles"] is JsonObject profiles)
         {
-            foreach (var key in Keys)
+            // A profile in its own shape (sms_automations, conversations) has no title, which every ProfileResult has.
+            foreach (var key in profiles.Where(pair => pair.Value is JsonObject profile && !profile.ContainsKey("title")).Select(pair => pair.Key).ToList())
             {
-                if (profiles[key] is { } node)
-                {
-                    profiles.Remove(key);
-                    _kept[key] = node;
-                }
+                _kept[key] = profiles[key]!;
+                profiles.Remove(key);
             }
         }
 
@@ -39,9 +35,7 @@ internal sealed class OwnShapeProfiles
         if (_kept.Count > 0 && File.Exists(markdown))
         {
             var text = await File.ReadAllTextAsync(markdown, cancellationToken).ConfigureAwait(false);
-            // Their sections follow the table, each under its own heading: from the first of them to the end.
-            var starts = _kept.Keys.Select(key => text.IndexOf("## " + key, StringComparison.Ordinal)).Where(at => at >= 0).ToList();
-            var start = starts.Count == 0 ? -1 : starts.Min();
+            var start = _kept.Keys.Select(key => text.IndexOf("## " + key, StringComparison.Ordinal)).Where(at => at >= 0).DefaultIfEmpty(-1).Min();
             MarkdownSections = start < 0 ? "" : Environment.NewLine + Environment.NewLine + text[start..].TrimEnd() + Environment.NewLine;
         }
 

@@ -13,7 +13,7 @@ namespace RoezanGhl.Core.Coalescing;
 /// each value is the newest non-empty one: Roezan sends an empty value for "not changed here" (the planner never writes
 /// one), so a field that only an older change carried is kept. Tags are the union (the additive tag mode) or the newest
 /// list that names any (mirror mode, where a list is the whole set). An opt-out in any change stays (an opt-in is never
-/// sent to GHL). The merged event keeps the survivor's id and note and takes the newest time.
+/// sent to GHL). The merged event keeps the survivor's id and note and takes the newest time; each name and email also keeps its own change's time (<see cref="RoezanEvent.FieldOccurredAt"/>).
 /// </remarks>
 public static class ContactChangeMerger
 {
@@ -44,17 +44,20 @@ public static class ContactChangeMerger
         var ordered = absorbed.Append(survivor)
             .OrderBy(change => change.Event.OccurredAt ?? DateTimeOffset.MinValue)
             .ThenBy(change => change.AcceptedAt)
-            .Select(change => change.Event.Data!.Contact!)
+            .Select(change => (Contact: change.Event.Data!.Contact!, change.Event.OccurredAt))
             .ToList();
 
         var merged = new RoezanContact { Id = first.Id, Note = first.Note };
         var tags = new List<string>();
-        foreach (var contact in ordered)
+        // Each name and email keeps the time of the change it came from: the merge's newest time would let a value set
+        // long before win over a change the other system made in between (FieldChangeTimes).
+        var fieldTimes = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (contact, occurredAt) in ordered)
         {
-            merged.FirstName = Newest(merged.FirstName, contact.FirstName);
-            merged.LastName = Newest(merged.LastName, contact.LastName);
+            merged.FirstName = Newest(merged.FirstName, contact.FirstName, "firstName", occurredAt, fieldTimes);
+            merged.LastName = Newest(merged.LastName, contact.LastName, "lastName", occurredAt, fieldTimes);
             merged.Phone = Newest(merged.Phone, contact.Phone);
-            merged.Email = Newest(merged.Email, contact.Email);
+            merged.Email = Newest(merged.Email, contact.Email, "email", occurredAt, fieldTimes);
             merged.CustomFields = MergeCustomFields(merged.CustomFields, contact);
             if (contact.OptedOut == true)
             {
@@ -76,7 +79,7 @@ public static class ContactChangeMerger
             }
         }
 
-        merged.Tags = tags.Count == 0 && ordered.All(contact => contact.Tags is null) ? null : tags;
+        merged.Tags = tags.Count == 0 && ordered.All(change => change.Contact.Tags is null) ? null : tags;
         var newest = absorbed.Select(change => change.Event.OccurredAt).Append(survivor.Event.OccurredAt).Max();
         return new RoezanEvent
         {
@@ -84,11 +87,27 @@ public static class ContactChangeMerger
             Type = survivor.Event.Type,
             AccountId = survivor.Event.AccountId,
             OccurredAt = newest,
+            FieldOccurredAt = fieldTimes,
             Data = new RoezanEventData { Contact = merged },
         };
     }
 
     private static string? Newest(string? kept, string? next) => string.IsNullOrWhiteSpace(next) ? kept : next;
+
+    private static string? Newest(string? kept, string? next, string field, DateTimeOffset? occurredAt, Dictionary<string, DateTimeOffset> times)
+    {
+        if (string.IsNullOrWhiteSpace(next))
+        {
+            return kept;
+        }
+
+        if (occurredAt is { } at)
+        {
+            times[field] = at;
+        }
+
+        return next;
+    }
 
     private static Dictionary<string, JsonElement>? MergeCustomFields(Dictionary<string, JsonElement>? kept, RoezanContact next)
     {

@@ -42,17 +42,23 @@ internal static class ContactEventPlanner
             {
                 ContactState = incoming,
                 ContactStateOccurredAt = roezanEvent.OccurredAt,
+                ContactStateFieldChanges = FieldChangeTimes.With(new Dictionary<string, FieldChange>(StringComparer.Ordinal), incoming, field => FieldChangeTimes.Of(roezanEvent.FieldOccurredAt, field, roezanEvent.OccurredAt), Sync.SyncSystem.Roezan),
             };
         }
 
         // A linked contact is written with PUT, which takes no companyName (only create and upsert do).
         incoming = incoming.ForUpdate();
+        // Each name and email is judged by its own time against that field's last change (FieldChangeTimes): a field
+        // changed since in GHL is not overwritten by an old value this (possibly coalesced) event carries.
+        DateTimeOffset? FieldAt(string field) => FieldChangeTimes.Of(roezanEvent.FieldOccurredAt, field, roezanEvent.OccurredAt);
+        var superseded = FieldChangeTimes.Superseded(incoming, FieldAt, existing);
         if (existing.LastOccurredAt is { } last && roezanEvent.OccurredAt is { } at && at < last)
         {
             // A newer change was applied already: this one may not overwrite anything, but it may still fill a
             // value GHL never got (a newer event that left the email empty does not make this email wrong).
             var stale = $"stale: occurred at {PlanRules.Format(at)}, before the last applied change at {PlanRules.Format(last)} ({existing.LastEventId})";
-            var fill = incoming.MissingFrom(existing.Fields);
+            // A field whose own last change is older than this event is still written.
+            var fill = incoming.MissingFrom(existing.Fields).MergedWith(TwoWay.OverwrittenValues.Without(incoming.ChangedFrom(existing.Fields), superseded));
             if (!fill.IsEmpty)
             {
                 steps.Add(new UpdateContactStep { Fields = fill, Reason = $"{stale}; fills only values GHL has none of: {fill.DescribeMembers()}" });
@@ -72,9 +78,11 @@ internal static class ContactEventPlanner
             {
                 ContactState = filled,
                 ContactStateOccurredAt = filled is null ? null : last,
+                ContactStateFieldChanges = filled is null ? null : FieldChangeTimes.With(existing.FieldChanges, fill, FieldAt, Sync.SyncSystem.Roezan),
             };
         }
 
+        incoming = TwoWay.OverwrittenValues.Without(incoming, superseded);
         var changed = incoming.ChangedFrom(existing.Fields);
         if (!changed.IsEmpty)
         {
@@ -98,7 +106,12 @@ internal static class ContactEventPlanner
         var result = steps.Count == 0
             ? PlanRules.Skip(plan, "no change: every non-empty value and tag is already in GHL")
             : PlanRules.Apply(plan, steps, $"update GHL contact {existing.GhlContactId}");
-        return result with { ContactState = state, ContactStateOccurredAt = newest };
+        return result with
+        {
+            ContactState = state,
+            ContactStateOccurredAt = newest,
+            ContactStateFieldChanges = FieldChangeTimes.With(existing.FieldChanges, changed, FieldAt, Sync.SyncSystem.Roezan),
+        };
     }
 
 

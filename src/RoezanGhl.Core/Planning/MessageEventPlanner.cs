@@ -48,6 +48,7 @@ internal static class MessageEventPlanner
             {
                 ContactState = SmsDoNotDisturb.TurnedOn(result.ContactState ?? snapshot.Contact!.Fields),
                 ContactStateOccurredAt = snapshot.Contact?.LastOccurredAt,
+                ContactStateFieldChanges = snapshot.Contact?.FieldChanges,
             };
         }
 

@@ -39,6 +39,9 @@ public sealed record SyncPlan
     /// <summary>The ordering time to record with <see cref="ContactState"/> (null for a contact made from a message).</summary>
     public DateTimeOffset? ContactStateOccurredAt { get; init; }
 
+    /// <summary>The per-field change times to record with <see cref="ContactState"/> (null: the link's are kept).</summary>
+    public IReadOnlyDictionary<string, FieldChange>? ContactStateFieldChanges { get; init; }
+
     public string? RoezanTaskId { get; init; }
 
     /// <summary>The GHL task the steps act on when it was already linked; otherwise a step creates it.</summary>

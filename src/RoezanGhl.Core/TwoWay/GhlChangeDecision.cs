@@ -18,6 +18,9 @@ public sealed record GhlChangeDecision
 
     public DateTimeOffset? NewStateAt { get; init; }
 
+    /// <summary>The per-field change times to record with <see cref="NewState"/> (<see cref="FieldChangeTimes"/>).</summary>
+    public IReadOnlyDictionary<string, FieldChange> NewStateFieldChanges { get; init; } = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
+
     public IReadOnlyList<FieldConflict> Conflicts { get; init; } = [];
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class GhlChangePlanner
         {
             return incoming.Phone is null
                 ? new GhlChangeDecision { Kind = GhlChangeDecisionKind.NoPhone, Reason = "a GHL contact without a phone is not created in Roezan (Roezan keys contacts by phone)" }
-                : new GhlChangeDecision { Kind = GhlChangeDecisionKind.Apply, Reason = "new GHL contact: created (or matched by phone) in Roezan", Upsert = incoming, NewState = incoming, NewStateAt = changedAt, OptsOut = smsDoNotDisturb };
+                : new GhlChangeDecision { Kind = GhlChangeDecisionKind.Apply, Reason = "new GHL contact: created (or matched by phone) in Roezan", Upsert = incoming, NewState = incoming, NewStateAt = changedAt, NewStateFieldChanges = Times(new Dictionary<string, FieldChange>(StringComparer.Ordinal), incoming, changedAt), OptsOut = smsDoNotDisturb };
         }
 
         if (history.Wrote(SyncSystem.Ghl, ContactFingerprint.Of(asInGhl), now))
@@ -61,6 +61,7 @@ public static class GhlChangePlanner
                 Upsert = whole,
                 NewState = whole,
                 NewStateAt = PlanRules.Later(linked.LastOccurredAt, changedAt),
+                NewStateFieldChanges = Times(linked.FieldChanges, incoming, changedAt),
                 MovedFromPhone = moved,
                 OptsOut = smsDoNotDisturb,
             };
@@ -98,8 +99,10 @@ public static class GhlChangePlanner
         }
         else if (last is { } previous && changedAt is { } older && older < previous)
         {
-            changed = incoming.MissingFrom(state) with { Phone = null, Tags = [] };
-            reason = "stale: older than the last recorded change; fills only values Roezan has none of";
+            // Judged per field (FieldChangeTimes): a field whose own last change is older than this one is still written.
+            var newer = OverwrittenValues.Without(changed, FieldChangeTimes.Superseded(changed, _ => older, linked));
+            changed = incoming.MissingFrom(state).MergedWith(new ContactFields { FirstName = newer.FirstName, LastName = newer.LastName, Email = newer.Email }) with { Phone = null, Tags = [] };
+            reason = "stale: older than the last recorded change; fills only values Roezan has none of and fields last changed before it";
         }
 
         // After a conflict GHL gets the winner back when it does not hold it (ConflictWriteBack): with GHL winning, when
@@ -129,6 +132,7 @@ public static class GhlChangePlanner
             Upsert = write with { Phone = phone },
             NewState = state.MergedWith(write),
             NewStateAt = PlanRules.Later(last, changedAt),
+            NewStateFieldChanges = Times(linked.FieldChanges, write, changedAt),
             Conflicts = conflicts,
             GhlWriteBack = writeBack,
             GhlStateAfterWriteBack = ghlAfter,
@@ -146,6 +150,9 @@ public static class GhlChangePlanner
 
         return linked.LastOccurredAt is { } last && changedAt is { } at && at < last ? null : old;
     }
+
+    private static IReadOnlyDictionary<string, FieldChange> Times(IReadOnlyDictionary<string, FieldChange> kept, ContactFields written, DateTimeOffset? changedAt) =>
+        FieldChangeTimes.With(kept, written, _ => changedAt, SyncSystem.Ghl);
 
     private static string Digits(string phone) => new([.. phone.Where(char.IsAsciiDigit)]);
 

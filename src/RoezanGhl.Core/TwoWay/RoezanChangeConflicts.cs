@@ -94,7 +94,7 @@ public static class RoezanChangeConflicts
 
         var settled = steps.Count == 0
             ? PlanRules.Skip(plan, reason) with { ContactState = null, ContactStateOccurredAt = null }
-            : PlanRules.Apply(plan, steps, reason) with { ContactState = state, ContactStateOccurredAt = PlanRules.Later(ghlAt, roezanAt) };
+            : PlanRules.Apply(plan, steps, reason) with { ContactState = state, ContactStateOccurredAt = PlanRules.Later(ghlAt, roezanAt), ContactStateFieldChanges = ghlWins ? Kept(plan.ContactStateFieldChanges, linked, contested) : plan.ContactStateFieldChanges };
         // Roezan gets the winner back when it does not hold it (ConflictWriteBack): with Roezan winning, when our write
         // of GHL's value came after this event and overwrote it; with GHL winning, when the event came after that write
         // (the order of the event and our write to Roezan, so our write time, not GHL's change time).
@@ -114,6 +114,30 @@ public static class RoezanChangeConflicts
 
     private static string Hash(string? value) =>
         value is null ? "(none)" : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..12];
+
+    // GHL kept the contested fields: they keep the change times the link had for them.
+    private static Dictionary<string, FieldChange>? Kept(IReadOnlyDictionary<string, FieldChange>? planned, ContactSnapshot linked, List<KeyValuePair<string, string>> contested)
+    {
+        if (planned is null)
+        {
+            return null;
+        }
+
+        var times = new Dictionary<string, FieldChange>(planned, StringComparer.Ordinal);
+        foreach (var (field, _) in contested)
+        {
+            if (linked.FieldChanges.TryGetValue(field, out var change))
+            {
+                times[field] = change;
+            }
+            else
+            {
+                times.Remove(field);
+            }
+        }
+
+        return times;
+    }
 
     private static ContactFields Judged(ContactFields fields) => new() { FirstName = fields.FirstName, LastName = fields.LastName, Email = fields.Email };
 

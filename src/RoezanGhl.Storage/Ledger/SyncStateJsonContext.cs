@@ -10,4 +10,5 @@ namespace RoezanGhl.Storage.Ledger;
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(ContactFields))]
 [JsonSerializable(typeof(TaskFields))]
+[JsonSerializable(typeof(Dictionary<string, FieldChange>))]
 internal sealed partial class SyncStateJsonContext : JsonSerializerContext;

@@ -127,6 +127,7 @@ public sealed class ContactLinkStore
                 Fields = fields.Inline,
                 FieldsBlob = fields.BlobName,
                 LastOccurredAt = state.LastOccurredAt,
+                FieldChanges = state.FieldChanges.Count == 0 ? null : JsonSerializer.Serialize(new Dictionary<string, FieldChange>(state.FieldChanges, StringComparer.Ordinal), SyncStateJson.Context.DictionaryStringFieldChange),
                 LastEventId = state.LastEventId,
                 AccountId = accountId,
                 RoezanContactId = identity.RoezanContactId,
@@ -239,6 +240,9 @@ public sealed class ContactLinkStore
             ? JsonSerializer.Deserialize(json, SyncStateJson.Context.ContactFields) ?? ContactFields.Empty
             : ContactFields.Empty,
         LastOccurredAt = state.LastOccurredAt,
+        FieldChanges = state.FieldChanges is { Length: > 0 } times
+            ? new Dictionary<string, FieldChange>(JsonSerializer.Deserialize(times, SyncStateJson.Context.DictionaryStringFieldChange) ?? [], StringComparer.Ordinal)
+            : new Dictionary<string, FieldChange>(StringComparer.Ordinal),
         LastEventId = state.LastEventId,
     };
 

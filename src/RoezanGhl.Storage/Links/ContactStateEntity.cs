@@ -25,6 +25,12 @@ internal sealed class ContactStateEntity : ITableEntity
 
     public DateTimeOffset? LastOccurredAt { get; set; }
 
+    /// <summary>
+    /// Per-field change times (<see cref="Core.Planning.FieldChange"/> by field, JSON); null on rows recorded before them,
+    /// whose fields then count as changed at <see cref="LastOccurredAt"/>.
+    /// </summary>
+    public string? FieldChanges { get; set; }
+
     public string? LastEventId { get; set; }
 
     public string? AccountId { get; set; }

@@ -25,6 +25,21 @@ public sealed class ContactChangeMergerTests
     }
 
     [Fact]
+    public void Each_merged_name_and_email_keeps_the_time_of_the_change_it_came_from()
+    {
+        var survivor = Change("evt_1", T0.AddMinutes(3), new RoezanContact { Id = "c_1", LastName = "Lee-3" });
+        var older = Change("evt_2", T0.AddMinutes(1), new RoezanContact { Id = "c_1", FirstName = "Anne", Email = "anne@example.com" });
+        var newer = Change("evt_3", T0.AddMinutes(5), new RoezanContact { Id = "c_1", Email = "ann@example.com", FirstName = " " });
+
+        var merged = ContactChangeMerger.Merge(survivor, [older, newer], tagsAreWholeSet: false);
+
+        Assert.Equal(T0.AddMinutes(5), merged.OccurredAt);
+        Assert.Equal(T0.AddMinutes(1), merged.FieldOccurredAt!["firstName"]);
+        Assert.Equal(T0.AddMinutes(3), merged.FieldOccurredAt["lastName"]);
+        Assert.Equal(T0.AddMinutes(5), merged.FieldOccurredAt["email"]);
+    }
+
+    [Fact]
     public void Field_that_only_an_older_change_carried_is_kept()
     {
         var survivor = Change("evt_1", T0.AddMinutes(2), new RoezanContact { Id = "c_1", LastName = "Lee", Email = "" });

@@ -54,6 +54,36 @@ public class GhlChangePlannerTests
     }
 
     [Fact]
+    public void A_stale_ghl_change_still_writes_a_field_whose_own_last_change_is_older_but_not_one_changed_since()
+    {
+        // Roezan changed the last name a minute after GHL's change was made; the first name last changed ten minutes before it.
+        var linked = Linked(at: Now.AddMinutes(1)) with
+        {
+            FieldChanges = new Dictionary<string, FieldChange>
+            {
+                ["lastName"] = new(Now.AddMinutes(1), SyncSystem.Roezan),
+                ["firstName"] = new(Now.AddMinutes(-10), SyncSystem.Ghl),
+            },
+        };
+
+        var decision = Decide(Recorded with { FirstName = "Anna", LastName = "Lopes" }, linked, at: Now);
+
+        Assert.Equal(GhlChangeDecisionKind.Apply, decision.Kind);
+        Assert.Equal(("Anna", null), (decision.Upsert.FirstName, decision.Upsert.LastName));
+        Assert.Equal(("Anna", "Lopez"), (decision.NewState.FirstName, decision.NewState.LastName));
+        Assert.Equal(new FieldChange(Now, SyncSystem.Ghl), decision.NewStateFieldChanges["firstName"]);
+        Assert.Equal(new FieldChange(Now.AddMinutes(1), SyncSystem.Roezan), decision.NewStateFieldChanges["lastName"]);
+    }
+
+    [Fact]
+    public void A_stale_ghl_change_on_a_link_without_per_field_times_only_fills()
+    {
+        var decision = Decide(Recorded with { FirstName = "Anna", Email = null }, Linked(at: Now.AddMinutes(1)) with { Fields = Recorded with { Email = null } }, at: Now);
+
+        Assert.Equal(GhlChangeDecisionKind.NoChange, decision.Kind);
+    }
+
+    [Fact]
     public void An_empty_ghl_field_never_blanks_roezan()
     {
         var decision = Decide(Recorded with { Email = null, LastName = null }, Linked());

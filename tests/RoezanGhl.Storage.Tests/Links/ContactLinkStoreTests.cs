@@ -38,6 +38,24 @@ public sealed class ContactLinkStoreTests
     }
 
     [Fact]
+    public async Task Per_field_change_times_are_kept_and_a_row_without_them_falls_back_to_the_contact_time()
+    {
+        var times = new Dictionary<string, FieldChange> { ["firstName"] = new(T0.AddMinutes(-3), RoezanGhl.Core.Sync.SyncSystem.Ghl) };
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", new ContactIdentity { Phone = "+12015550123" }, new ContactSnapshot { GhlContactId = "ghl-1", Fields = new ContactFields { FirstName = "Ana" }, LastOccurredAt = T0, FieldChanges = times, LastEventId = "evt_1" }, "evt_1", _ct);
+        // Recorded without per-field times: the row has no FieldChanges column, as rows written before them.
+        await _store.RecordContactAsync("loc-1", "acct-1", "ghl-2", new ContactIdentity { Phone = "+12015550124" }, new ContactSnapshot { GhlContactId = "ghl-2", Fields = new ContactFields { FirstName = "Bo" }, LastOccurredAt = T0, LastEventId = "evt_2" }, "evt_2", _ct);
+
+        var kept = (await _store.ReadSnapshotAsync("loc-1", "acct-1", new EventSubject { Contact = new ContactIdentity { Phone = "+12015550123" } }, _ct)).Contact!;
+        var old = (await _store.ReadSnapshotAsync("loc-1", "acct-1", new EventSubject { Contact = new ContactIdentity { Phone = "+12015550124" } }, _ct)).Contact!;
+
+        Assert.Equal(new FieldChange(T0.AddMinutes(-3), RoezanGhl.Core.Sync.SyncSystem.Ghl), Assert.Single(kept.FieldChanges).Value);
+        Assert.Equal(T0.AddMinutes(-3), kept.ChangedAt("firstName"));
+        Assert.Equal(T0, kept.ChangedAt("lastName"));
+        Assert.Empty(old.FieldChanges);
+        Assert.Equal(T0, old.ChangedAt("firstName"));
+    }
+
+    [Fact]
     public async Task Links_are_per_location_and_roezan_ids_per_account()
     {
         await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", new ContactIdentity { RoezanContactId = "c_1", Phone = "+12015550123" }, null, "evt_1", _ct);

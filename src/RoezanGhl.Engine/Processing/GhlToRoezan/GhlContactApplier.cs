@@ -109,7 +109,7 @@ public sealed class GhlContactApplier
         }
 
         var identity = new ContactIdentity { RoezanContactId = written?.Id is { Length: > 0 } id ? id : null, Phone = decision.NewState.Phone, Email = decision.NewState.Email };
-        var state = new ContactSnapshot { GhlContactId = ghlId, Fields = await AsRoezanToGhlSeesAsync(delivery, linked, decision.NewState, identity, cancellationToken).ConfigureAwait(false), LastOccurredAt = decision.NewStateAt, LastEventId = delivery.EventId };
+        var state = new ContactSnapshot { GhlContactId = ghlId, Fields = await AsRoezanToGhlSeesAsync(delivery, linked, decision.NewState, identity, cancellationToken).ConfigureAwait(false), LastOccurredAt = decision.NewStateAt, FieldChanges = decision.NewStateFieldChanges, LastEventId = delivery.EventId };
         await _links.RecordContactAsync(delivery.LocationId, delivery.AccountId, ghlId, identity, state, delivery.EventId, cancellationToken).ConfigureAwait(false);
         if (decision.OptsOut)
         {

@@ -76,7 +76,7 @@ public sealed class ContactLinker
         if (contactId is not null && (plan.CreatesContact || plan.ContactState is not null))
         {
             var state = plan.ContactState is { } fields
-                ? new ContactSnapshot { GhlContactId = contactId, Fields = fields, LastOccurredAt = plan.ContactStateOccurredAt, LastEventId = delivery.EventId }
+                ? new ContactSnapshot { GhlContactId = contactId, Fields = fields, LastOccurredAt = plan.ContactStateOccurredAt, FieldChanges = plan.ContactStateFieldChanges ?? new Dictionary<string, FieldChange>(StringComparer.Ordinal), LastEventId = delivery.EventId }
                 : null;
             await _links.RecordContactAsync(delivery.LocationId, delivery.AccountId, contactId, plan.Contact, state, delivery.EventId, cancellationToken).ConfigureAwait(false);
         }
