@@ -83,7 +83,8 @@ root.SetAction(async (parse, cancellationToken) =>
     }
 
     var report = parse.GetValue(fromResults) is { } runPath
-        ? await ReadReportAsync(runPath, cancellationToken)
+        // Read like --merge-into's file: profiles in their own shape are left out (the merged-into file keeps its own).
+        ? await new OwnShapeProfiles().ReadWithoutAsync(runPath, cancellationToken)
         : await LoadHarnessRunner.RunAsync(options, Console.Out, cancellationToken);
     // Profiles written in their own shape (sms_automations) are set aside while merging and put back after.
     var foreign = new OwnShapeProfiles();
@@ -113,9 +114,3 @@ root.SetAction(async (parse, cancellationToken) =>
 
 return await root.Parse(args).InvokeAsync();
 
-static async Task<HarnessReport> ReadReportAsync(string path, CancellationToken cancellationToken)
-{
-    await using var stream = File.OpenRead(path);
-    return await JsonSerializer.DeserializeAsync(stream, ResultsJsonContext.Default.HarnessReport, cancellationToken)
-        ?? throw new InvalidDataException($"{path} holds no results.");
-}

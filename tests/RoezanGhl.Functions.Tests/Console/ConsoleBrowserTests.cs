@@ -193,19 +193,5 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         output.WriteLine(report);
     }
 
-    /// <summary>Screenshot, axe-core (no serious or critical violation) and page weight of the screen as it is now.</summary>
-    private void Examine(string name)
-    {
-        var running = _clock.IsRunning;
-        _clock.Stop();
-        _browser.Screenshot(name);
-        var violations = _browser.SeriousAccessibilityViolations();
-        Assert.True(violations.Count == 0, $"{name}: axe-core found serious or critical violations:\n{string.Join('\n', violations)}");
-        var (transferred, encoded) = _browser.PageWeight();
-        _figures.Add($"{name}: {transferred} bytes transferred, {encoded} bytes of content (performance entries)");
-        if (running)
-        {
-            _clock.Start();
-        }
-    }
+    private void Examine(string name) => _browser.Examine(name, _clock, _figures);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Deque.AxeCore.Commons;
 using Newtonsoft.Json.Linq;
@@ -96,6 +97,25 @@ internal sealed class HeadlessChromium : IDisposable
             "return [all.reduce((n, e) => n + (e.transferSize || 0), 0), all.reduce((n, e) => n + (e.encodedBodySize || 0), 0)];");
         var values = (numbers ?? throw new InvalidOperationException("no performance entries")).Select(value => Convert.ToInt64(value, CultureInfo.InvariantCulture)).ToArray();
         return (values[0], values[1]);
+    }
+
+    /// <summary>
+    /// Screenshot <paramref name="name"/>, axe-core (no serious or critical violation) and page weight of the screen as
+    /// it is now, its figure added to <paramref name="figures"/>; <paramref name="clock"/> (a new user's time) is paused meanwhile.
+    /// </summary>
+    public void Examine(string name, Stopwatch clock, ICollection<string> figures)
+    {
+        var running = clock.IsRunning;
+        clock.Stop();
+        Screenshot(name);
+        var violations = SeriousAccessibilityViolations();
+        Xunit.Assert.True(violations.Count == 0, $"{name}: axe-core found serious or critical violations:\n{string.Join('\n', violations)}");
+        var (transferred, encoded) = PageWeight();
+        figures.Add($"{name}: {transferred} bytes transferred, {encoded} bytes of content (performance entries)");
+        if (running)
+        {
+            clock.Start();
+        }
     }
 
     public void Dispose()
