@@ -48,6 +48,10 @@ public static class SyncPlanner
         };
     }
 
+    /// <summary>Why a <c>message.status</c> plans no GHL call: it is applied to the send it reports on, not planned.</summary>
+    public const string DeliveryStatusReason =
+        "a delivery status changes no contact: it updates the text's row in the send ledger and, for a reply typed in GHL, that message's status";
+
     public static SyncPlan Plan(QueuedRoezanEvent queued, RoezanAccountOptions account, PlanningProfile profile, SyncSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(queued);
@@ -79,6 +83,9 @@ public static class SyncPlanner
             RoezanEventTypes.MessageReceived => MessageEventPlanner.Plan(plan, queued, account, profile, snapshot),
             RoezanEventTypes.TaskCreated or RoezanEventTypes.TaskUpdated or RoezanEventTypes.TaskCompleted => TaskEventPlanner.Plan(plan, queued, profile, snapshot),
             RoezanEventTypes.NoteCreated => NoteEventPlanner.Plan(plan, roezanEvent, profile, snapshot),
+
+            // Processing hands a delivery status to the send ledger before any plan is made; only a preview gets here.
+            RoezanEventTypes.MessageStatus => plan with { Disposition = PlanDisposition.Skip, Reason = DeliveryStatusReason },
             _ => plan with { Reason = $"unknown event type '{roezanEvent.Type}'" },
         };
     }

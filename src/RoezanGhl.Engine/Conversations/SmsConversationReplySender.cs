@@ -1,6 +1,7 @@
 using System.Net;
 using RoezanGhl.Core.Automations;
 using RoezanGhl.Engine.Automations;
+using RoezanGhl.Engine.Processing.GhlToRoezan;
 using RoezanGhl.Ghl;
 using RoezanGhl.Ghl.Errors;
 using RoezanGhl.Roezan;
@@ -12,8 +13,8 @@ namespace RoezanGhl.Engine.Conversations;
 /// Sends a reply typed in GHL's inbox through the SMS automations' exactly-once sender (<see cref="ISmsSender"/>, keyed
 /// by <see cref="ConversationReply.SendId"/>), so a reply is never sent twice, whatever number of times GHL posts it
 /// or the queue delivers it. Consent is read at send time in both systems, as for automated texts: a number Roezan has
-/// opted out (or marks invalid or deleted), or a GHL contact with do-not-disturb for SMS, gets nothing and GHL shows the
-/// reply failed with the reason. A repeat answers the first outcome from the send ledger without reading consent again.
+/// opted out (or marks invalid or deleted, or tags with the account's opt-out tag), or a GHL contact with do-not-disturb
+/// for SMS, gets nothing and GHL shows the reply failed with the reason. A repeat answers the first outcome from the send ledger without reading consent again.
 /// </summary>
 public sealed class SmsConversationReplySender : IConversationReplySender
 {
@@ -21,9 +22,11 @@ public sealed class SmsConversationReplySender : IConversationReplySender
     private readonly SmsSendStore _sends;
     private readonly RoezanApiClient _roezan;
     private readonly GhlContactsClient _ghl;
+    private readonly TwoWayRules _rules;
 
-    public SmsConversationReplySender(ISmsSender sender, SmsSendStore sends, RoezanApiClient roezan, GhlContactsClient ghl)
+    public SmsConversationReplySender(ISmsSender sender, SmsSendStore sends, RoezanApiClient roezan, GhlContactsClient ghl, TwoWayRules rules)
     {
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
         _sends = sends ?? throw new ArgumentNullException(nameof(sends));
         _roezan = roezan ?? throw new ArgumentNullException(nameof(roezan));
@@ -76,7 +79,8 @@ public sealed class SmsConversationReplySender : IConversationReplySender
             return ConversationReplyOutcome.Failed("invalid-number", "Roezan marks the number invalid or the contact deleted; nothing was sent.");
         }
 
-        if (roezan is not null && (roezan.OptedOutAt is not null || roezan.OptedIn == false))
+        // The opt-out tag counts too: a STOP variant Roezan did not recognise is recorded there (InboundOptOut).
+        if (roezan is not null && RoezanConsent.OptedOut(roezan, _rules.For(reply.AccountId).OptOutTag))
         {
             return ConversationReplyOutcome.Failed("opted-out", "The recipient opted out of texts in Roezan; nothing was sent.");
         }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RoezanGhl.Core.GhlWebhooks;
 using RoezanGhl.Engine.Conversations;
 using RoezanGhl.Engine.Intake;
+using RoezanGhl.Roezan;
 using RoezanGhl.TestSupport.Hosting;
 using RoezanGhl.TestSupport.Lanes;
 using Xunit.Abstractions;
@@ -85,6 +86,22 @@ public sealed class ConversationReplyTests(ITestOutputHelper output)
         await using var world = await ReplyWorld.StartAsync(null, withRoezan: true);
         var contactId = world.SeedContact("+12015550186");
         world.App.Roezan.Simulator.Admin.OptOut(AppTestHost.AccountId, "+12015550186");
+
+        var messageId = await world.UserRepliesAsync(contactId, "one more thing");
+        await world.App.DrainAsync();
+
+        Assert.Equal("failed", world.StatusOf(contactId, messageId));
+        Assert.Empty(world.RoezanTexts());
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_number_roezan_tags_with_the_opt_out_tag_is_not_sent_and_shows_failed_in_ghl()
+    {
+        // What InboundOptOut records for a STOP variant Roezan did not opt out itself: the tag, not Roezan's opt-out.
+        await using var world = await ReplyWorld.StartAsync(null, withRoezan: true);
+        var contactId = world.SeedContact("+12015550187");
+        await world.App.Get<RoezanApiClient>().UpsertContactAsync(AppTestHost.AccountId, new RoezanContactUpsert { Phone = "+12015550187", Tags = ["sms-opt-out"] }, default);
+        Assert.False(world.App.Roezan.Simulator.State.FindContact(AppTestHost.AccountId, "+12015550187")!.OptedOut);
 
         var messageId = await world.UserRepliesAsync(contactId, "one more thing");
         await world.App.DrainAsync();
