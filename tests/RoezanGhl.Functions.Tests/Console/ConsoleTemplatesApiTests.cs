@@ -1,11 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using RoezanGhl.Core.Automations;
 using RoezanGhl.Engine.Automations;
 using RoezanGhl.Engine.Console;
-using RoezanGhl.Functions.Console;
 using RoezanGhl.RoezanSimulator.State;
 using RoezanGhl.TestSupport.Hosting;
 using RoezanGhl.TestSupport.Lanes;
@@ -20,48 +17,24 @@ namespace RoezanGhl.Functions.Tests.Console;
 /// unknown-account refusals, and the running app texting with a saved template for the next event, no restart.
 /// </summary>
 [IntegrationLane]
-public sealed partial class ConsoleTemplatesApiTests : IAsyncLifetime, IDisposable
+public sealed class ConsoleTemplatesApiTests : IAsyncLifetime
 {
-    private const string ConsoleKey = "console-key-for-tests-0003";
     private static readonly DateTimeOffset Start = new(2026, 6, 9, 15, 0, 0, TimeSpan.Zero);
-    private AppTestHost _app = null!;
-    private ConsoleWebHost _web = null!;
-    private readonly HttpClient _client = new(new HttpClientHandler { CookieContainer = new CookieContainer() });
+    private ConsoleApiSession _console = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = await AppTestHost.Create()
-            .WithFakeTime(Start)
-            .WithRoezanSimulator()
-            .WithSetting("Console:Access", "Key")
-            .WithSecret("console-key", ConsoleKey)
-            .WithServices(services => services.AddConsoleFrontEnd())
-            .StartAsync();
-        _web = await ConsoleWebHost.StartAsync(_app);
-    }
+    private AppTestHost App => _console.App;
 
-    public void Dispose() => _client.Dispose();
+    public async Task InitializeAsync() =>
+        _console = await ConsoleApiSession.StartAsync(AppTestHost.Create().WithFakeTime(Start).WithRoezanSimulator(), "console-key-for-tests-0003");
 
-    public async Task DisposeAsync()
-    {
-        await _web.DisposeAsync();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _console.DisposeAsync();
 
-    private Uri Url(string path) => new(_web.BaseUrl, "/api/console/" + path);
-
-    private async Task<string> SignInAsync()
-    {
-        using var form = new FormUrlEncodedContent([new("key", ConsoleKey)]);
-        using var signedIn = await _client.PostAsync(Url("signin"), form);
-        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
-        return CsrfMeta().Match(await signedIn.Content.ReadAsStringAsync()).Groups[1].Value;
-    }
+    private Task<string> SignInAsync() => _console.SignInAsync();
 
     /// <summary>The screen's edit as the page sends it (every row as shown), with <paramref name="change"/> made to the welcome-new-lead row.</summary>
     private async Task<(JsonObject Edit, int Row)> EditAsync(Action<JsonObject> change)
     {
-        var view = await _app.Get<AutomationTemplates>().GetAsync(AppTestHost.AccountId, CancellationToken.None);
+        var view = await App.Get<AutomationTemplates>().GetAsync(AppTestHost.AccountId, CancellationToken.None);
         var rows = view.Automations.Select(row => (JsonNode?)new JsonObject
         {
             ["entry"] = row.Entry,
@@ -87,20 +60,8 @@ public sealed partial class ConsoleTemplatesApiTests : IAsyncLifetime, IDisposab
 
     private async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, JsonNode body, string? csrf, string? ifMatch = null)
     {
-        using var request = new HttpRequestMessage(method, Url(path)) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
-        if (csrf is not null)
-        {
-            request.Headers.Add(ConsoleGate.CsrfHeader, csrf);
-        }
-
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        using var response = await _client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+        var (status, text) = await _console.SendAsync(method, path, body.ToJsonString(), csrf, ifMatch);
+        return (status, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
     private Task<(HttpStatusCode Status, JsonNode? Body)> PreviewAsync(JsonObject edit, int row, string? csrf, string account = AppTestHost.AccountId) =>
@@ -113,7 +74,7 @@ public sealed partial class ConsoleTemplatesApiTests : IAsyncLifetime, IDisposab
         body?["problems"]?.AsArray().FirstOrDefault(problem => (string?)problem!["path"] == path)?["message"]?.GetValue<string>();
 
     private Task<int> VersionAsync() =>
-        _app.Get<AccountConfigurations>().GetAsync(AppTestHost.AccountId, CancellationToken.None).ContinueWith(task => task.Result.Version, TaskScheduler.Default);
+        App.Get<AccountConfigurations>().GetAsync(AppTestHost.AccountId, CancellationToken.None).ContinueWith(task => task.Result.Version, TaskScheduler.Default);
 
     [Fact]
     public async Task The_preview_renders_the_edited_text_for_the_sample_contact_with_encoding_segments_room_left_and_send_time()
@@ -158,7 +119,7 @@ public sealed partial class ConsoleTemplatesApiTests : IAsyncLifetime, IDisposab
     {
         var csrf = await SignInAsync();
         await DeliverAsync("wh-before");
-        await _app.Get<SmsScheduleSweeper>().SweepAsync(CancellationToken.None);
+        await App.Get<SmsScheduleSweeper>().SweepAsync(CancellationToken.None);
         Assert.Empty(Texts());
         var (edit, _) = await EditAsync(r =>
         {
@@ -168,10 +129,10 @@ public sealed partial class ConsoleTemplatesApiTests : IAsyncLifetime, IDisposab
 
         var saved = await SaveAsync(edit, csrf);
         await DeliverAsync("wh-after");
-        await _app.Get<SmsScheduleSweeper>().SweepAsync(CancellationToken.None);
+        await App.Get<SmsScheduleSweeper>().SweepAsync(CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.OK, 1), (saved.Status, (int)saved.Body!["version"]!));
-        var entry = Assert.Single((await _app.Get<AccountConfigurations>().GetAsync(AppTestHost.AccountId, CancellationToken.None)).Configuration.Mapping.Automations);
+        var entry = Assert.Single((await App.Get<AccountConfigurations>().GetAsync(AppTestHost.AccountId, CancellationToken.None)).Configuration.Mapping.Automations);
         Assert.Equal((AutomationCatalog.WelcomeNewLead, true), (entry!.Template, entry.Enabled));
         var text = Assert.Single(Texts());
         Assert.Equal("Hi Ana, welcome aboard! Reply STOP to opt out.", text.Content);
@@ -223,15 +184,12 @@ public sealed partial class ConsoleTemplatesApiTests : IAsyncLifetime, IDisposab
     /// <summary>A contact created in GHL (and so readable there at send time) and its ContactCreate webhook, applied.</summary>
     private async Task DeliverAsync(string webhookId)
     {
-        var contactId = _app.Simulator.State.SeedContact(AppTestHost.LocationId, new JsonObject { ["firstName"] = "Ana", ["phone"] = "+12015550141" })["id"]!.GetValue<string>();
+        var contactId = App.Simulator.State.SeedContact(AppTestHost.LocationId, new JsonObject { ["firstName"] = "Ana", ["phone"] = "+12015550141" })["id"]!.GetValue<string>();
         var body = GhlSampleEvents.ContactUpdate(webhookId, Start, contactId: contactId, phone: "+12015550141", type: "ContactCreate");
-        Assert.Equal(200, (await _app.PostGhlAsync(body)).StatusCode);
-        await _app.DrainAsync();
+        Assert.Equal(200, (await App.PostGhlAsync(body)).StatusCode);
+        await App.DrainAsync();
     }
 
     private IReadOnlyList<RoezanMessage> Texts() =>
-        [.. _app.Roezan.Simulator.State.MessagesOf(AppTestHost.AccountId).Where(m => m.Direction == MessageDirection.Outbound)];
-
-    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([0-9a-f]{64})\"", RegexOptions.CultureInvariant)]
-    private static partial Regex CsrfMeta();
+        [.. App.Roezan.Simulator.State.MessagesOf(AppTestHost.AccountId).Where(m => m.Direction == MessageDirection.Outbound)];
 }
