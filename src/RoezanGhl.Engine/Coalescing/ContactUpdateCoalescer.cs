@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Coalescing;
 using RoezanGhl.Core.Events;
-using RoezanGhl.Core.Mapping;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Engine.Processing;
 using RoezanGhl.Engine.Processing.RoezanToGhl;
@@ -29,6 +27,11 @@ namespace RoezanGhl.Engine.Coalescing;
 /// while its ledger row is Queued or Waiting with no plan stored and no run holding it; every mark is conditional on the
 /// row's ETag, and a row that became final or got a plan meanwhile (the lock ran out) is left as its own run made it.
 /// A change older than the contact's last applied one is never absorbed: it goes the stale way, alone.</para>
+/// <para>A contact not in GHL yet: its <c>contact.created</c> (or an update that finds no link) carries the queued updates
+/// of the same Roezan contact that name no other phone or email (<see cref="NewContactMerge"/>), so the contact is made
+/// once with the newest values and every tag. The lock is then the creation claim of the contact's Roezan id, which any
+/// event that would make the contact must hold; once GHL has the contact, the maker takes the contact's lock before it
+/// links it (<see cref="ContactLinker.OnContactMadeAsync"/>), so an absorbed update still cannot plan until it is marked.</para>
 /// <para>Why this is safe under crashes: the absorbed ids travel in the plan (<see cref="SyncPlan.CoalescedEventIds"/>),
 /// which is stored on the survivor's ledger row before its first call. A crash between its calls and the marks is
 /// resumed by the survivor's re-delivery, which repeats at most its last call (a PUT of the same values, a tags POST:
@@ -73,16 +76,16 @@ public sealed class ContactUpdateCoalescer
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(heldLeases);
         var evt = delivery.Queued.Event;
-        if (CoalescedContactOf(evt, _options) is not { } contactId
-            || snapshot.Contact is not { } linked
-            || !heldLeases.Contains(GhlLeaseKeys.ContactLock(linked.GhlContactId))
-            || AsksForFollowUp(evt, profile))
+        var linked = snapshot.Contact;
+        if (SurvivorContactOf(evt, linked, _options) is not { } contactId
+            || !heldLeases.Contains(linked is null ? NewContactClaim(delivery.AccountId, contactId) : GhlLeaseKeys.ContactLock(linked.GhlContactId))
+            || CoalescingRules.AsksForFollowUp(evt, profile))
         {
             return CoalescedInput.Alone(delivery.Queued);
         }
 
-        var isUpdate = evt.Type == RoezanEventTypes.ContactUpdated;
-        var last = isUpdate ? linked.LastOccurredAt : null;
+        var isContactChange = evt.Type is RoezanEventTypes.ContactUpdated or RoezanEventTypes.ContactCreated;
+        var last = isContactChange ? linked?.LastOccurredAt : null;
         if (last is not null && evt.OccurredAt < last)
         {
             // A stale survivor only fills gaps (the planner's stale rule); it carries nobody.
@@ -94,8 +97,8 @@ public sealed class ContactUpdateCoalescer
         // the values it wrote (an older GHL change, perhaps), which would win over a newer Roezan change made before it,
         // "newest value per field" judging by the event's time, not by when the value was set. Apart, each is judged
         // by the two-way checks (OverwrittenValues, RoezanChangeConflicts).
-        var writes = isUpdate ? await WritesToRoezanAsync(delivery, linked.GhlContactId, cancellationToken).ConfigureAwait(false) : [];
-        var epoch = Epoch(evt.OccurredAt, writes);
+        var writes = isContactChange && linked is not null ? await WritesToRoezanAsync(delivery, linked.GhlContactId, cancellationToken).ConfigureAwait(false) : [];
+        var epoch = CoalescingRules.Epoch(evt.OccurredAt, writes);
         var absorbed = new List<ContactChange>();
         var finished = new List<string>();
         var now = _time.GetUtcNow();
@@ -106,10 +109,10 @@ public sealed class ContactUpdateCoalescer
                 break;
             }
 
-            if (change.EventId == delivery.EventId || Parse(change.Payload) is not { } candidate
-                || !(isUpdate ? ContactChangeMerger.CanAbsorb(evt, candidate) : MessageMerger.CanAbsorb(evt, candidate) && !AsksForFollowUp(candidate, profile))
+            if (change.EventId == delivery.EventId || CoalescingRules.Parse(change.Payload) is not { } candidate
+                || !CanAbsorb(evt, candidate, linked, profile)
                 || (last is not null && candidate.OccurredAt < last)
-                || Epoch(candidate.OccurredAt, writes) != epoch)
+                || CoalescingRules.Epoch(candidate.OccurredAt, writes) != epoch)
             {
                 continue;
             }
@@ -133,8 +136,8 @@ public sealed class ContactUpdateCoalescer
         }
 
         var survivor = new ContactChange(evt, delivery.Queued.AcceptedAt);
-        var merged = isUpdate ? ContactChangeMerger.Merge(survivor, absorbed, TagsAreWholeSet(profile)) : MessageMerger.Merge(survivor, absorbed);
-        if (AsksForFollowUp(merged, profile))
+        var merged = isContactChange ? ContactChangeMerger.Merge(survivor, absorbed, CoalescingRules.TagsAreWholeSet(profile)) : MessageMerger.Merge(survivor, absorbed);
+        if (CoalescingRules.AsksForFollowUp(merged, profile))
         {
             return CoalescedInput.Alone(delivery.Queued);
         }
@@ -169,9 +172,15 @@ public sealed class ContactUpdateCoalescer
             }
         }
 
-        if (CoalescedContactOf(delivery.Queued.Event, _options) is { } contactId)
+        var evt = delivery.Queued.Event;
+        if (CoalescedContactOf(evt, _options) is { } contactId)
         {
             await ForgetAsync(delivery, contactId, [delivery.EventId, .. plan.CoalescedEventIds], cancellationToken).ConfigureAwait(false);
+        }
+        else if (plan.CoalescedEventIds.Count > 0 && evt.Data?.Contact?.Id is { Length: > 0 } madeContactId)
+        {
+            // A contact.created that carried the contact's updates: only they are in the index.
+            await ForgetAsync(delivery, madeContactId, plan.CoalescedEventIds, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -268,29 +277,25 @@ public sealed class ContactUpdateCoalescer
         return [.. history.Entries.Where(entry => entry.Target == Core.Sync.SyncSystem.Roezan).Select(entry => entry.WrittenAt)];
     }
 
-    // How many of our writes to Roezan came after a change made at occurredAt: changes with the same count lie between the same writes.
-    private static int Epoch(DateTimeOffset? occurredAt, List<DateTimeOffset> writes) =>
-        occurredAt is { } at ? writes.Count(written => written > at) : -1;
+    /// <summary>
+    /// The Roezan contact whose queued updates <paramref name="evt"/> may carry: as <see cref="CoalescedContactOf"/> for a
+    /// linked contact; for a contact not in GHL yet, its <c>contact.created</c> or an update that will make it
+    /// (<see cref="NewContactMerge"/>), when updates are coalesced at all.
+    /// </summary>
+    private static string? SurvivorContactOf(RoezanEvent evt, ContactSnapshot? linked, SyncProcessingOptions options) =>
+        linked is not null ? CoalescedContactOf(evt, options)
+        : options.CoalesceContactUpdates && evt.Type is RoezanEventTypes.ContactCreated or RoezanEventTypes.ContactUpdated && evt.Data?.Contact?.Id is { Length: > 0 } id ? id
+        : null;
 
-    private static RoezanEvent? Parse(string payload)
+    private static bool CanAbsorb(RoezanEvent survivor, RoezanEvent candidate, ContactSnapshot? linked, PlanningProfile profile) => survivor.Type switch
     {
-        try
-        {
-            return JsonSerializer.Deserialize(payload, RoezanJsonContext.Default.RoezanEvent);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        RoezanEventTypes.MessageReceived => MessageMerger.CanAbsorb(survivor, candidate) && !CoalescingRules.AsksForFollowUp(candidate, profile),
+        _ when linked is null => NewContactMerge.CanAbsorb(survivor, candidate),
+        _ => ContactChangeMerger.CanAbsorb(survivor, candidate),
+    };
 
-    // A message that asks for a follow-up keeps its own task, and texts that ask for one only together are not merged.
-    private static bool AsksForFollowUp(RoezanEvent evt, PlanningProfile profile) =>
-        evt.Type == RoezanEventTypes.MessageReceived && evt.Data?.Message is { } message
-        && profile.Runs(SyncFlows.FollowUpTasks) && profile.FollowUps is { } rule
-        && rule.FindTask(message, message.ReceivedAt ?? evt.OccurredAt ?? DateTimeOffset.UnixEpoch) is not null;
-
-    // In mirror mode a change's tag list is the contact's whole set, so the newest list wins instead of the union.
-    private static bool TagsAreWholeSet(PlanningProfile profile) =>
-        profile.FieldMapping is AccountContactFieldMapping { Mapping.TagMode: TagMode.Mirror };
+    // A contact not in GHL yet: every event that would make it must hold the creation claim of its Roezan id, so holding it
+    // keeps the carried updates from planning (and, once the contact is made, its lock does: ContactLinker.OnContactMadeAsync).
+    private static string NewContactClaim(string accountId, string roezanContactId) =>
+        GhlLeaseKeys.CreationClaim(new ContactIdentity { RoezanContactId = roezanContactId }.CreationClaimKeys(accountId)[0]);
 }
