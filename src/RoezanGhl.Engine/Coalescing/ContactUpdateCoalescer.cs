@@ -1,7 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Coalescing;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.Planning;
@@ -77,15 +76,16 @@ public sealed class ContactUpdateCoalescer
         ArgumentNullException.ThrowIfNull(heldLeases);
         var evt = delivery.Queued.Event;
         var linked = snapshot.Contact;
-        if (SurvivorContactOf(evt, linked, _options) is not { } contactId
-            || !heldLeases.Contains(linked is null ? NewContactClaim(delivery.AccountId, contactId) : GhlLeaseKeys.ContactLock(linked.GhlContactId))
+        var isTaskChange = TaskChangeMerger.IsTaskChange(evt);
+        if (CoalescingKeys.SurvivorKeyOf(evt, linked, _options) is not { } contactId
+            || !heldLeases.Contains(CoalescingKeys.LockOf(evt, contactId, linked, delivery.AccountId))
             || CoalescingRules.AsksForFollowUp(evt, profile))
         {
             return CoalescedInput.Alone(delivery.Queued);
         }
 
         var isContactChange = evt.Type is RoezanEventTypes.ContactUpdated or RoezanEventTypes.ContactCreated;
-        var last = isContactChange ? linked?.LastOccurredAt : null;
+        var last = isTaskChange ? snapshot.Task?.LastOccurredAt : isContactChange ? linked?.LastOccurredAt : null;
         if (last is not null && evt.OccurredAt < last)
         {
             // A stale survivor only fills gaps (the planner's stale rule); it carries nobody.
@@ -110,7 +110,7 @@ public sealed class ContactUpdateCoalescer
             }
 
             if (change.EventId == delivery.EventId || CoalescingRules.Parse(change.Payload) is not { } candidate
-                || !CanAbsorb(evt, candidate, linked, profile)
+                || !CoalescingKeys.CanAbsorb(evt, candidate, linked, profile)
                 || (last is not null && candidate.OccurredAt < last)
                 || CoalescingRules.Epoch(candidate.OccurredAt, writes) != epoch)
             {
@@ -136,7 +136,9 @@ public sealed class ContactUpdateCoalescer
         }
 
         var survivor = new ContactChange(evt, delivery.Queued.AcceptedAt);
-        var merged = isContactChange ? ContactChangeMerger.Merge(survivor, absorbed, CoalescingRules.TagsAreWholeSet(profile)) : MessageMerger.Merge(survivor, absorbed);
+        var merged = isTaskChange ? TaskChangeMerger.Merge(survivor, absorbed)
+            : isContactChange ? ContactChangeMerger.Merge(survivor, absorbed, CoalescingRules.TagsAreWholeSet(profile))
+            : MessageMerger.Merge(survivor, absorbed);
         if (CoalescingRules.AsksForFollowUp(merged, profile))
         {
             return CoalescedInput.Alone(delivery.Queued);
@@ -173,7 +175,7 @@ public sealed class ContactUpdateCoalescer
         }
 
         var evt = delivery.Queued.Event;
-        if (CoalescedContactOf(evt, _options) is { } contactId)
+        if (CoalescingKeys.IndexKeyOf(evt, _options) is { } contactId)
         {
             await ForgetAsync(delivery, contactId, [delivery.EventId, .. plan.CoalescedEventIds], cancellationToken).ConfigureAwait(false);
         }
@@ -182,26 +184,6 @@ public sealed class ContactUpdateCoalescer
             // A contact.created that carried the contact's updates: only they are in the index.
             await ForgetAsync(delivery, madeContactId, plan.CoalescedEventIds, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// The Roezan contact whose queued events <paramref name="evt"/> may be coalesced with, when the settings allow it
-    /// for its type: a <c>contact.updated</c> (<see cref="SyncProcessingOptions.CoalesceContactUpdates"/>), or a
-    /// <c>message.received</c> that names its contact (<see cref="SyncProcessingOptions.CoalesceMessages"/>) of an account
-    /// whose messages go only to notes; else null. Messages that go into GHL's conversation are never merged: each must
-    /// appear in the thread as the message it was, and an absorbed one would be marked applied without being added.
-    /// </summary>
-    public static string? CoalescedContactOf(RoezanEvent evt, SyncProcessingOptions options, InboundMessageTarget inboundMessages = InboundMessageTarget.Note)
-    {
-        ArgumentNullException.ThrowIfNull(evt);
-        ArgumentNullException.ThrowIfNull(options);
-        return evt.Type switch
-        {
-            RoezanEventTypes.ContactUpdated when options.CoalesceContactUpdates => evt.Data?.Contact?.Id is { Length: > 0 } id ? id : null,
-            RoezanEventTypes.MessageReceived when options.CoalesceMessages && inboundMessages == InboundMessageTarget.Note
-                => evt.Data?.Message?.ContactId is { Length: > 0 } id ? id : null,
-            _ => null,
-        };
     }
 
     /// <summary>
@@ -276,26 +258,4 @@ public sealed class ContactUpdateCoalescer
         var history = await _echoes.ReadAsync(delivery.LocationId, ghlContactId, cancellationToken).ConfigureAwait(false);
         return [.. history.Entries.Where(entry => entry.Target == Core.Sync.SyncSystem.Roezan).Select(entry => entry.WrittenAt)];
     }
-
-    /// <summary>
-    /// The Roezan contact whose queued updates <paramref name="evt"/> may carry: as <see cref="CoalescedContactOf"/> for a
-    /// linked contact; for a contact not in GHL yet, its <c>contact.created</c> or an update that will make it
-    /// (<see cref="NewContactMerge"/>), when updates are coalesced at all.
-    /// </summary>
-    private static string? SurvivorContactOf(RoezanEvent evt, ContactSnapshot? linked, SyncProcessingOptions options) =>
-        linked is not null ? CoalescedContactOf(evt, options)
-        : options.CoalesceContactUpdates && evt.Type is RoezanEventTypes.ContactCreated or RoezanEventTypes.ContactUpdated && evt.Data?.Contact?.Id is { Length: > 0 } id ? id
-        : null;
-
-    private static bool CanAbsorb(RoezanEvent survivor, RoezanEvent candidate, ContactSnapshot? linked, PlanningProfile profile) => survivor.Type switch
-    {
-        RoezanEventTypes.MessageReceived => MessageMerger.CanAbsorb(survivor, candidate) && !CoalescingRules.AsksForFollowUp(candidate, profile),
-        _ when linked is null => NewContactMerge.CanAbsorb(survivor, candidate),
-        _ => ContactChangeMerger.CanAbsorb(survivor, candidate),
-    };
-
-    // A contact not in GHL yet: every event that would make it must hold the creation claim of its Roezan id, so holding it
-    // keeps the carried updates from planning (and, once the contact is made, its lock does: ContactLinker.OnContactMadeAsync).
-    private static string NewContactClaim(string accountId, string roezanContactId) =>
-        GhlLeaseKeys.CreationClaim(new ContactIdentity { RoezanContactId = roezanContactId }.CreationClaimKeys(accountId)[0]);
 }
