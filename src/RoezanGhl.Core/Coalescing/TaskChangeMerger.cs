@@ -22,15 +22,19 @@ public static class TaskChangeMerger
         return evt.Type is RoezanEventTypes.TaskUpdated or RoezanEventTypes.TaskCompleted;
     }
 
-    /// <summary>True for a change of the same Roezan task another change may absorb.</summary>
+    /// <summary>
+    /// True for a change of the same Roezan task, naming the same contact or none, that another change may absorb (the
+    /// survivor was planned against its own contact's link: a change that moves the task to another contact goes alone).
+    /// </summary>
     public static bool CanAbsorb(RoezanEvent survivor, RoezanEvent candidate)
     {
         ArgumentNullException.ThrowIfNull(survivor);
         ArgumentNullException.ThrowIfNull(candidate);
         return IsTaskChange(survivor) && IsTaskChange(candidate)
             && candidate.Id is { Length: > 0 } id && id != survivor.Id
-            && candidate.Data?.Task?.Id is { Length: > 0 } taskId
-            && string.Equals(taskId, survivor.Data?.Task?.Id, StringComparison.Ordinal);
+            && candidate.Data?.Task is { Id: { Length: > 0 } taskId } task
+            && string.Equals(taskId, survivor.Data?.Task?.Id, StringComparison.Ordinal)
+            && (string.IsNullOrWhiteSpace(task.ContactId) || string.Equals(task.ContactId, survivor.Data?.Task?.ContactId, StringComparison.Ordinal));
     }
 
     /// <summary>The survivor with the values of <paramref name="absorbed"/> merged in (each must pass <see cref="CanAbsorb"/>).</summary>

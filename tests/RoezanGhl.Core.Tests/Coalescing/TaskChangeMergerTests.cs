@@ -65,5 +65,14 @@ public sealed class TaskChangeMergerTests
         Assert.False(TaskChangeMerger.CanAbsorb(survivor, Task(RoezanEventTypes.TaskUpdated, new RoezanTask { Id = "t_1" }, "evt_u")));
     }
 
+    [Fact]
+    public void A_change_that_moves_the_task_to_another_contact_is_not_absorbed()
+    {
+        var survivor = Task(RoezanEventTypes.TaskUpdated, new RoezanTask { Id = "t_1", ContactId = "c_1" }, "evt_u");
+
+        Assert.True(TaskChangeMerger.CanAbsorb(survivor, Task(RoezanEventTypes.TaskCompleted, new RoezanTask { Id = "t_1", ContactId = "c_1" }, "evt_c")));
+        Assert.False(TaskChangeMerger.CanAbsorb(survivor, Task(RoezanEventTypes.TaskUpdated, new RoezanTask { Id = "t_1", ContactId = "c_2" }, "evt_m")));
+    }
+
     private static ContactChange Change(RoezanEvent evt) => new(evt, evt.OccurredAt!.Value);
 }
