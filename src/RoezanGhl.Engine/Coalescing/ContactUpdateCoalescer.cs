@@ -15,7 +15,8 @@ namespace RoezanGhl.Engine.Coalescing;
 /// Coalesces the queued <c>contact.updated</c> of one linked contact: the first of them to be planned carries the values
 /// of the others (<see cref="GatherAsync"/>, <see cref="ContactChangeMerger"/>), so that they cost one PUT and one tags
 /// POST (and, when the account allows it, consecutive <c>message.received</c> of one contact become one note,
-/// <see cref="MessageMerger"/>); once its plan is applied, each of the others is recorded as final, "coalesced into" it
+/// <see cref="MessageMerger"/>; the queued <c>task.updated</c> and <c>task.completed</c> of one task become one PUT,
+/// <see cref="TaskChangeMerger"/>; the keys and locks: <see cref="CoalescingKeys"/>); once its plan is applied, each of the others is recorded as final, "coalesced into" it
 /// (<see cref="FinishAbsorbedAsync"/>), and its own delivery then ends in the <see cref="DeliveryGate"/> without a call.
 /// </summary>
 /// <remarks>
@@ -77,8 +78,8 @@ public sealed class ContactUpdateCoalescer
         var evt = delivery.Queued.Event;
         var linked = snapshot.Contact;
         var isTaskChange = TaskChangeMerger.IsTaskChange(evt);
-        if (CoalescingKeys.SurvivorKeyOf(evt, linked, _options) is not { } contactId
-            || !heldLeases.Contains(CoalescingKeys.LockOf(evt, contactId, linked, delivery.AccountId))
+        if (CoalescingKeys.SurvivorKeyOf(evt, linked, _options) is not { } key
+            || !heldLeases.Contains(CoalescingKeys.LockOf(evt, key, linked, delivery.AccountId))
             || CoalescingRules.AsksForFollowUp(evt, profile))
         {
             return CoalescedInput.Alone(delivery.Queued);
@@ -92,7 +93,7 @@ public sealed class ContactUpdateCoalescer
             return CoalescedInput.Alone(delivery.Queued);
         }
 
-        var pending = await _index.ListAsync(delivery.LocationId, delivery.AccountId, contactId, MaxAbsorbed + 1, cancellationToken).ConfigureAwait(false);
+        var pending = await _index.ListAsync(delivery.LocationId, delivery.AccountId, key, MaxAbsorbed + 1, cancellationToken).ConfigureAwait(false);
         // Only changes made between the same two of our writes to Roezan ride together: one made after a write carries
         // the values it wrote (an older GHL change, perhaps), which would win over a newer Roezan change made before it,
         // "newest value per field" judging by the event's time, not by when the value was set. Apart, each is judged
@@ -129,7 +130,7 @@ public sealed class ContactUpdateCoalescer
             }
         }
 
-        await ForgetAsync(delivery, contactId, finished, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(delivery, key, finished, cancellationToken).ConfigureAwait(false);
         if (absorbed.Count == 0)
         {
             return CoalescedInput.Alone(delivery.Queued);
@@ -175,9 +176,9 @@ public sealed class ContactUpdateCoalescer
         }
 
         var evt = delivery.Queued.Event;
-        if (CoalescingKeys.IndexKeyOf(evt, _options) is { } contactId)
+        if (CoalescingKeys.IndexKeyOf(evt, _options) is { } key)
         {
-            await ForgetAsync(delivery, contactId, [delivery.EventId, .. plan.CoalescedEventIds], cancellationToken).ConfigureAwait(false);
+            await ForgetAsync(delivery, key, [delivery.EventId, .. plan.CoalescedEventIds], cancellationToken).ConfigureAwait(false);
         }
         else if (plan.CoalescedEventIds.Count > 0 && evt.Data?.Contact?.Id is { Length: > 0 } madeContactId)
         {
@@ -241,11 +242,11 @@ public sealed class ContactUpdateCoalescer
         return false;
     }
 
-    private async Task ForgetAsync(EventDelivery delivery, string contactId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    private async Task ForgetAsync(EventDelivery delivery, string key, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {
         try
         {
-            await _index.ForgetAsync(delivery.LocationId, delivery.AccountId, contactId, eventIds, cancellationToken).ConfigureAwait(false);
+            await _index.ForgetAsync(delivery.LocationId, delivery.AccountId, key, eventIds, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException)
         {
