@@ -33,10 +33,22 @@ internal static class ContactEventPlanner
             }
 
             var why = $"Roezan contact {contact.Id} has no GHL contact linked yet";
-            steps.Add(profile.ContactWrite == ContactWriteMode.Upsert && (incoming.Phone is not null || incoming.Email is not null)
-                ? new UpsertContactStep { Fields = incoming.WithoutTags(), Reason = why + "; upsert matches an existing one by phone/email" }
-                : new CreateContactStep { Fields = incoming.WithoutTags(), Reason = why });
-            AddTagsIfAny(steps, incoming.Tags, "tags are added, never sent with the contact (that would replace GHL's tags)");
+            if (profile.ContactWrite == ContactWriteMode.Upsert && (incoming.Phone is not null || incoming.Email is not null))
+            {
+                // Upsert's tags "will overwrite all current tags" of the contact it matches (GHL's UpsertContactDto).
+                steps.Add(new UpsertContactStep { Fields = incoming.WithoutTags(), Reason = why + "; upsert matches an existing one by phone/email" });
+                AddTagsIfAny(steps, incoming.Tags, "tags are added, never sent with the contact (that would replace GHL's tags)");
+            }
+            else
+            {
+                // A contact POST /contacts/ makes has no tags to overwrite; one it finds instead gets them added.
+                steps.Add(new CreateContactStep { Fields = incoming.WithoutTags(), Tags = incoming.Tags, Reason = why + (incoming.Tags.Count > 0 ? "; with its tags" : "") });
+                if (incoming.Tags.Count > 0)
+                {
+                    steps.Add(new AddTagsStep { Tags = incoming.Tags, OnlyIfContactFound = true, Reason = "the tags went with the create: added only if it found an existing contact" });
+                }
+            }
+
             AddContactNote(steps, contact, roezanEvent, null);
             return PlanRules.Apply(plan, steps, $"create the GHL contact for Roezan contact {contact.Id}") with
             {

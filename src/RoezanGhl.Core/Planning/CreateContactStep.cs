@@ -9,7 +9,15 @@ public sealed record CreateContactStep : PlanStep
 {
     public required ContactFields Fields { get; init; }
 
+    /// <summary>
+    /// Tags sent in the create body (<c>CreateContactDto.tags</c>): a contact GHL makes has no tags to overwrite, so they
+    /// cost no call of their own. A create that finds the contact instead (adopted) wrote none of them: the plan's next
+    /// step, an <see cref="AddTagsStep"/> with <see cref="AddTagsStep.OnlyIfContactFound"/>, adds them then.
+    /// </summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public override bool WritesContact => true;
 
-    public override string Describe() => $"POST /contacts/ ({Fields.DescribeMembers()})";
+    public override string Describe() =>
+        $"POST /contacts/ ({Fields.DescribeMembers()}{(Tags.Count == 0 ? "" : $", {Tags.Count} tag{(Tags.Count == 1 ? "" : "s")}")})";
 }

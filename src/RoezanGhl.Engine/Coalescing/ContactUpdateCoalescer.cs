@@ -1,11 +1,8 @@
-using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RoezanGhl.Core.Accounts;
 using RoezanGhl.Core.Coalescing;
 using RoezanGhl.Core.Events;
-using RoezanGhl.Core.Mapping;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Engine.Processing;
 using RoezanGhl.Engine.Processing.RoezanToGhl;
@@ -18,7 +15,8 @@ namespace RoezanGhl.Engine.Coalescing;
 /// Coalesces the queued <c>contact.updated</c> of one linked contact: the first of them to be planned carries the values
 /// of the others (<see cref="GatherAsync"/>, <see cref="ContactChangeMerger"/>), so that they cost one PUT and one tags
 /// POST (and, when the account allows it, consecutive <c>message.received</c> of one contact become one note,
-/// <see cref="MessageMerger"/>); once its plan is applied, each of the others is recorded as final, "coalesced into" it
+/// <see cref="MessageMerger"/>; the queued <c>task.updated</c> and <c>task.completed</c> of one task become one PUT,
+/// <see cref="TaskChangeMerger"/>; the keys and locks: <see cref="CoalescingKeys"/>); once its plan is applied, each of the others is recorded as final, "coalesced into" it
 /// (<see cref="FinishAbsorbedAsync"/>), and its own delivery then ends in the <see cref="DeliveryGate"/> without a call.
 /// </summary>
 /// <remarks>
@@ -29,6 +27,11 @@ namespace RoezanGhl.Engine.Coalescing;
 /// while its ledger row is Queued or Waiting with no plan stored and no run holding it; every mark is conditional on the
 /// row's ETag, and a row that became final or got a plan meanwhile (the lock ran out) is left as its own run made it.
 /// A change older than the contact's last applied one is never absorbed: it goes the stale way, alone.</para>
+/// <para>A contact not in GHL yet: its <c>contact.created</c> (or an update that finds no link) carries the queued updates
+/// of the same Roezan contact that name no other phone or email (<see cref="NewContactMerge"/>), so the contact is made
+/// once with the newest values and every tag. The lock is then the creation claim of the contact's Roezan id, which any
+/// event that would make the contact must hold; once GHL has the contact, the maker takes the contact's lock before it
+/// links it (<see cref="ContactLinker.OnContactMadeAsync"/>), so an absorbed update still cannot plan until it is marked.</para>
 /// <para>Why this is safe under crashes: the absorbed ids travel in the plan (<see cref="SyncPlan.CoalescedEventIds"/>),
 /// which is stored on the survivor's ledger row before its first call. A crash between its calls and the marks is
 /// resumed by the survivor's re-delivery, which repeats at most its last call (a PUT of the same values, a tags POST:
@@ -73,29 +76,30 @@ public sealed class ContactUpdateCoalescer
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(heldLeases);
         var evt = delivery.Queued.Event;
-        if (CoalescedContactOf(evt, _options) is not { } contactId
-            || snapshot.Contact is not { } linked
-            || !heldLeases.Contains(GhlLeaseKeys.ContactLock(linked.GhlContactId))
-            || AsksForFollowUp(evt, profile))
+        var linked = snapshot.Contact;
+        var isTaskChange = TaskChangeMerger.IsTaskChange(evt);
+        if (CoalescingKeys.SurvivorKeyOf(evt, linked, _options) is not { } key
+            || !heldLeases.Contains(CoalescingKeys.LockOf(evt, key, linked, delivery.AccountId))
+            || CoalescingRules.AsksForFollowUp(evt, profile))
         {
             return CoalescedInput.Alone(delivery.Queued);
         }
 
-        var isUpdate = evt.Type == RoezanEventTypes.ContactUpdated;
-        var last = isUpdate ? linked.LastOccurredAt : null;
+        var isContactChange = evt.Type is RoezanEventTypes.ContactUpdated or RoezanEventTypes.ContactCreated;
+        var last = isTaskChange ? snapshot.Task?.LastOccurredAt : isContactChange ? linked?.LastOccurredAt : null;
         if (last is not null && evt.OccurredAt < last)
         {
             // A stale survivor only fills gaps (the planner's stale rule); it carries nobody.
             return CoalescedInput.Alone(delivery.Queued);
         }
 
-        var pending = await _index.ListAsync(delivery.LocationId, delivery.AccountId, contactId, MaxAbsorbed + 1, cancellationToken).ConfigureAwait(false);
+        var pending = await _index.ListAsync(delivery.LocationId, delivery.AccountId, key, MaxAbsorbed + 1, cancellationToken).ConfigureAwait(false);
         // Only changes made between the same two of our writes to Roezan ride together: one made after a write carries
         // the values it wrote (an older GHL change, perhaps), which would win over a newer Roezan change made before it,
         // "newest value per field" judging by the event's time, not by when the value was set. Apart, each is judged
         // by the two-way checks (OverwrittenValues, RoezanChangeConflicts).
-        var writes = isUpdate ? await WritesToRoezanAsync(delivery, linked.GhlContactId, cancellationToken).ConfigureAwait(false) : [];
-        var epoch = Epoch(evt.OccurredAt, writes);
+        var writes = isContactChange && linked is not null ? await WritesToRoezanAsync(delivery, linked.GhlContactId, cancellationToken).ConfigureAwait(false) : [];
+        var epoch = CoalescingRules.Epoch(evt.OccurredAt, writes);
         var absorbed = new List<ContactChange>();
         var finished = new List<string>();
         var now = _time.GetUtcNow();
@@ -106,10 +110,10 @@ public sealed class ContactUpdateCoalescer
                 break;
             }
 
-            if (change.EventId == delivery.EventId || Parse(change.Payload) is not { } candidate
-                || !(isUpdate ? ContactChangeMerger.CanAbsorb(evt, candidate) : MessageMerger.CanAbsorb(evt, candidate) && !AsksForFollowUp(candidate, profile))
+            if (change.EventId == delivery.EventId || CoalescingRules.Parse(change.Payload) is not { } candidate
+                || !CoalescingKeys.CanAbsorb(evt, candidate, linked, profile)
                 || (last is not null && candidate.OccurredAt < last)
-                || Epoch(candidate.OccurredAt, writes) != epoch)
+                || CoalescingRules.Epoch(candidate.OccurredAt, writes) != epoch)
             {
                 continue;
             }
@@ -126,15 +130,17 @@ public sealed class ContactUpdateCoalescer
             }
         }
 
-        await ForgetAsync(delivery, contactId, finished, cancellationToken).ConfigureAwait(false);
+        await ForgetAsync(delivery, key, finished, cancellationToken).ConfigureAwait(false);
         if (absorbed.Count == 0)
         {
             return CoalescedInput.Alone(delivery.Queued);
         }
 
         var survivor = new ContactChange(evt, delivery.Queued.AcceptedAt);
-        var merged = isUpdate ? ContactChangeMerger.Merge(survivor, absorbed, TagsAreWholeSet(profile)) : MessageMerger.Merge(survivor, absorbed);
-        if (AsksForFollowUp(merged, profile))
+        var merged = isTaskChange ? TaskChangeMerger.Merge(survivor, absorbed)
+            : isContactChange ? ContactChangeMerger.Merge(survivor, absorbed, CoalescingRules.TagsAreWholeSet(profile))
+            : MessageMerger.Merge(survivor, absorbed);
+        if (CoalescingRules.AsksForFollowUp(merged, profile))
         {
             return CoalescedInput.Alone(delivery.Queued);
         }
@@ -169,30 +175,16 @@ public sealed class ContactUpdateCoalescer
             }
         }
 
-        if (CoalescedContactOf(delivery.Queued.Event, _options) is { } contactId)
+        var evt = delivery.Queued.Event;
+        if (CoalescingKeys.IndexKeyOf(evt, _options) is { } key)
         {
-            await ForgetAsync(delivery, contactId, [delivery.EventId, .. plan.CoalescedEventIds], cancellationToken).ConfigureAwait(false);
+            await ForgetAsync(delivery, key, [delivery.EventId, .. plan.CoalescedEventIds], cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// The Roezan contact whose queued events <paramref name="evt"/> may be coalesced with, when the settings allow it
-    /// for its type: a <c>contact.updated</c> (<see cref="SyncProcessingOptions.CoalesceContactUpdates"/>), or a
-    /// <c>message.received</c> that names its contact (<see cref="SyncProcessingOptions.CoalesceMessages"/>) of an account
-    /// whose messages go only to notes; else null. Messages that go into GHL's conversation are never merged: each must
-    /// appear in the thread as the message it was, and an absorbed one would be marked applied without being added.
-    /// </summary>
-    public static string? CoalescedContactOf(RoezanEvent evt, SyncProcessingOptions options, InboundMessageTarget inboundMessages = InboundMessageTarget.Note)
-    {
-        ArgumentNullException.ThrowIfNull(evt);
-        ArgumentNullException.ThrowIfNull(options);
-        return evt.Type switch
+        else if (plan.CoalescedEventIds.Count > 0 && evt.Data?.Contact?.Id is { Length: > 0 } madeContactId)
         {
-            RoezanEventTypes.ContactUpdated when options.CoalesceContactUpdates => evt.Data?.Contact?.Id is { Length: > 0 } id ? id : null,
-            RoezanEventTypes.MessageReceived when options.CoalesceMessages && inboundMessages == InboundMessageTarget.Note
-                => evt.Data?.Message?.ContactId is { Length: > 0 } id ? id : null,
-            _ => null,
-        };
+            // A contact.created that carried the contact's updates: only they are in the index.
+            await ForgetAsync(delivery, madeContactId, plan.CoalescedEventIds, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -250,11 +242,11 @@ public sealed class ContactUpdateCoalescer
         return false;
     }
 
-    private async Task ForgetAsync(EventDelivery delivery, string contactId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    private async Task ForgetAsync(EventDelivery delivery, string key, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {
         try
         {
-            await _index.ForgetAsync(delivery.LocationId, delivery.AccountId, contactId, eventIds, cancellationToken).ConfigureAwait(false);
+            await _index.ForgetAsync(delivery.LocationId, delivery.AccountId, key, eventIds, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException)
         {
@@ -267,30 +259,4 @@ public sealed class ContactUpdateCoalescer
         var history = await _echoes.ReadAsync(delivery.LocationId, ghlContactId, cancellationToken).ConfigureAwait(false);
         return [.. history.Entries.Where(entry => entry.Target == Core.Sync.SyncSystem.Roezan).Select(entry => entry.WrittenAt)];
     }
-
-    // How many of our writes to Roezan came after a change made at occurredAt: changes with the same count lie between the same writes.
-    private static int Epoch(DateTimeOffset? occurredAt, List<DateTimeOffset> writes) =>
-        occurredAt is { } at ? writes.Count(written => written > at) : -1;
-
-    private static RoezanEvent? Parse(string payload)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(payload, RoezanJsonContext.Default.RoezanEvent);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    // A message that asks for a follow-up keeps its own task, and texts that ask for one only together are not merged.
-    private static bool AsksForFollowUp(RoezanEvent evt, PlanningProfile profile) =>
-        evt.Type == RoezanEventTypes.MessageReceived && evt.Data?.Message is { } message
-        && profile.Runs(SyncFlows.FollowUpTasks) && profile.FollowUps is { } rule
-        && rule.FindTask(message, message.ReceivedAt ?? evt.OccurredAt ?? DateTimeOffset.UnixEpoch) is not null;
-
-    // In mirror mode a change's tag list is the contact's whole set, so the newest list wins instead of the union.
-    private static bool TagsAreWholeSet(PlanningProfile profile) =>
-        profile.FieldMapping is AccountContactFieldMapping { Mapping.TagMode: TagMode.Mirror };
 }

@@ -9,7 +9,7 @@ using RoezanGhl.Storage.Links;
 namespace RoezanGhl.Engine.Coalescing;
 
 /// <summary>
-/// The door's part of coalescing: once a <c>contact.updated</c> (or, when messages are coalesced, a <c>message.received</c> of a known contact) is on the queue, it is recorded in the
+/// The door's part of coalescing: once a <c>contact.updated</c>, a <c>task.updated</c> or <c>task.completed</c> (or, when messages are coalesced, a <c>message.received</c> of a known contact) is on the queue, it is recorded in the
 /// <see cref="PendingChangeIndex"/> of its contact, so that the first of the contact's queued changes to be processed
 /// can carry the others. Best effort: an event not recorded is applied on its own, so a failure here never fails the
 /// webhook (its answer is already decided by the enqueue).
@@ -39,7 +39,7 @@ public sealed class PendingChangeRecorder
             || evt.Id is not { Length: > 0 } eventId
             || !_accounts.CurrentValue.Accounts.TryGetValue(queued.AccountId, out var account)
             || account?.GhlLocationId is not { Length: > 0 } locationId
-            || ContactUpdateCoalescer.CoalescedContactOf(evt, _options.CurrentValue, InboundMessageTargets.Of(account)) is not { } contactId)
+            || CoalescingKeys.IndexKeyOf(evt, _options.CurrentValue, InboundMessageTargets.Of(account)) is not { } contactId)
         {
             return;
         }

@@ -5,8 +5,8 @@ namespace RoezanGhl.Engine.Processing;
 
 /// <summary>
 /// Plan steps' values as GHL request bodies: what <see cref="GhlStepExecutor"/> sends and
-/// <see cref="GhlPlanPayloads"/> shows. Contacts: Tags are never put in a contact body (it would replace
-/// GHL's); <c>companyName</c> only goes into create and upsert bodies (<c>UpdateContactDto</c> has none).
+/// <see cref="GhlPlanPayloads"/> shows. Contacts: Tags are never put in an upsert or update body (it would replace
+/// GHL's), only in a create's (<see cref="CreateContact"/>); <c>companyName</c> only goes into create and upsert bodies (<c>UpdateContactDto</c> has none).
 /// </summary>
 internal static class GhlContactRequests
 {
@@ -43,6 +43,17 @@ internal static class GhlContactRequests
             .ToList();
         request.CustomFields = custom.Count == 0 ? null : custom;
         request.Tags = null;
+        return request;
+    }
+
+    /// <summary>
+    /// The body of a <see cref="CreateContactStep"/>: its fields and its tags. Only a create carries tags: a contact it
+    /// makes has none to overwrite (<c>CreateContactDto</c>); one it finds keeps all of its own (the create is refused).
+    /// </summary>
+    public static GhlCreateContactRequest CreateContact(string locationId, CreateContactStep step)
+    {
+        var request = Fill(new GhlCreateContactRequest { LocationId = locationId }, step.Fields);
+        request.Tags = step.Tags.Count == 0 ? null : [.. step.Tags];
         return request;
     }
 

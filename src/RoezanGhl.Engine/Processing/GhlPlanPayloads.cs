@@ -64,7 +64,7 @@ public static class GhlPlanPayloads
         return step switch
         {
             UpsertContactStep upsert => GhlRequestJson.ToJson(GhlContactRequests.Fill(new GhlUpsertContactRequest { LocationId = locationId }, upsert.Fields)),
-            CreateContactStep create => GhlRequestJson.ToJson(GhlContactRequests.Fill(new GhlCreateContactRequest { LocationId = locationId }, create.Fields)),
+            CreateContactStep create => GhlRequestJson.ToJson(GhlContactRequests.CreateContact(locationId, create)),
             UpdateContactStep update => GhlRequestJson.ToJson(GhlContactRequests.Fill(new GhlUpdateContactRequest(), update.Fields)),
             AddTagsStep add => GhlRequestJson.ToJson(new GhlTagsRequest { Tags = [.. add.Tags] }),
             RemoveTagsStep remove => GhlRequestJson.ToJson(new GhlTagsRequest { Tags = [.. remove.Tags] }),

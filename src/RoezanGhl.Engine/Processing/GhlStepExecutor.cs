@@ -84,7 +84,7 @@ public class GhlStepExecutor
             {
                 try
                 {
-                    var request = GhlContactRequests.Fill(new GhlCreateContactRequest { LocationId = context.LocationId }, fields);
+                    var request = GhlContactRequests.CreateContact(context.LocationId, step);
                     return (await _ghl.CreateContactAsync(context.LocationId, request, cancellationToken).ConfigureAwait(false), false);
                 }
                 catch (GhlApiException exception) when (exception.IsDuplicateBlocked)

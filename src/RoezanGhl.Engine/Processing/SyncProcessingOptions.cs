@@ -49,4 +49,11 @@ public sealed class SyncProcessingOptions
     /// follow-up tasks, a message that asks for one (its own task) is never merged, nor texts that would ask for one together.
     /// </summary>
     public bool CoalesceMessages { get; set; }
+
+    /// <summary>
+    /// Whether the queued <c>task.updated</c> and <c>task.completed</c> of one Roezan task are coalesced (the default): the
+    /// first one planned carries the newest title, body, due date and completion of the others, so an edit and a
+    /// completion cost one PUT of the task (GHL's update body carries <c>completed</c>). Off: each is applied on its own.
+    /// </summary>
+    public bool CoalesceTaskChanges { get; set; } = true;
 }

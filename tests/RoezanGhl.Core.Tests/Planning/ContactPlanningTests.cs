@@ -49,6 +49,39 @@ public sealed class ContactPlanningTests
     }
 
     [Fact]
+    public void A_created_contact_carries_its_tags_in_the_create_body_and_adds_them_only_if_the_create_finds_an_existing_contact()
+    {
+        var plan = Plan(Contact(RoezanEventTypes.ContactCreated, Ana(c => c.Tags = ["lead", "vip"])), profile: PlanningProfile.Default with { ContactWrite = ContactWriteMode.Create });
+
+        var create = Assert.IsType<CreateContactStep>(plan.Steps[0]);
+        Assert.Equal(["lead", "vip"], create.Tags);
+        Assert.Empty(create.Fields.Tags);
+        var tags = Assert.IsType<AddTagsStep>(plan.Steps[1]);
+        Assert.True(tags.OnlyIfContactFound);
+        Assert.Equal(["lead", "vip"], tags.Tags);
+    }
+
+    [Fact]
+    public void An_upserted_contact_never_carries_tags_in_the_upsert_since_they_would_replace_the_matched_contacts_tags()
+    {
+        var plan = Plan(Contact(RoezanEventTypes.ContactCreated, Ana(c => c.Tags = ["lead"])));
+
+        var upsert = Assert.IsType<UpsertContactStep>(plan.Steps[0]);
+        Assert.Empty(upsert.Fields.Tags);
+        var tags = Assert.IsType<AddTagsStep>(plan.Steps[1]);
+        Assert.False(tags.OnlyIfContactFound);
+    }
+
+    [Fact]
+    public void A_created_contact_without_tags_is_one_create_and_nothing_else()
+    {
+        var plan = Plan(Contact(RoezanEventTypes.ContactCreated, Ana(c => c.Tags = null)), profile: PlanningProfile.Default with { ContactWrite = ContactWriteMode.Create });
+
+        var create = Assert.IsType<CreateContactStep>(Assert.Single(plan.Steps));
+        Assert.Empty(create.Tags);
+    }
+
+    [Fact]
     public void Contact_without_phone_or_email_is_created_because_upsert_could_match_nothing()
     {
         var plan = Plan(Contact(RoezanEventTypes.ContactCreated, Ana(c => { c.Phone = null; c.Email = " "; })));

@@ -64,6 +64,30 @@ public sealed class GhlStepExecutorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Contact_create_with_tags_makes_the_contact_with_them_in_one_call()
+    {
+        var result = await _executor.ExecuteAsync(Context(), new CreateContactStep { Fields = new ContactFields { FirstName = "Bo" }, Tags = ["lead", "vip"], Reason = "test" }, default);
+
+        var contact = Assert.Single(_simulator.State.ContactsOf(Location));
+        Assert.False(result.Adopted);
+        Assert.Equal(["lead", "vip"], contact["tags"]!.AsArray().Select(tag => (string)tag!));
+        Assert.Single(_simulator.State.Recorded);
+    }
+
+    [Fact]
+    public async Task Contact_create_with_tags_that_finds_an_existing_contact_is_adopted_and_leaves_its_tags_as_they_were()
+    {
+        var existing = (string)_simulator.State.SeedContact(Location, new JsonObject { ["phone"] = "+12015550125", ["tags"] = new JsonArray("old") })["id"]!;
+
+        var result = await _executor.ExecuteAsync(Context(), new CreateContactStep { Fields = new ContactFields { Phone = "+12015550125" }, Tags = ["lead"], Reason = "test" }, default);
+
+        // GHL wrote nothing of the refused body: the plan's AddTagsStep (OnlyIfContactFound) must add the tags.
+        Assert.True(result.Adopted);
+        Assert.Equal(existing, result.GhlContactId);
+        Assert.Equal(["old"], Assert.Single(_simulator.State.ContactsOf(Location))["tags"]!.AsArray().Select(tag => (string)tag!));
+    }
+
+    [Fact]
     public async Task Task_create_answered_422_but_applied_is_found_by_its_reference()
     {
         var contactId = SeedContact();

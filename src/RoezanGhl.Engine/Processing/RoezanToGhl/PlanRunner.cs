@@ -76,6 +76,11 @@ public sealed class PlanRunner
                 // An earlier attempt made the contact and linked it, then stopped before recording the step.
                 result = new StepResult { GhlContactId = linked, Adopted = true };
             }
+            else if (step is AddTagsStep { OnlyIfContactFound: true } && plan.CreatesContact && progress.Steps is [{ Adopted: false }, ..])
+            {
+                // The create made the contact with these tags in its body: there is nothing to add.
+                result = new StepResult { GhlContactId = contactId };
+            }
 
             // While a create runs, a failure of any kind leaves its outcome in doubt (its own lookup may be
             // what was rate limited): the next attempt must then look before creating.
