@@ -32,6 +32,12 @@ public static partial class StorageRequestKey
         var first = Uri.UnescapeDataString(uri.Segments[2].Trim('/'));
         var paren = first.IndexOf('(', StringComparison.Ordinal);
         var name = RunUnique().Replace(paren > 0 ? first[..paren] : first, string.Empty);
+        if (paren > 0 && first.EndsWith("()", StringComparison.Ordinal))
+        {
+            // Table() with a filter: a query (a range of rows, or a scan).
+            return $"{name} query";
+        }
+
         if (paren > 0)
         {
             // A table entity: Table(PartitionKey='p',RowKey='r').
