@@ -105,9 +105,7 @@ public sealed class LeaseStoreTests
     [Fact]
     public async Task A_lease_renewed_by_another_instance_is_still_given_back_by_its_owner()
     {
-        var table = LoggedTable(new StorageRequestLog());
-        var first = new LeaseStore(new LinksTable(table), _time);
-        var second = new LeaseStore(new LinksTable(table), _time);
+        var (first, second) = TwoInstancesOnOneTable();
         await first.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct);
         await second.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct);
 
@@ -120,9 +118,7 @@ public sealed class LeaseStoreTests
     [Fact]
     public async Task A_lease_taken_over_after_it_expired_is_not_given_back_by_its_old_owner()
     {
-        var table = LoggedTable(new StorageRequestLog());
-        var first = new LeaseStore(new LinksTable(table), _time);
-        var second = new LeaseStore(new LinksTable(table), _time);
+        var (first, second) = TwoInstancesOnOneTable();
         await first.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct);
         _time.Advance(Minute + TimeSpan.FromSeconds(1));
         Assert.True((await second.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_b", Minute, _ct)).Acquired);
@@ -132,6 +128,13 @@ public sealed class LeaseStoreTests
         var third = await first.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_c", Minute, _ct);
         Assert.False(third.Acquired);
         Assert.Equal("evt_b", third.HeldBy);
+    }
+
+    // Two app instances: each its own LeaseStore (and its own ETags), one links table.
+    private (LeaseStore First, LeaseStore Second) TwoInstancesOnOneTable()
+    {
+        var table = LoggedTable(new StorageRequestLog());
+        return (new LeaseStore(new LinksTable(table), _time), new LeaseStore(new LinksTable(table), _time));
     }
 
     private static TableClient LoggedTable(StorageRequestLog log)
