@@ -128,6 +128,7 @@ public static class LoadHarnessRunner
         await using (var sampler = WorkingSetSampler.Start())
         {
             simulator.State.Counters.Reset(clock.Restart());
+            processing.StartCounting();
             await system.StartAsync(cancellationToken).ConfigureAwait(false);
             var deliveries = new List<Task>(script.Count);
             foreach (var scripted in script)
@@ -159,6 +160,7 @@ public static class LoadHarnessRunner
         if (context.Processing is not null)
         {
             await log.WriteLineAsync($"[{profile.Key}/{systemKey}] {context.Processing.Describe(script.Count)}").ConfigureAwait(false);
+            await log.WriteLineAsync($"[{profile.Key}/{systemKey}] {context.Processing.DescribeStorage(script.Count)}").ConfigureAwait(false);
         }
 
         return result;

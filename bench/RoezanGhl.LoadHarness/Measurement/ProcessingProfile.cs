@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using RoezanGhl.Core.Diagnostics;
 using RoezanGhl.Engine.Processing;
 
 namespace RoezanGhl.LoadHarness.Measurement;
@@ -32,10 +33,11 @@ public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
         _listener.SetMeasurementEventCallback<double>(OnRequest);
         _listener.Start();
 
-        // Storage requests by method and table, queue or container (Azurite's path: /account/name...).
+        // Storage requests by the app's step that made them, method, and table row kind, queue or container
+        // (StorageRequestKey); the app's own spans are listened to so that each request finds its step.
         _requests = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "System.Net.Http",
+            ShouldListenTo = source => source.Name is "System.Net.Http" or RoezanGhlTelemetry.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = OnStopped,
         };
@@ -52,6 +54,24 @@ public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
         }
     }
 
+    /// <summary>Forgets what was counted so far (the run's seeding), so the figures cover the run alone.</summary>
+    public void StartCounting()
+    {
+        _deliveries.Clear();
+        _http.Clear();
+        _storage.Clear();
+    }
+
+    /// <summary>Storage requests per event, the total and by step, method and target, most first, one per line.</summary>
+    public string DescribeStorage(int events)
+    {
+        var perEvent = (double)Math.Max(1, events);
+        var total = _storage.Values.Sum(tally => tally.Count);
+        var lines = _storage.OrderByDescending(pair => pair.Value.Count).ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => string.Create(CultureInfo.InvariantCulture, $"  {pair.Value.Count / perEvent,6:0.000}  {pair.Key} ({pair.Value.AverageMs:0.0} ms avg)"));
+        return string.Create(CultureInfo.InvariantCulture, $"storage requests per event: {total / perEvent:0.00} ({total} for {events} events)") + Environment.NewLine + string.Join(Environment.NewLine, lines);
+    }
+
     /// <summary>One line per kind: "Applied 812 deliveries, 95 ms average; port 10008 5120 requests, 4.1 ms average".</summary>
     public string Describe(int events)
     {
@@ -59,9 +79,7 @@ public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
             .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value.Count} ({pair.Value.AverageMs:0} ms avg)"));
         var http = _http.OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value.Count} ({pair.Value.Count / (double)Math.Max(1, events):0.00}/event, {pair.Value.AverageMs:0.0} ms avg)"));
-        var storage = _storage.OrderByDescending(pair => pair.Value.Count)
-            .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value.Count / (double)Math.Max(1, events):0.00}/event"));
-        return $"deliveries: {string.Join(", ", deliveries)}; HTTP by port: {string.Join(", ", http)}; storage by target: {string.Join(", ", storage)}";
+        return $"deliveries: {string.Join(", ", deliveries)}; HTTP by port: {string.Join(", ", http)}";
     }
 
     public void Dispose()
@@ -72,18 +90,11 @@ public sealed class ProcessingProfile : IEventOutcomeObserver, IDisposable
 
     private void OnStopped(Activity activity)
     {
-        if (activity.GetTagItem("url.full") is not string url || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsLoopback || uri.Segments.Length < 3 || uri.Segments[1] != "devstoreaccount1/")
+        if (activity.Source.Name == "System.Net.Http"
+            && StorageRequestKey.Of(activity, activity.GetTagItem("url.full") as string, activity.GetTagItem("http.request.method") as string) is { } key)
         {
-            return;
+            _storage.GetOrAdd(key, static _ => new Tally()).Add(activity.Duration.TotalMilliseconds);
         }
-
-        var method = activity.GetTagItem("http.request.method") as string ?? "?";
-        var target = uri.Segments[2].Trim('/');
-        var paren = target.IndexOf('(', StringComparison.Ordinal);
-        target = paren > 0 ? target[..paren] : target;
-        // Unique per run (the harness's table prefix, queue and container names): keep the kind, not the random part.
-        var kind = System.Text.RegularExpressions.Regex.Replace(target, "^Tt[0-9a-f]{11}|[0-9a-f]{16,}", string.Empty);
-        _storage.GetOrAdd($"{uri.Port} {method} {kind}{(uri.Segments.Length > 3 ? "/" + uri.Segments[3].Trim('/') : string.Empty)}", static _ => new Tally()).Add(activity.Duration.TotalMilliseconds);
     }
 
     // The reason without the numbers and ids that differ between deliveries.

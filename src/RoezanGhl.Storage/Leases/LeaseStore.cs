@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
@@ -16,11 +17,19 @@ namespace RoezanGhl.Storage.Leases;
 /// that fails if the row exists; a held key is taken over only with the row's ETag, and only when it has
 /// expired or is already ours (re-entrant: a re-delivered event gets its own leases back). An event that
 /// crashed holding a lease blocks its keys until the lease expires, never for good.
+/// <para>Giving a lease back costs one request when this instance wrote the row: the ETag of its own write is kept,
+/// and the delete is conditioned on it, so it removes the row only while it is still exactly what we wrote (ours). Any
+/// other write since (a renewal by another delivery, a take-over after expiry) changes the ETag: the delete is refused
+/// with 412 and the row is read to decide, as for a lease this instance did not write.</para>
 /// </remarks>
 public sealed class LeaseStore
 {
+    /// <summary>ETags kept at most; past it they are forgotten (a release then reads the row first, as before).</summary>
+    internal const int MaxKnownWrites = 10_000;
+
     private readonly LinksTable _table;
     private readonly TimeProvider _timeProvider;
+    private readonly ConcurrentDictionary<(string Partition, string RowKey), (string Owner, ETag ETag)> _written = new();
 
     public LeaseStore(LinksTable table, TimeProvider timeProvider)
     {
@@ -72,21 +81,58 @@ public sealed class LeaseStore
         var partition = LinkRowKeys.Partition(locationId);
         foreach (var key in keys)
         {
-            var row = await table.GetEntityIfExistsAsync<LeaseEntity>(partition, LinkRowKeys.Lease(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var rowKey = LinkRowKeys.Lease(key);
+            if (_written.TryGetValue((partition, rowKey), out var written) && string.Equals(written.Owner, owner, StringComparison.Ordinal)
+                && _written.TryRemove(KeyValuePair.Create((partition, rowKey), written))
+                && await TryDeleteAsync(table, partition, rowKey, written.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var row = await table.GetEntityIfExistsAsync<LeaseEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (row is not { HasValue: true, Value: { } lease } || !string.Equals(lease.Owner, owner, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            try
-            {
-                await table.DeleteEntityAsync(partition, lease.RowKey, lease.ETag, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
-            {
-                // Gone or taken over after it expired: either way it is no longer ours to give back.
-            }
+            await TryDeleteAsync(table, partition, rowKey, lease.ETag, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // True when the row is gone (deleted now, or already); false when it changed since that ETag (412): look at it again.
+    private static async Task<bool> TryDeleteAsync(TableClient table, string partition, string rowKey, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, rowKey, etag, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
+        {
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            // Renewed or taken over after it expired: the caller reads it to see whose it is.
+            return false;
+        }
+    }
+
+    // Keeps the ETag of our own write of a lease row, so that giving it back needs no read first.
+    private void Remember(string partition, string rowKey, string owner, ETag? etag)
+    {
+        if (etag is not { } known)
+        {
+            _written.TryRemove((partition, rowKey), out _);
+            return;
+        }
+
+        if (_written.Count >= MaxKnownWrites)
+        {
+            _written.Clear();
+        }
+
+        _written[(partition, rowKey)] = (owner, known);
     }
 
     private async Task<(bool Acquired, bool WasOurs, LeaseEntity? Blocking)> TryAcquireOneAsync(TableClient table, string locationId, string key, string owner, TimeSpan duration, CancellationToken cancellationToken)
@@ -106,7 +152,8 @@ public sealed class LeaseStore
             try
             {
                 // Insert-if-absent: exactly one of several racing inserts succeeds.
-                await table.AddEntityAsync(lease, cancellationToken).ConfigureAwait(false);
+                var added = await table.AddEntityAsync(lease, cancellationToken).ConfigureAwait(false);
+                Remember(lease.PartitionKey, lease.RowKey, owner, added.Headers.ETag);
                 return (true, false, null);
             }
             catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.Conflict)
@@ -129,7 +176,8 @@ public sealed class LeaseStore
             try
             {
                 // Renew our own lease or take over an expired one, only if nobody changed it since we read it.
-                await table.UpdateEntityAsync(lease, held.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                var updated = await table.UpdateEntityAsync(lease, held.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                Remember(lease.PartitionKey, lease.RowKey, owner, updated.Headers.ETag);
                 return (true, ours, null);
             }
             catch (RequestFailedException exception) when (exception.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)

@@ -63,7 +63,15 @@ public sealed class ContactLinkStore
     }
 
     /// <summary>What is known about the event's contact and task (null members when not linked).</summary>
-    public async Task<SyncSnapshot> ReadSnapshotAsync(string locationId, string accountId, EventSubject subject, CancellationToken cancellationToken)
+    public Task<SyncSnapshot> ReadSnapshotAsync(string locationId, string accountId, EventSubject subject, CancellationToken cancellationToken) =>
+        ReadSnapshotAsync(locationId, accountId, subject, includeContactState: true, cancellationToken);
+
+    /// <summary>
+    /// As the other overload; without <paramref name="includeContactState"/> the contact's recorded state row is not
+    /// read (the snapshot names the linked contact with no values): enough to choose the leases a plan needs, never
+    /// to plan the change that runs.
+    /// </summary>
+    public async Task<SyncSnapshot> ReadSnapshotAsync(string locationId, string accountId, EventSubject subject, bool includeContactState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var table = await _table.GetClientAsync(cancellationToken).ConfigureAwait(false);
@@ -78,7 +86,9 @@ public sealed class ContactLinkStore
 
         // A task already linked names its GHL contact even when the contact's own links are not readable.
         contactId ??= taskSnapshot?.GhlContactId;
-        var contact = contactId is null ? null : await ReadContactAsync(locationId, contactId, cancellationToken).ConfigureAwait(false);
+        var contact = contactId is null ? null
+            : includeContactState ? await ReadContactAsync(locationId, contactId, cancellationToken).ConfigureAwait(false)
+            : new ContactSnapshot { GhlContactId = contactId };
         return new SyncSnapshot { Contact = contact, Task = taskSnapshot };
     }
 

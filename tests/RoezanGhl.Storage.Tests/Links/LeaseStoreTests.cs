@@ -1,5 +1,9 @@
+using Azure.Core;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using RoezanGhl.Storage.Leases;
+using RoezanGhl.Storage.Links;
+using RoezanGhl.TestSupport;
 using RoezanGhl.TestSupport.Lanes;
 
 namespace RoezanGhl.Storage.Tests.Links;
@@ -81,5 +85,63 @@ public sealed class LeaseStoreTests
         var results = await Task.WhenAll(attempts);
 
         Assert.Single(results, result => result.Acquired);
+    }
+
+    [Fact]
+    public async Task Giving_back_a_lease_this_instance_took_is_one_conditional_delete()
+    {
+        var log = new StorageRequestLog();
+        var table = LoggedTable(log);
+        var leases = new LeaseStore(new LinksTable(table), _time);
+        await leases.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct);
+        log.Clear();
+
+        await leases.ReleaseAsync("loc-1", ["contact:ghl-1"], "evt_a", _ct);
+
+        Assert.Equal("DELETE", Assert.Single(log.Requests).Split(' ')[0]);
+        Assert.True((await leases.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_b", Minute, _ct)).Acquired);
+    }
+
+    [Fact]
+    public async Task A_lease_renewed_by_another_instance_is_still_given_back_by_its_owner()
+    {
+        var (first, second) = TwoInstancesOnOneTable();
+        await first.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct);
+        await second.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct);
+
+        // The first instance's ETag is stale: its delete is refused, and it reads the row, still evt_a's, to give it back.
+        await first.ReleaseAsync("loc-1", ["contact:ghl-1"], "evt_a", _ct);
+
+        Assert.True((await first.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_b", Minute, _ct)).Acquired);
+    }
+
+    [Fact]
+    public async Task A_lease_taken_over_after_it_expired_is_not_given_back_by_its_old_owner()
+    {
+        var (first, second) = TwoInstancesOnOneTable();
+        await first.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_a", Minute, _ct);
+        _time.Advance(Minute + TimeSpan.FromSeconds(1));
+        Assert.True((await second.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_b", Minute, _ct)).Acquired);
+
+        await first.ReleaseAsync("loc-1", ["contact:ghl-1"], "evt_a", _ct);
+
+        var third = await first.TryAcquireAsync("loc-1", ["contact:ghl-1"], "evt_c", Minute, _ct);
+        Assert.False(third.Acquired);
+        Assert.Equal("evt_b", third.HeldBy);
+    }
+
+    // Two app instances: each its own LeaseStore (and its own ETags), one links table.
+    private (LeaseStore First, LeaseStore Second) TwoInstancesOnOneTable()
+    {
+        var table = LoggedTable(new StorageRequestLog());
+        return (new LeaseStore(new LinksTable(table), _time), new LeaseStore(new LinksTable(table), _time));
+    }
+
+    private static TableClient LoggedTable(StorageRequestLog log)
+    {
+        Azurite.EnsureRunning();
+        var options = new TableClientOptions();
+        options.AddPolicy(log, HttpPipelinePosition.PerCall);
+        return new TableClient(Azurite.ConnectionString, "leases" + Guid.NewGuid().ToString("N")[..16], options);
     }
 }

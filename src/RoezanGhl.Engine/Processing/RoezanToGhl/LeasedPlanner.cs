@@ -68,6 +68,13 @@ public sealed class LeasedPlanner
     /// Plans against the links, takes the leases the plan needs, then plans again against what the links say now
     /// that no other event can change them: the plan that runs is made under its leases.
     /// </summary>
+    /// <remarks>
+    /// The first plan only chooses the leases, and the leases depend on which contact and task are linked, not on the
+    /// contact's recorded values: it is made without reading the contact's state row (which the plan under the leases
+    /// reads anyway). A plan that needs no lease is the one that runs, so it is made again from the full snapshot; if
+    /// that one needs leases after all, they are taken as for any other. Either way the plan that runs was made from a
+    /// state read once, under its leases when it has any.
+    /// </remarks>
     private async Task<LeasedPlan> PlanUnderLeasesAsync(EventDelivery delivery, CancellationToken cancellationToken)
     {
         var account = delivery.Account ?? throw new InvalidOperationException($"Event {delivery.EventId} has no configured account.");
@@ -75,9 +82,16 @@ public sealed class LeasedPlanner
         var subject = SyncPlanner.SubjectOf(delivery.Queued.Event);
         for (var round = 0; round < MaxPlanningRounds; round++)
         {
-            var snapshot = await _links.ReadSnapshotAsync(delivery.LocationId, delivery.AccountId, subject, cancellationToken).ConfigureAwait(false);
+            var snapshot = await _links.ReadSnapshotAsync(delivery.LocationId, delivery.AccountId, subject, includeContactState: false, cancellationToken).ConfigureAwait(false);
             var plan = SyncPlanner.Plan(delivery.Queued, account, profile, snapshot);
             var keys = _coalescer.WithCoalescingLease(plan, GhlLeaseKeys.For(plan, delivery.AccountId));
+            if (keys.Count == 0 && snapshot.Contact is not null)
+            {
+                snapshot = await _links.ReadSnapshotAsync(delivery.LocationId, delivery.AccountId, subject, cancellationToken).ConfigureAwait(false);
+                plan = SyncPlanner.Plan(delivery.Queued, account, profile, snapshot);
+                keys = _coalescer.WithCoalescingLease(plan, GhlLeaseKeys.For(plan, delivery.AccountId));
+            }
+
             if (keys.Count == 0)
             {
                 return LeasedPlan.Holding(plan, []);
