@@ -10,6 +10,9 @@ namespace RoezanGhl.LoadHarness.TwoWay;
 /// </summary>
 internal static class TwoWayFaults
 {
+    /// <summary>Added to the profile's title, so a faults run is never read as the clean one.</summary>
+    public const string Title = ", UNDER FAULTS on both sides (15% 5xx, 10% ghost writes, each door refusing 3 deliveries every 100 changes, both APIs' rate limits cut to a tenth during the third tenth of the changes)";
+
     public static void Start(AppTestHost host)
     {
         ArgumentNullException.ThrowIfNull(host);

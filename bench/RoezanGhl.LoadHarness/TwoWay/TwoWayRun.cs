@@ -78,7 +78,7 @@ internal static class TwoWayRun
             {
                 // Faults stop with the load: what they delayed must still arrive, and the audit reads both sides' state.
                 TwoWayFaults.Stop(host);
-                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[two_way] faults: door 429s {host.GhlWebhooks.Forwarder.Refused + host.Roezan.Forwarder.Refused}, GHL webhooks dropped {host.GhlWebhooks.Sender.Dropped}")).ConfigureAwait(false);
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[two_way] faults: door 429s {host.GhlWebhooks.Forwarder.Refused + host.Roezan.Forwarder.Refused}, GHL webhooks dropped {host.GhlWebhooks.Sender.Dropped}, 429s met from GHL {host.Simulator.State.Counters.Snapshot().RateLimited} and from Roezan {host.Roezan.Simulator.State.Counters.Snapshot().RateLimited}")).ConfigureAwait(false);
             }
 
             await SettleAsync(host, cancellationToken).ConfigureAwait(false);
@@ -91,6 +91,7 @@ internal static class TwoWayRun
                 .Select(entry => (entry.UpdatedAt!.Value - entry.OccurredAt!.Value).TotalMilliseconds).Order().ToList();
             return new TwoWayResult
             {
+                Faults = options.TwoWayFaults,
                 Events = made,
                 LostEvents = lost.Values.Sum(),
                 DuplicateWrites = workload.CountDuplicates(),
