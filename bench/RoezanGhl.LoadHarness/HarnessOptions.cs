@@ -94,7 +94,7 @@ public sealed record HarnessOptions
         LoadProfile.TwoLocations => new LoadProfile(key, $"Two locations at once, {TwoLocationsFactor:0.##}× the limit each for {TwoLocationsDuration.TotalSeconds:0.#} s, then drain", 2, TwoLocationsFactor, TwoLocationsDuration),
         LoadProfile.TwoLocationBurst => MultiBurst(key, 2),
         LoadProfile.FiveLocationBurst => MultiBurst(key, 5),
-        LoadProfile.TwoWay => new LoadProfile(key, $"Two-way: {TwoWayChanges} changes made in GHL and in Roezan at {TwoWayChangesPerSecond:0.#}/s (a tenth of them the same contact on both sides within a second), both simulators sending webhooks, one location", 1, 0, TimeSpan.FromSeconds(TwoWayChanges / TwoWayChangesPerSecond)),
+        LoadProfile.TwoWay => new LoadProfile(key, $"Two-way: {TwoWayChanges} changes made in GHL and in Roezan at {TwoWayChangesPerSecond:0.#}/s (a tenth of them the same contact on both sides within a second), both simulators sending webhooks, one location{(TwoWayFaults ? TwoWay.TwoWayFaults.Title : "")}", 1, 0, TimeSpan.FromSeconds(TwoWayChanges / TwoWayChangesPerSecond)),
         _ => throw new ArgumentException($"Unknown profile '{key}' ({string.Join(", ", AllProfiles.Concat(OnRequestProfiles))}).", nameof(key)),
     };
 

@@ -136,6 +136,28 @@ public sealed class ReportingTests
         Assert.Contains("load average 1.5 at the start, 2.5 at the end", table, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_two_way_run_under_faults_says_so_in_its_title_and_in_a_faults_field()
+    {
+        var clean = new HarnessOptions { Profiles = [LoadProfile.TwoWay] }.SelectedProfiles().Single();
+        var faults = new HarnessOptions { Profiles = [LoadProfile.TwoWay], TwoWayFaults = true }.SelectedProfiles().Single();
+        var report = new HarnessReport
+        {
+            GeneratedAt = DateTimeOffset.UnixEpoch,
+            Machine = "test",
+            Seed = 1,
+            GhlLimit = "100 / 10 s",
+            Mix = new Dictionary<string, double>(),
+            Profiles = new Dictionary<string, ProfileResult> { [LoadProfile.TwoWay] = new() { Title = faults.Title, Locations = 1, LimitFactor = 0, LoadSeconds = 50, OfferedEventsPerSecondPerLocation = 20, TwoWay = TwoWay(lost: 3) with { Faults = true } } },
+            Targets = [],
+        };
+
+        Assert.DoesNotContain("FAULTS", clean.Title, StringComparison.Ordinal);
+        Assert.Contains("UNDER FAULTS", MarkdownReport.Write(report), StringComparison.Ordinal);
+        Assert.Contains("\"faults\":true", System.Text.Json.JsonSerializer.Serialize(report.Profiles[LoadProfile.TwoWay].TwoWay), StringComparison.Ordinal);
+        Assert.Contains("\"faults\":false", System.Text.Json.JsonSerializer.Serialize(TwoWay(lost: 3)), StringComparison.Ordinal);
+    }
+
     private static TwoWayResult TwoWay(int lost) => new()
     {
         Events = 1000, LostEvents = lost, DuplicateWrites = 0, EchoWrites = 0, ConflictsRecorded = 40, BothSidesEdits = 90,

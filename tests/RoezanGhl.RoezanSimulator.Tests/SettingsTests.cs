@@ -5,6 +5,24 @@ namespace RoezanGhl.RoezanSimulator.Tests;
 public sealed class SettingsTests
 {
     [Fact]
+    public void Using_up_an_accounts_rate_limit_leaves_it_nothing_until_its_window_resets()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var state = new RoezanSimulatorState(new RoezanSimulatorSettings { RateLimitLimit = 3, RateLimitWindowSeconds = 2 }.WithAccount("acme", "k"), time);
+        state.CountRequest("acme");
+
+        var used = state.UseUpRateLimit("ACME");
+        var during = state.CountRequest("acme");
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(2, used);
+        Assert.False(during.Allowed);
+        Assert.True(state.CountRequest("acme").Allowed);
+        Assert.Equal(0, state.Counters.Snapshot().Total);
+        Assert.Throws<ArgumentException>(() => state.UseUpRateLimit("nobody"));
+    }
+
+    [Fact]
     public void The_defaults_can_be_used()
     {
         Assert.Empty(new RoezanSimulatorSettings().Problems());

@@ -9,6 +9,13 @@ namespace RoezanGhl.LoadHarness.Reporting;
 /// </summary>
 public sealed record TwoWayResult
 {
+    /// <summary>
+    /// Whether the run was made under faults on both sides (<c>--two-way-faults</c>: 5xx, ghost writes, a 429 storm, both
+    /// doors answering 429 now and then), so its figures are never taken for the clean run's.
+    /// </summary>
+    [JsonPropertyName("faults")]
+    public bool Faults { get; init; }
+
     /// <summary>Changes made during the load (a contact edited on both sides counts two).</summary>
     [JsonPropertyName("events")]
     public required int Events { get; init; }

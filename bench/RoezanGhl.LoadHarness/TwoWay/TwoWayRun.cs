@@ -18,6 +18,9 @@ internal static class TwoWayRun
 {
     private const int Contacts = 100;
 
+    /// <summary>How long the set-up and the end of the load may take to settle (on the shared 2 cores, 1,000 changes under faults can need more than 10 min).</summary>
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(30);
+
     public static async Task<TwoWayResult> RunAsync(HarnessOptions options, Func<string> loadAverage, TextWriter log, CancellationToken cancellationToken)
     {
         var loadAtStart = loadAverage();
@@ -78,7 +81,7 @@ internal static class TwoWayRun
             {
                 // Faults stop with the load: what they delayed must still arrive, and the audit reads both sides' state.
                 TwoWayFaults.Stop(host);
-                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[two_way] faults: door 429s {host.GhlWebhooks.Forwarder.Refused + host.Roezan.Forwarder.Refused}, GHL webhooks dropped {host.GhlWebhooks.Sender.Dropped}")).ConfigureAwait(false);
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[two_way] faults: door 429s {host.GhlWebhooks.Forwarder.Refused + host.Roezan.Forwarder.Refused}, GHL webhooks dropped {host.GhlWebhooks.Sender.Dropped}, 429s met from GHL {host.Simulator.State.Counters.Snapshot().RateLimited} and from Roezan {host.Roezan.Simulator.State.Counters.Snapshot().RateLimited}")).ConfigureAwait(false);
             }
 
             await SettleAsync(host, cancellationToken).ConfigureAwait(false);
@@ -91,6 +94,7 @@ internal static class TwoWayRun
                 .Select(entry => (entry.UpdatedAt!.Value - entry.OccurredAt!.Value).TotalMilliseconds).Order().ToList();
             return new TwoWayResult
             {
+                Faults = options.TwoWayFaults,
                 Events = made,
                 LostEvents = lost.Values.Sum(),
                 DuplicateWrites = workload.CountDuplicates(),
@@ -165,15 +169,26 @@ internal static class TwoWayRun
     private static async Task SettleAsync(AppTestHost host, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(10));
-        for (var quiet = 0; quiet < 2;)
+        timeout.CancelAfter(SettleLimit);
+        var messages = -1;
+        try
         {
-            var before = host.Pump.Delivered;
-            await host.Roezan.Simulator.WaitForWebhooksAsync(timeout.Token).ConfigureAwait(false);
-            await host.GhlWebhooks.WaitUntilDrainedAsync(timeout.Token).ConfigureAwait(false);
-            var properties = await host.RawQueue.GetPropertiesAsync(timeout.Token).ConfigureAwait(false);
-            await Task.Delay(TimeSpan.FromMilliseconds(500), timeout.Token).ConfigureAwait(false);
-            quiet = properties.Value.ApproximateMessagesCount == 0 && host.Pump.Delivered == before ? quiet + 1 : 0;
+            for (var quiet = 0; quiet < 2;)
+            {
+                var before = host.Pump.Delivered;
+                await host.Roezan.Simulator.WaitForWebhooksAsync(timeout.Token).ConfigureAwait(false);
+                await host.GhlWebhooks.WaitUntilDrainedAsync(timeout.Token).ConfigureAwait(false);
+                var properties = await host.RawQueue.GetPropertiesAsync(timeout.Token).ConfigureAwait(false);
+                messages = properties.Value.ApproximateMessagesCount;
+                await Task.Delay(TimeSpan.FromMilliseconds(500), timeout.Token).ConfigureAwait(false);
+                quiet = messages == 0 && host.Pump.Delivered == before ? quiet + 1 : 0;
+            }
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Say what was still going on, instead of ending the harness with a bare cancellation (exit 1, no message).
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"The two_way run did not settle within {SettleLimit.TotalMinutes:0} min: {messages} messages on the queue at the last look, {host.Pump.Delivered} deliveries so far, Roezan webhooks pending {host.Roezan.Simulator.State.Outbox.PendingCount}."), exception);
         }
     }
 

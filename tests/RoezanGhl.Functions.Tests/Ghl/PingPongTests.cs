@@ -31,7 +31,7 @@ public class PingPongTests(ITestOutputHelper output)
         RunAsync(Count, faults: false);
 
     [Fact]
-    public Task Faults_on_both_sides_5xx_ghost_writes_and_doors_answering_429_lose_nothing() =>
+    public Task Faults_on_both_sides_5xx_429_storms_ghost_writes_and_doors_answering_429_lose_nothing() =>
         RunAsync(Math.Max(40, Count / 4), faults: true);
 
     [Fact]
@@ -101,7 +101,9 @@ public class PingPongTests(ITestOutputHelper output)
 
         var random = new Random(1234);
         var expected = new Dictionary<string, (string First, string Email, HashSet<string> Tags)>(StringComparer.Ordinal);
-        for (var made = 0; made < changes;)
+        var storm = (Ghl: 0L, Roezan: 0L);
+        var round = 0;
+        for (var made = 0; made < changes; round++)
         {
             for (var i = 0; i < contacts && made < changes; i++, made++)
             {
@@ -134,6 +136,14 @@ public class PingPongTests(ITestOutputHelper output)
                 host.Roezan.Forwarder.RefuseNext(3);
             }
 
+            if (faults && round == 1)
+            {
+                // The second round is processed in a 429 storm on both APIs.
+                var settling = SettleAsync(host);
+                storm = await StormAsync(host, TimeSpan.FromSeconds(8));
+                await settling;
+            }
+
             await SettleAsync(host);
         }
 
@@ -145,16 +155,51 @@ public class PingPongTests(ITestOutputHelper output)
         var echoesApplied = applied.Count - changes - contacts;
         var latencies = applied.Select(e => (e.UpdatedAt!.Value - e.AcceptedAt!.Value).TotalMilliseconds).Order().ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"faults {faults}, door 429s {host.GhlWebhooks.Forwarder.Refused + host.Roezan.Forwarder.Refused}, GHL webhooks dropped {host.GhlWebhooks.Sender.Dropped}, changes {changes}, contacts {contacts}, events {ledger.Count}, applied {applied.Count}, skipped {ledger.Count(e => e.Status == EventLedgerStatus.Skipped)}, failed {ledger.Count(e => e.Status == EventLedgerStatus.Failed)}, lost {lost}, echo writes {echoesApplied}, " +
+            $"faults {faults}, storm 429s GHL {storm.Ghl} Roezan {storm.Roezan}, door 429s {host.GhlWebhooks.Forwarder.Refused + host.Roezan.Forwarder.Refused}, GHL webhooks dropped {host.GhlWebhooks.Sender.Dropped}, changes {changes}, contacts {contacts}, events {ledger.Count}, applied {applied.Count}, skipped {ledger.Count(e => e.Status == EventLedgerStatus.Skipped)}, failed {ledger.Count(e => e.Status == EventLedgerStatus.Failed)}, lost {lost}, echo writes {echoesApplied}, " +
             $"GHL contacts {ghlContacts.Count}, Roezan contacts {roezanContacts.Count}, GHL calls {host.Simulator.State.Counters.Snapshot().Total}, Roezan calls {host.Roezan.Simulator.State.Counters.Snapshot().Total}, " +
             $"latency p50 {Percentile(latencies, 0.5):0} ms p99 {Percentile(latencies, 0.99):0} ms, wall {clock.Elapsed.TotalSeconds:0.0} s"));
 
         Assert.Equal(0, host.GhlWebhooks.Sender.Dropped);
+        if (faults)
+        {
+            // The storm must have been met by both clients, or it proves nothing.
+            Assert.True(storm.Ghl >= 3 && storm.Roezan >= 3, $"the storm's 429s: GHL {storm.Ghl}, Roezan {storm.Roezan}");
+        }
+
         Assert.Equal(0, lost);
         Assert.Equal((contacts, contacts), (ghlContacts.Count, roezanContacts.Count));
         Assert.Equal(0, echoesApplied);
         Assert.DoesNotContain(ledger, e => e.Status is EventLedgerStatus.Failed or EventLedgerStatus.Conflict);
     }
+
+    /// <summary>
+    /// A 429 storm on both APIs for <paramref name="length"/>: their limits are cut to 3 requests per 2 s (GHL per
+    /// location, Roezan per account) and what is left of each window is used up at once, as another app sharing the
+    /// budget would, so the app's clients (which pace themselves by the rate-limit headers) meet runs of 429s with
+    /// Retry-After. Returns the 429s the app met from GHL and from Roezan.
+    /// </summary>
+    private static async Task<(long Ghl, long Roezan)> StormAsync(AppTestHost host, TimeSpan length)
+    {
+        var (ghl, roezan) = (host.Simulator.Settings, host.Roezan.Simulator.Settings);
+        var (ghlBefore, roezanBefore) = (host.Simulator.State.Counters.Snapshot().RateLimited, host.Roezan.Simulator.State.Counters.Snapshot().RateLimited);
+        host.Simulator.Settings = ghl with { RateLimitMax = 3, RateLimitIntervalMs = 2_000, SendRetryAfter = true };
+        host.Roezan.Simulator.Settings = roezan with { RateLimitLimit = 3, RateLimitWindowSeconds = 2, SendRetryAfter = true };
+        var storm = Stopwatch.StartNew();
+        // At least the length, and on a slow machine on until each client has met a run of 429s (at most a minute).
+        while (storm.Elapsed < length || (Met(host, ghlBefore, roezanBefore) is var (g, r) && (g < 3 || r < 3) && storm.Elapsed < TimeSpan.FromMinutes(1)))
+        {
+            host.Simulator.State.UseUpRateLimits();
+            host.Roezan.Simulator.State.UseUpRateLimit(Account);
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        host.Simulator.Settings = host.Simulator.Settings with { RateLimitMax = ghl.RateLimitMax, RateLimitIntervalMs = ghl.RateLimitIntervalMs };
+        host.Roezan.Simulator.Settings = host.Roezan.Simulator.Settings with { RateLimitLimit = roezan.RateLimitLimit, RateLimitWindowSeconds = roezan.RateLimitWindowSeconds };
+        return Met(host, ghlBefore, roezanBefore);
+    }
+
+    private static (long Ghl, long Roezan) Met(AppTestHost host, long ghlBefore, long roezanBefore) =>
+        (host.Simulator.State.Counters.Snapshot().RateLimited - ghlBefore, host.Roezan.Simulator.State.Counters.Snapshot().RateLimited - roezanBefore);
 
     private static string Phone(int i) => $"+1{AreaCodes[i / 100]}55501{i % 100:00}";
 

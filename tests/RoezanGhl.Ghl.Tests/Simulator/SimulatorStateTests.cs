@@ -110,6 +110,24 @@ public sealed class SimulatorStateTests
     }
 
     [Fact]
+    public void Using_up_the_rate_limits_leaves_every_known_location_nothing_until_its_window_resets()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var state = new SimulatorState(new SimulatorSettings { RateLimitMax = 3, RateLimitIntervalMs = 1000 }, time);
+        state.CountRequest(Location);
+        state.CountRequest("(any)");
+
+        var used = state.UseUpRateLimits();
+        var during = (state.CountRequest(Location).Allowed, state.CountRequest("(any)").Allowed);
+        time.Advance(TimeSpan.FromMilliseconds(1000));
+
+        Assert.Equal(4, used);
+        Assert.Equal((false, false), during);
+        Assert.True(state.CountRequest(Location).Allowed);
+        Assert.Equal(0, state.Counters.Snapshot().Total);
+    }
+
+    [Fact]
     public void The_list_cursor_continues_after_the_last_contact_of_the_page()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

@@ -125,6 +125,29 @@ public sealed partial class SimulatorState
         }
     }
 
+    /// <summary>
+    /// Uses up what is left of every known location's current rate window (a request naming no location counts against
+    /// one too), as another app sharing the budget would: a 429 storm the app cannot pace itself out of. Returns how many
+    /// requests that took; they are not recorded or counted as requests.
+    /// </summary>
+    public int UseUpRateLimits()
+    {
+        lock (_gate)
+        {
+            var used = 0;
+            var now = Time.GetUtcNow();
+            foreach (var location in _settings.RateLimitMax > 0 ? _locations.Values.ToList() : [])
+            {
+                while (location.Window.TryTake(now, _settings).Allowed)
+                {
+                    used++;
+                }
+            }
+
+            return used;
+        }
+    }
+
     /// <summary>Whether this request is to fail with a 5xx before reaching its handler.</summary>
     public bool NextServerError()
     {

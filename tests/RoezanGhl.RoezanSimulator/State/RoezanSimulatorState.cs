@@ -165,6 +165,22 @@ public sealed class RoezanSimulatorState
         return account;
     }
 
+    /// <summary>
+    /// Uses up what is left of the account's current rate window, as another client of the same account would (a 429
+    /// storm the app cannot pace itself out of); returns how many requests that took. Not recorded or counted as requests.
+    /// </summary>
+    public int UseUpRateLimit(string accountId)
+    {
+        var bucket = ConfiguredAccount(accountId) ?? throw new ArgumentException($"Account '{accountId}' is not configured.", nameof(accountId));
+        var used = 0;
+        while (_settings.RateLimitLimit > 0 && CountRequest(bucket).Allowed)
+        {
+            used++;
+        }
+
+        return used;
+    }
+
     internal RateDecision CountRequest(string bucket)
     {
         lock (Gate)
