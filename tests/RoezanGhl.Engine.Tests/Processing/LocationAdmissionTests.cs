@@ -24,8 +24,9 @@ public sealed class LocationAdmissionTests : IDisposable
 
     public LocationAdmissionTests()
     {
-        _limiter = new GhlRateLimiter(Options.Create(new GhlOptions { RateLimitMaxRequests = 2, RateLimitInterval = Window, RateLimitSafetyMargin = TimeSpan.Zero }), _time);
-        _admission = new LocationAdmission(_limiter, Options.Create(new LocationAdmissionOptions { MaxWait = TimeSpan.FromSeconds(1), ProcessingSlots = 4 }), _time);
+        var ghl = Options.Create(new GhlOptions { RateLimitMaxRequests = 2, RateLimitInterval = Window, RateLimitSafetyMargin = TimeSpan.Zero });
+        _limiter = new GhlRateLimiter(ghl, _time);
+        _admission = new LocationAdmission(_limiter, new PermitSchedule(_limiter, ghl, Options.Create(new RoezanOptions()), _time), Options.Create(new LocationAdmissionOptions { MaxWait = TimeSpan.FromSeconds(1), ProcessingSlots = 4 }), _time);
     }
 
     public void Dispose() => _limiter.Dispose();
