@@ -81,7 +81,7 @@ public static class GhlChangePlanner
         var concurrent = changedAt is { } made && lastToGhl is { } toGhl && made < toGhl.WrittenAt;
         if (last is { } at && changedAt is { } when && contested.Count > 0 && (concurrent || (lastWasRoezan && (when - at).Duration() <= rules.ConflictWindow)))
         {
-            var roezanAt = RoezanChangedAt(contested, linked) ?? lastToGhl?.ChangedAt ?? at;
+            var roezanAt = lastToGhl?.ChangedAt ?? at;
             var ghlWins = rules.ConflictRule switch
             {
                 ConflictRule.GhlWins => true,
@@ -149,27 +149,6 @@ public static class GhlChangePlanner
         }
 
         return linked.LastOccurredAt is { } last && changedAt is { } at && at < last ? null : old;
-    }
-
-    /// <summary>
-    /// When Roezan last changed the contested fields, by the link's per-field times (the newest of them); null when one of
-    /// them was last changed in GHL or has no time. A coalesced Roezan change's own time is its newest change's, which
-    /// may be a later tag: judged by it, an older Roezan name won over a newer GHL one.
-    /// </summary>
-    private static DateTimeOffset? RoezanChangedAt(List<KeyValuePair<string, string>> contested, ContactSnapshot linked)
-    {
-        DateTimeOffset? newest = null;
-        foreach (var (field, _) in contested)
-        {
-            if (!linked.FieldChanges.TryGetValue(field, out var change) || change.Side != SyncSystem.Roezan)
-            {
-                return null;
-            }
-
-            newest = newest is { } seen && seen > change.At ? seen : change.At;
-        }
-
-        return newest;
     }
 
     private static IReadOnlyDictionary<string, FieldChange> Times(IReadOnlyDictionary<string, FieldChange> kept, ContactFields written, DateTimeOffset? changedAt) =>

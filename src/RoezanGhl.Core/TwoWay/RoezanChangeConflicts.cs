@@ -68,7 +68,7 @@ public static class RoezanChangeConflicts
             ConflictRule.RoezanWins => false,
             // A tie (the same millisecond on two clocks) goes to GHL, as on the GHL → Roezan side (GhlChangePlanner), so
             // both sides settle it the same way whichever event is processed first.
-            _ => ChangedAt(plan, contested) <= ghlAt,
+            _ => roezanAt <= ghlAt,
         };
         var conflicts = contested.Select(pair => new FieldConflict(pair.Key, ValueOf(theirs, pair.Key), pair.Value, ghlWins)).ToList();
         // GHL winning keeps only the contested fields: Roezan's other changes are written as any change.
@@ -139,17 +139,6 @@ public static class RoezanChangeConflicts
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Roezan's change time of the contested fields (the newest of the plan's per-field times), else the plan's: a
-    /// coalesced change's own time is its newest change's, which may be a later tag, not the name's.
-    /// </summary>
-    private static DateTimeOffset ChangedAt(SyncPlan plan, List<KeyValuePair<string, string>> contested)
-    {
-        var times = plan.ContactStateFieldChanges;
-        var fields = contested.Select(pair => times is not null && times.TryGetValue(pair.Key, out var change) && change.Side == SyncSystem.Roezan ? change.At : (DateTimeOffset?)null).ToList();
-        return fields.Count > 0 && fields.TrueForAll(at => at is not null) ? fields.Max()!.Value : plan.OccurredAt!.Value;
     }
 
     /// <summary>

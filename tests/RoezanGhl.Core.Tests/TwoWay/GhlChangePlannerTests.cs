@@ -201,23 +201,4 @@ public class GhlChangePlannerTests
 
         Assert.True(decision.GhlWriteBack.IsEmpty);
     }
-    /// <summary>
-    /// From the two_way run: Roezan's first name (made 30 s before) reached GHL in a coalesced change whose newest time
-    /// (a later tag) came after GHL's own first name change; judged by that contact-level time Roezan's older name won.
-    /// </summary>
-    [Fact]
-    public void A_conflict_is_judged_by_the_roezan_change_time_of_the_contested_field_not_the_coalesced_change_time()
-    {
-        var linked = Linked("evt_roezan", Now) with
-        {
-            Fields = Recorded with { FirstName = "Rosa" },
-            FieldChanges = new Dictionary<string, FieldChange> { ["firstName"] = new(Now.AddSeconds(-30), SyncSystem.Roezan) },
-        };
-        var history = EchoHistory.Empty.With(SyncSystem.Ghl, "fp-roezan", Now.AddSeconds(5), OverwrittenValues.Before(Recorded, new ContactFields { FirstName = "Rosa" }), Now);
-
-        var decision = Decide(Recorded with { FirstName = "Gina" }, linked, history, at: Now.AddSeconds(-10));
-
-        Assert.True(Assert.Single(decision.Conflicts).GhlWon);
-        Assert.Equal("Gina", decision.Upsert.FirstName);
-    }
 }

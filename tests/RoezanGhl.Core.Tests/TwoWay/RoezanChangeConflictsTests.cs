@@ -152,15 +152,4 @@ public class RoezanChangeConflictsTests
         Assert.Null(RoezanChangeConflicts.GhlWriteFor(history, Incoming, Recorded));
         Assert.Equal("fp-name", RoezanChangeConflicts.GhlWriteFor(history with { Entries = history.Entries.Skip(1).ToList() }, Incoming, Recorded)?.Fingerprint);
     }
-    [Fact]
-    public void Newest_wins_compares_the_roezan_time_of_the_contested_field_not_the_coalesced_change_time()
-    {
-        var write = EchoHistory.Empty.With(SyncSystem.Roezan, "fp-name", GhlAt.AddSeconds(20), OverwrittenValues.Before(Recorded with { FirstName = "Old" }, new ContactFields { FirstName = "Gina" }), GhlAt).Entries[0];
-        var coalesced = Planned(10) with { ContactStateFieldChanges = new Dictionary<string, FieldChange> { ["firstName"] = new(GhlAt.AddSeconds(-20), SyncSystem.Roezan) } };
-
-        var settlement = RoezanChangeConflicts.Settle(coalesced, Incoming, LinkedByGhl, write.WrittenAt, new GhlChangeRules { ConflictRule = ConflictRule.NewestWins }, write);
-
-        Assert.True(Assert.Single(settlement.Conflicts).GhlWon);
-        Assert.Null(WrittenFirstName(settlement.Plan));
-    }
 }
