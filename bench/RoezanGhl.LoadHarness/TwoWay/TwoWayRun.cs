@@ -21,6 +21,9 @@ internal static class TwoWayRun
     /// <summary>How long the set-up and the end of the load may take to settle (on the shared 2 cores, 1,000 changes under faults can need more than 10 min).</summary>
     private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(30);
 
+    // The ledger history of every diverged contact printed (at most 20): what each lost field is lost to.
+    private const int HistoriesPrinted = 20;
+
     public static async Task<TwoWayResult> RunAsync(HarnessOptions options, Func<string> loadAverage, TextWriter log, CancellationToken cancellationToken)
     {
         var loadAtStart = loadAverage();
@@ -124,7 +127,7 @@ internal static class TwoWayRun
     }
 
     /// <summary>
-    /// Which contacts diverged and how (up to 20), and the ledger history of the first three: the events about either of
+    /// Which contacts diverged and how (up to 20), and the ledger history of each: the events about either of
     /// its ids in the order they were accepted, with their own times, outcomes and the state their plan left.
     /// </summary>
     private static async Task ReportDivergedAsync(TwoWayWorkload workload, List<EventLedgerEntry> entries, TextWriter log)
@@ -133,7 +136,7 @@ internal static class TwoWayRun
         foreach (var (contact, index) in diverged.Select((contact, index) => (contact, index)))
         {
             await log.WriteLineAsync($"[two_way] diverged {contact.Phone} (GHL {contact.GhlId}, Roezan {contact.RoezanId}): {string.Join("; ", contact.Fields)}").ConfigureAwait(false);
-            if (index >= 3)
+            if (index >= HistoriesPrinted)
             {
                 continue;
             }

@@ -101,7 +101,10 @@ public static class ContactChangeMerger
             return kept;
         }
 
-        if (occurredAt is { } at)
+        // A later change carrying the value unchanged did not make it (Roezan sends the whole contact): the value keeps
+        // the time of the change that set it.
+        var comparison = field == "email" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (occurredAt is { } at && (!times.ContainsKey(field) || !string.Equals(kept?.Trim(), next.Trim(), comparison)))
         {
             times[field] = at;
         }

@@ -1,4 +1,5 @@
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Core.Sync;
 
 namespace RoezanGhl.Core.TwoWay;
 
@@ -100,6 +101,44 @@ public static class RoezanChangeConflicts
         // (the order of the event and our write to Roezan, so our write time, not GHL's change time).
         var writeBack = ConflictWriteBack.Needed(senderWon: !ghlWins, roezanAt, writtenAt) ? ConflictWriteBack.Winners(conflicts) : ContactFields.Empty;
         return new RoezanConflictSettlement(settled, conflicts) { RoezanWriteBack = writeBack };
+    }
+
+    /// <summary>
+    /// The write of a GHL change to Roezan that a Roezan change may conflict with: the newest write to Roezan that replaced
+    /// a name or email <paramref name="incoming"/> changes from <paramref name="recorded"/>, unless a Roezan change to
+    /// that field was written to GHL after it (the link then holds Roezan's value); null when there is none.
+    /// </summary>
+    /// <remarks>
+    /// Not simply our newest write: under load a GHL change can reach Roezan over Roezan's newer, still queued change, and
+    /// a later write of other fields (a tag) then hid it, so the change won in GHL while Roezan kept GHL's older value.
+    /// A write recorded without <see cref="EchoEntry.Before"/> (or <see cref="EchoEntry.After"/>) counts as every field.
+    /// </remarks>
+    public static EchoEntry? GhlWriteFor(EchoHistory history, ContactFields incoming, ContactFields recorded)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(recorded);
+        var open = Judged(incoming.ChangedFrom(recorded)).Values().Select(pair => pair.Key).Where(field => ValueOf(recorded, field) is not null).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in history.Entries)
+        {
+            if (open.Count == 0)
+            {
+                return null;
+            }
+
+            var fields = entry.Target == SyncSystem.Roezan ? entry.Before : entry.After;
+            if (entry.Target == SyncSystem.Roezan && (fields is null || open.Overlaps(fields.Keys)))
+            {
+                return entry;
+            }
+
+            if (entry.Target == SyncSystem.Ghl)
+            {
+                open.ExceptWith(fields?.Keys ?? open.ToList());
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

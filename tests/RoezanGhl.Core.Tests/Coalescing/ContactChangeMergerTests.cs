@@ -39,6 +39,25 @@ public sealed class ContactChangeMergerTests
         Assert.Equal(T0.AddMinutes(5), merged.FieldOccurredAt["email"]);
     }
 
+    /// <summary>
+    /// Roezan sends the whole contact with every change: a later change that carries a name or email unchanged did not
+    /// make it, so the value keeps the time of the change that set it (two_way run: an email set before a GHL change
+    /// "won" over it because a tag added after the GHL change was merged with it).
+    /// </summary>
+    [Fact]
+    public void A_value_a_later_merged_change_carries_unchanged_keeps_the_time_of_the_change_that_set_it()
+    {
+        var survivor = Change("evt_1", T0.AddMinutes(1), new RoezanContact { Id = "c_1", FirstName = "Anne", Email = "anne@example.com" });
+        var tagged = Change("evt_2", T0.AddMinutes(4), new RoezanContact { Id = "c_1", FirstName = "Anne", Email = "Anne@Example.com", Tags = ["vip"] });
+        var renamed = Change("evt_3", T0.AddMinutes(6), new RoezanContact { Id = "c_1", FirstName = "Ann", Email = "anne@example.com" });
+
+        var merged = ContactChangeMerger.Merge(survivor, [tagged, renamed], tagsAreWholeSet: false);
+
+        Assert.Equal(T0.AddMinutes(6), merged.FieldOccurredAt!["firstName"]);
+        Assert.Equal(T0.AddMinutes(1), merged.FieldOccurredAt["email"]);
+        Assert.Equal(T0.AddMinutes(6), merged.OccurredAt);
+    }
+
     [Fact]
     public void Field_that_only_an_older_change_carried_is_kept()
     {

@@ -1,4 +1,5 @@
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Core.Sync;
 using RoezanGhl.Core.TwoWay;
 
 namespace RoezanGhl.Core.Tests.TwoWay;
@@ -117,5 +118,38 @@ public class RoezanChangeConflictsTests
         var far = Settle(ConflictRule.GhlWins, 60);
 
         Assert.True(far.RoezanWriteBack.IsEmpty);
+    }
+    /// <summary>
+    /// From the two_way run: GHL's first name (made at GhlAt) reached Roezan 20 s later, over Roezan's newer first name
+    /// (made at +10 s) that was still queued; then we wrote a Roezan email to GHL and a GHL tag to Roezan. Judged against
+    /// only the newest write (the tag), the first name was not contested, so GHL got Roezan's name and Roezan kept GHL's.
+    /// </summary>
+    [Fact]
+    public void A_roezan_change_overwritten_by_an_earlier_write_than_our_newest_is_still_a_conflict_and_written_back()
+    {
+        var nameWrite = OverwrittenValues.Before(Recorded with { FirstName = "Old" }, new ContactFields { FirstName = "Gina" });
+        var history = EchoHistory.Empty
+            .With(SyncSystem.Roezan, "fp-name", GhlAt.AddSeconds(20), nameWrite, GhlAt)
+            .With(SyncSystem.Ghl, "fp-email", GhlAt.AddSeconds(30), after: OverwrittenValues.After(Recorded, new ContactFields { Email = "new@example.com" }))
+            .With(SyncSystem.Roezan, "fp-tag", GhlAt.AddSeconds(40), OverwrittenValues.Before(Recorded, new ContactFields { Tags = ["t1"] }), GhlAt.AddSeconds(35));
+
+        var write = RoezanChangeConflicts.GhlWriteFor(history, Incoming, Recorded);
+        var settlement = RoezanChangeConflicts.Settle(Planned(10), Incoming, LinkedByGhl, write?.WrittenAt, new GhlChangeRules { ConflictRule = ConflictRule.NewestWins }, write);
+
+        Assert.Equal("fp-name", write?.Fingerprint);
+        Assert.Equal(("firstName", false), (Assert.Single(settlement.Conflicts).Field, settlement.Conflicts[0].GhlWon));
+        Assert.Equal("Rosa", WrittenFirstName(settlement.Plan));
+        Assert.Equal("Rosa", settlement.RoezanWriteBack.FirstName);
+    }
+
+    [Fact]
+    public void A_field_a_roezan_change_wrote_to_ghl_since_our_write_to_roezan_is_not_contested_with_that_write()
+    {
+        var history = EchoHistory.Empty
+            .With(SyncSystem.Roezan, "fp-name", GhlAt.AddSeconds(20), OverwrittenValues.Before(Recorded with { FirstName = "Old" }, new ContactFields { FirstName = "Gina" }), GhlAt)
+            .With(SyncSystem.Ghl, "fp-name-2", GhlAt.AddSeconds(30), after: OverwrittenValues.After(Recorded, new ContactFields { FirstName = "Rita" }));
+
+        Assert.Null(RoezanChangeConflicts.GhlWriteFor(history, Incoming, Recorded));
+        Assert.Equal("fp-name", RoezanChangeConflicts.GhlWriteFor(history with { Entries = history.Entries.Skip(1).ToList() }, Incoming, Recorded)?.Fingerprint);
     }
 }

@@ -48,8 +48,8 @@ public sealed class RoezanConflictSettler
     public async Task<RoezanConflictSettlement> SettleAsync(EventDelivery delivery, SyncPlan plan, string ghlContactId, RoezanContact contact, IReadOnlySet<string> overwritten, EchoHistory history, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(history);
-        // Our newest write to the contact: a GHL change written to Roezan, or a Roezan change written to GHL.
-        if (history.Entries.Count == 0 || history.Entries[0].Target != SyncSystem.Roezan)
+        // Only a write of a GHL change to Roezan can be contested (RoezanChangeConflicts.GhlWriteFor picks which).
+        if (!history.Entries.Any(entry => entry.Target == SyncSystem.Roezan))
         {
             return new RoezanConflictSettlement(plan, []);
         }
@@ -64,7 +64,12 @@ public sealed class RoezanConflictSettler
 
         var profile = await _profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
         var incoming = OverwrittenValues.Without(profile.FieldMapping.Map(contact), overwritten);
-        var settlement = RoezanChangeConflicts.Settle(plan, incoming, linked, history.Entries[0].WrittenAt, _rules.For(delivery.AccountId), history.Entries[0]);
+        if (RoezanChangeConflicts.GhlWriteFor(history, incoming, linked.Fields) is not { } ghlWrite)
+        {
+            return new RoezanConflictSettlement(plan, []);
+        }
+
+        var settlement = RoezanChangeConflicts.Settle(plan, incoming, linked, ghlWrite.WrittenAt, _rules.For(delivery.AccountId), ghlWrite);
         var conflicts = settlement.Conflicts;
         if (conflicts.Count > 0)
         {
