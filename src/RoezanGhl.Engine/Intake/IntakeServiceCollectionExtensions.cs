@@ -17,9 +17,8 @@ public static class IntakeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<RoezanWebhookOptions>().BindConfiguration(RoezanWebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PendingChangeRecorder>();
-        // The door paces events bound for GHL (one pacer per instance; its turns are in the permit schedule shared with
-        // the processor, which teaches it what events cost); its Sync:Admission settings are bound once, by the processing area.
-        services.TryAddSingleton<PermitSchedule>();
+        // The door paces events bound for GHL (one pacer per instance, shared with the processor, which teaches it what
+        // events cost); its Sync:Admission settings are bound once, by the processing area.
         services.TryAddSingleton<DoorPacer>();
         services.TryAddSingleton<RoezanEventAcceptor>();
         services.TryAddSingleton<RoezanWebhookIngestor>();

@@ -90,7 +90,7 @@ public sealed class RoezanEventAcceptor
             // Serialized inside the producer span, so that the message carries its trace context. An event whose
             // location's turn is further off than the lead waits off the visible queue (DoorPacer).
             var serialized = RoezanEventQueueClient.Serialize(queued);
-            var delay = _pacer.DelayFor(eventId, account, intake.Direction);
+            var delay = _pacer.DelayFor(account, intake.Direction);
             messageId = delay > TimeSpan.Zero
                 ? await _queue.EnqueueAsync(queued, serialized, delay, CancellationToken.None).ConfigureAwait(false)
                 : await _queue.EnqueueAsync(queued, serialized, CancellationToken.None).ConfigureAwait(false);

@@ -11,9 +11,8 @@ namespace RoezanGhl.Engine.Processing;
 /// <list type="number">
 /// <item>Permit soon: while another location is busy and has budget, and <see cref="GhlRateLimiter.ExpectedWait"/> is
 /// over <see cref="LocationAdmissionOptions.MaxWait"/>,
-/// the delivery is put back (a copy re-queued, invisible until about when its permit is due in the location's
-/// <see cref="PermitSchedule"/>, behind the turns reserved before its own; its dequeue count starts again, the ledger
-/// untouched) instead of holding a slot while it waits. An admitted delivery gives its turn back.</item>
+/// the delivery is put back (a copy re-queued, invisible until about when its permit is due; its dequeue count starts
+/// again, the ledger untouched) instead of holding a slot while it waits.</item>
 /// <item>Share: while other locations are busy and have budget, a location holds at most
 /// <see cref="LocationAdmissionOptions.ProcessingSlots"/> divided by the busy locations (at least one); over it, the
 /// delivery is put back for <see cref="LocationAdmissionOptions.MaxWait"/>. Alone, a location may use every slot.</item>
@@ -32,15 +31,13 @@ public sealed class LocationAdmission
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LocationSlots> _locations = new(StringComparer.Ordinal);
     private readonly GhlRateLimiter _limiter;
-    private readonly PermitSchedule _schedule;
     private readonly LocationAdmissionOptions _options;
     private readonly TimeProvider _time;
 
-    public LocationAdmission(GhlRateLimiter limiter, PermitSchedule schedule, IOptions<LocationAdmissionOptions> options, TimeProvider time)
+    public LocationAdmission(GhlRateLimiter limiter, IOptions<LocationAdmissionOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _limiter = limiter ?? throw new ArgumentNullException(nameof(limiter));
-        _schedule = schedule ?? throw new ArgumentNullException(nameof(schedule));
         _options = options.Value;
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
@@ -63,12 +60,14 @@ public sealed class LocationAdmission
             var now = _time.GetUtcNow();
             var slots = Slots(locationId);
             slots.SeenAt = now;
+            slots.ForgetDue(now);
             var busy = BusyLocations(locationId, now);
             var wait = _limiter.ExpectedWait(locationId);
             if (busy > 1 && wait > _options.MaxWait)
             {
-                wait = _schedule.ReserveAfterWake(locationId, delivery.EventId);
+                wait = BehindEarlierCopies(locationId, slots, wait, now);
                 var delay = Early(wait);
+                slots.PutBackDue.Add(now + delay);
                 var reason = string.Create(CultureInfo.InvariantCulture, $"GHL location {locationId} has no permit for {wait.TotalSeconds:0.0} s; back on the queue");
                 return AdmissionTicket.Refused(EventVerdict.PutBack(delay, reason));
             }
@@ -81,7 +80,6 @@ public sealed class LocationAdmission
             }
 
             slots.InFlight++;
-            _schedule.Release(locationId, delivery.EventId);
             return AdmissionTicket.Admitted(() => Release(slots));
         }
     }
@@ -114,6 +112,27 @@ public sealed class LocationAdmission
         }
 
         return busy;
+    }
+
+    // Under _gate. The copies already put back that are due before this one's permit take the permits before it, so
+    // that copies come back spread over the windows to come; copies due after it do not (counting them would send a
+    // copy that came back early behind every later one). The copies ahead only grow from round to round, and never
+    // beyond those put back, so this settles; stopping it early would bunch the copies of a long backlog together.
+    private TimeSpan BehindEarlierCopies(string locationId, LocationSlots slots, TimeSpan wait, DateTimeOffset now)
+    {
+        var ahead = 0;
+        while (true)
+        {
+            var dueBy = now + wait;
+            var before = slots.PutBackDue.Count(due => due <= dueBy);
+            if (before == ahead)
+            {
+                return wait;
+            }
+
+            ahead = before;
+            wait = _limiter.ExpectedWait(locationId, ahead);
+        }
     }
 
     // Due between MaxWait and half of it before the permit, spread at random: a copy that came back late would leave
@@ -151,5 +170,10 @@ public sealed class LocationAdmission
         public int InFlight { get; set; }
 
         public DateTimeOffset SeenAt { get; set; }
+
+        /// <summary>When each copy put back for want of a permit is due again.</summary>
+        public List<DateTimeOffset> PutBackDue { get; } = [];
+
+        public void ForgetDue(DateTimeOffset now) => PutBackDue.RemoveAll(due => due <= now);
     }
 }

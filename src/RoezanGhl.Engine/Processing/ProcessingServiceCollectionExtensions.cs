@@ -25,9 +25,8 @@ public static class ProcessingServiceCollectionExtensions
         services.TryAddSingleton<EventFinisher>();
         services.TryAddSingleton<EventOutcomeReporter>();
         services.TryAddSingleton<LocationAdmission>();
-        services.TryAddSingleton<PermitSchedule>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventOutcomeObserver, PermitSchedule>(provider => provider.GetRequiredService<PermitSchedule>()));
         services.TryAddSingleton<DoorPacer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventOutcomeObserver, DoorPacer>(provider => provider.GetRequiredService<DoorPacer>()));
         services.TryAddSingleton<DeliveryGate>();
         services.TryAddSingleton<EventProcessor>();
 

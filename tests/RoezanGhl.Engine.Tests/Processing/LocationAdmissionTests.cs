@@ -24,9 +24,8 @@ public sealed class LocationAdmissionTests : IDisposable
 
     public LocationAdmissionTests()
     {
-        var ghl = Options.Create(new GhlOptions { RateLimitMaxRequests = 2, RateLimitInterval = Window, RateLimitSafetyMargin = TimeSpan.Zero });
-        _limiter = new GhlRateLimiter(ghl, _time);
-        _admission = new LocationAdmission(_limiter, new PermitSchedule(_limiter, ghl, Options.Create(new RoezanOptions()), _time), Options.Create(new LocationAdmissionOptions { MaxWait = TimeSpan.FromSeconds(1), ProcessingSlots = 4 }), _time);
+        _limiter = new GhlRateLimiter(Options.Create(new GhlOptions { RateLimitMaxRequests = 2, RateLimitInterval = Window, RateLimitSafetyMargin = TimeSpan.Zero }), _time);
+        _admission = new LocationAdmission(_limiter, Options.Create(new LocationAdmissionOptions { MaxWait = TimeSpan.FromSeconds(1), ProcessingSlots = 4 }), _time);
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -46,11 +46,10 @@ internal sealed class ProcessingParts : IAsyncDisposable
         _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
         Ledger = new EventLedger(_tables, names, new StateBlobs(new BlobServiceClient(Azurite.ConnectionString), names), Time, NullLogger<EventLedger>.Instance);
         Leases = new LeaseStore(new LinksTable(_tables.GetTableClient(names.LinksTable)), Time);
-        var ghl = Options.Create(new GhlOptions { RateLimitMaxRequests = 2, RateLimitInterval = TimeSpan.FromSeconds(10), RateLimitSafetyMargin = TimeSpan.Zero });
-        Limiter = new GhlRateLimiter(ghl, Time);
-        var accounts = new RoezanOptions { Accounts = { [AccountId] = new RoezanAccountOptions { GhlLocationId = LocationId } } };
-        Admission = new LocationAdmission(Limiter, new PermitSchedule(Limiter, ghl, Options.Create(accounts), Time), Options.Create(new LocationAdmissionOptions()), Time);
+        Limiter = new GhlRateLimiter(Options.Create(new GhlOptions { RateLimitMaxRequests = 2, RateLimitInterval = TimeSpan.FromSeconds(10), RateLimitSafetyMargin = TimeSpan.Zero }), Time);
+        Admission = new LocationAdmission(Limiter, Options.Create(new LocationAdmissionOptions()), Time);
         Finisher = new EventFinisher(Ledger, Leases, new EventRequeue(queues, names, Options.Create(settings)), Notifier, Time, NullLogger<EventFinisher>.Instance);
+        var accounts = new RoezanOptions { Accounts = { [AccountId] = new RoezanAccountOptions { GhlLocationId = LocationId } } };
         Reader = new EventDeliveryReader(
             new RoezanEventQueueClient(queues, new BlobServiceClient(Azurite.ConnectionString), names),
             Ledger,
