@@ -111,7 +111,7 @@ public static class LoadHarnessRunner
         var timeline = new EventTimeline(script, clock);
         var diagnostics = new DiagnosticsLog();
         using var processing = new ProcessingProfile();
-        var context = new RunContext(simulator, profile, world, timeline, options, diagnostics) { Processing = systemKey == Ours ? processing : null };
+        var context = new RunContext(simulator, profile, world, timeline, options, diagnostics) { Processing = systemKey == Ours ? processing : null, Trace = systemKey == Ours ? new PacingTrace(clock) : null };
         var drainLimit = options.DrainLimit ?? DrainLimitFor(profile, script.Count);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{profile.Key}/{systemKey}] {script.Count} events over {profile.Duration.TotalSeconds:0.#} s on {profile.Locations} location(s), {world.All.Count()} known contacts; drain limit {drainLimit.TotalSeconds:0} s")).ConfigureAwait(false);
 
@@ -161,6 +161,15 @@ public static class LoadHarnessRunner
         {
             await log.WriteLineAsync($"[{profile.Key}/{systemKey}] {context.Processing.Describe(script.Count)}").ConfigureAwait(false);
             await log.WriteLineAsync($"[{profile.Key}/{systemKey}] {context.Processing.DescribeStorage(script.Count)}").ConfigureAwait(false);
+        }
+
+        if (context.Trace is not null)
+        {
+            var accounts = profile.HarnessLocations.ToDictionary(location => location.LocationId, location => location.AccountId, StringComparer.Ordinal);
+            foreach (var line in context.Trace.Describe(counters, accounts))
+            {
+                await log.WriteLineAsync($"[{profile.Key}/{systemKey}] {line}").ConfigureAwait(false);
+            }
         }
 
         return result;

@@ -15,4 +15,7 @@ internal sealed record RunContext(
 {
     /// <summary>Where the processing time goes (deliveries by outcome, HTTP requests by port), for the run's log.</summary>
     public ProcessingProfile? Processing { get; init; }
+
+    /// <summary>Pacing second by second (queue, limiter, deliveries per location), for the run's log.</summary>
+    public PacingTrace? Trace { get; init; }
 }

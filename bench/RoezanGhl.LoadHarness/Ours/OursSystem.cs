@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Engine.Processing;
 using RoezanGhl.Functions.Functions;
+using RoezanGhl.Ghl.RateLimiting;
 using RoezanGhl.LoadHarness.Workload;
 using RoezanGhl.Storage.Links;
 using RoezanGhl.TestSupport;
@@ -31,6 +32,7 @@ internal sealed class OursSystem : ISystemUnderLoad
     private RunContext? _context;
     private AppTestHost? _app;
     private Task? _consumer;
+    private Task? _trace;
 
     public string Key => "ours";
 
@@ -50,6 +52,11 @@ internal sealed class OursSystem : ISystemUnderLoad
                 {
                     services.AddSingleton<IEventOutcomeObserver>(context.Processing);
                 }
+
+                if (context.Trace is not null)
+                {
+                    services.AddSingleton<IEventOutcomeObserver>(context.Trace);
+                }
             });
         foreach (var location in context.Profile.HarnessLocations)
         {
@@ -67,6 +74,11 @@ internal sealed class OursSystem : ISystemUnderLoad
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _consumer = Task.Run(() => ConsumeAsync(_stop.Token), CancellationToken.None);
+        if (_context?.Trace is { } trace)
+        {
+            _trace = Task.Run(() => trace.SampleAsync(_app!.RawQueue, _app.Get<GhlRateLimiter>(), _stop.Token), CancellationToken.None);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -126,6 +138,11 @@ internal sealed class OursSystem : ISystemUnderLoad
             {
                 // Stopped.
             }
+        }
+
+        if (_trace is not null)
+        {
+            await _trace.ConfigureAwait(false);
         }
 
         if (_app is not null)
