@@ -64,13 +64,16 @@ internal static class ContactEventPlanner
         // changed since in GHL is not overwritten by an old value this (possibly coalesced) event carries.
         DateTimeOffset? FieldAt(string field) => FieldChangeTimes.Of(roezanEvent.FieldOccurredAt, field, roezanEvent.OccurredAt);
         var superseded = FieldChangeTimes.Superseded(incoming, FieldAt, existing);
-        if (existing.LastOccurredAt is { } last && roezanEvent.OccurredAt is { } at && at < last)
+        if (existing.LastOccurredAt is { } last && roezanEvent.OccurredAt is { } at
+            && RoezanChangeOrder.IsOlder(at, roezanEvent.Id, last, existing.LastEventId))
         {
             // A newer change was applied already: this one may not overwrite anything, but it may still fill a
             // value GHL never got (a newer event that left the email empty does not make this email wrong).
             var stale = $"stale: occurred at {PlanRules.Format(at)}, before the last applied change at {PlanRules.Format(last)} ({existing.LastEventId})";
-            // A field whose own last change is older than this event is still written.
-            var fill = incoming.MissingFrom(existing.Fields).MergedWith(TwoWay.OverwrittenValues.Without(incoming.ChangedFrom(existing.Fields), superseded));
+            // A field whose own last change is older than this event is still written; one the newer change of this
+            // very instant wrote is not (the event id put this change before it).
+            var notFilled = at == last ? FieldChangeTimes.Superseded(incoming, FieldAt, existing, tieIsOlder: true) : superseded;
+            var fill = incoming.MissingFrom(existing.Fields).MergedWith(TwoWay.OverwrittenValues.Without(incoming.ChangedFrom(existing.Fields), notFilled));
             if (!fill.IsEmpty)
             {
                 steps.Add(new UpdateContactStep { Fields = fill, Reason = $"{stale}; fills only values GHL has none of: {fill.DescribeMembers()}" });
@@ -90,6 +93,8 @@ internal static class ContactEventPlanner
             {
                 ContactState = filled,
                 ContactStateOccurredAt = filled is null ? null : last,
+                // The newer change stays the last one: a change at its instant is judged against it, not against this one.
+                ContactStateEventId = filled is null ? null : existing.LastEventId,
                 ContactStateFieldChanges = filled is null ? null : FieldChangeTimes.With(existing.FieldChanges, fill, FieldAt, Sync.SyncSystem.Roezan),
             };
         }

@@ -17,14 +17,17 @@ public static class FieldChangeTimes
     /// <summary>The fields judged per field: names and email.</summary>
     public static IReadOnlyList<string> Judged { get; } = ["firstName", "lastName", "email"];
 
-    /// <summary>The judged fields <paramref name="incoming"/> carries whose own time is older than that field's last recorded change.</summary>
-    public static IReadOnlySet<string> Superseded(ContactFields incoming, Func<string, DateTimeOffset?> changedAt, ContactSnapshot linked)
+    /// <summary>
+    /// The judged fields <paramref name="incoming"/> carries whose own time is older than that field's last recorded change
+    /// (or, with <paramref name="tieIsOlder"/>, the same: a change ordered before the last one at one instant, <see cref="RoezanChangeOrder"/>).
+    /// </summary>
+    public static IReadOnlySet<string> Superseded(ContactFields incoming, Func<string, DateTimeOffset?> changedAt, ContactSnapshot linked, bool tieIsOlder = false)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(changedAt);
         ArgumentNullException.ThrowIfNull(linked);
         return Judged.Where(field => ValueOf(incoming, field) is not null
-                && changedAt(field) is { } at && linked.ChangedAt(field) is { } last && at < last)
+                && changedAt(field) is { } at && linked.ChangedAt(field) is { } last && (at < last || (tieIsOlder && at == last)))
             .ToHashSet(StringComparer.Ordinal);
     }
 

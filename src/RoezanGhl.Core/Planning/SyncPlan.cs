@@ -42,6 +42,12 @@ public sealed record SyncPlan
     /// <summary>The per-field change times to record with <see cref="ContactState"/> (null: the link's are kept).</summary>
     public IReadOnlyDictionary<string, FieldChange>? ContactStateFieldChanges { get; init; }
 
+    /// <summary>
+    /// The event to record as the last with <see cref="ContactState"/> when it is not the plan's own (a stale change that
+    /// only filled gaps keeps the newer one; <see cref="RoezanChangeOrder"/>); null: the plan's event, or the newest it carries.
+    /// </summary>
+    public string? ContactStateEventId { get; init; }
+
     public string? RoezanTaskId { get; init; }
 
     /// <summary>The GHL task the steps act on when it was already linked; otherwise a step creates it.</summary>

@@ -87,7 +87,9 @@ public sealed class ContactUpdateCoalescer
 
         var isContactChange = evt.Type is RoezanEventTypes.ContactUpdated or RoezanEventTypes.ContactCreated;
         var last = isTaskChange ? snapshot.Task?.LastOccurredAt : isContactChange ? linked?.LastOccurredAt : null;
-        if (last is not null && evt.OccurredAt < last)
+        // A contact's changes at the same instant as the last applied one are ordered by event id, as the planner orders them.
+        var lastEventId = isContactChange ? linked?.LastEventId : null;
+        if (RoezanChangeOrder.IsOlder(evt.OccurredAt, evt.Id, last, lastEventId))
         {
             // A stale survivor only fills gaps (the planner's stale rule); it carries nobody.
             return CoalescedInput.Alone(delivery.Queued);
@@ -112,7 +114,7 @@ public sealed class ContactUpdateCoalescer
 
             if (change.EventId == delivery.EventId || CoalescingRules.Parse(change.Payload) is not { } candidate
                 || !CoalescingKeys.CanAbsorb(evt, candidate, linked, profile)
-                || (last is not null && candidate.OccurredAt < last)
+                || RoezanChangeOrder.IsOlder(candidate.OccurredAt, candidate.Id, last, lastEventId)
                 || CoalescingRules.Epoch(candidate.OccurredAt, writes) != epoch)
             {
                 continue;

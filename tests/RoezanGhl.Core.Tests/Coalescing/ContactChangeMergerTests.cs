@@ -80,13 +80,15 @@ public sealed class ContactChangeMergerTests
     }
 
     [Fact]
-    public void Changes_at_the_same_moment_are_ordered_by_arrival()
+    public void Changes_at_the_same_moment_are_ordered_by_event_id_not_by_arrival()
     {
-        var survivor = Change("evt_1", T0, new RoezanContact { Id = "c_1", LastName = "First" }, arrived: T0.AddSeconds(1));
-        var later = Change("evt_2", T0, new RoezanContact { Id = "c_1", LastName = "Second" }, arrived: T0.AddSeconds(2));
+        // Webhooks of one millisecond are posted concurrently: evt_2 may well arrive first. The planner's stale rule
+        // orders them by id too (RoezanChangeOrder), so the merge and a change applied alone pick the same winner.
+        var first = Change("evt_1", T0, new RoezanContact { Id = "c_1", LastName = "First" }, arrived: T0.AddSeconds(2));
+        var second = Change("evt_2", T0, new RoezanContact { Id = "c_1", LastName = "Second" }, arrived: T0.AddSeconds(1));
 
-        Assert.Equal("Second", ContactChangeMerger.Merge(survivor, [later], tagsAreWholeSet: false).Data!.Contact!.LastName);
-        Assert.Equal("Second", ContactChangeMerger.Merge(later, [survivor], tagsAreWholeSet: false).Data!.Contact!.LastName);
+        Assert.Equal("Second", ContactChangeMerger.Merge(first, [second], tagsAreWholeSet: false).Data!.Contact!.LastName);
+        Assert.Equal("Second", ContactChangeMerger.Merge(second, [first], tagsAreWholeSet: false).Data!.Contact!.LastName);
     }
 
     [Fact]

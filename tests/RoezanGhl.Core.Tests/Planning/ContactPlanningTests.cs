@@ -221,6 +221,30 @@ public sealed class ContactPlanningTests
     }
 
     [Fact]
+    public void Update_at_the_same_instant_as_the_last_one_but_with_a_smaller_event_id_is_stale()
+    {
+        // The burst's lost contact: evt-654 was applied first, then evt-653 of the same millisecond would have put its
+        // older names back over it. At one instant the event id orders them, whichever is processed first.
+        var newer = Linked(AnaAsApplied, T0) with { Contact = Linked(AnaAsApplied, T0).Contact! with { LastEventId = "evt-bench-a-000654" } };
+        var plan = Plan(Contact(RoezanEventTypes.ContactUpdated, Ana(c => { c.FirstName = "Older"; c.Tags = ["vip", "tag-653"]; }), id: "evt-bench-a-000653", at: T0), newer);
+
+        Assert.StartsWith("stale", plan.Reason, StringComparison.Ordinal);
+        var tags = Assert.IsType<AddTagsStep>(Assert.Single(plan.Steps));
+        Assert.Equal(["tag-653"], tags.Tags);
+        Assert.Equal("evt-bench-a-000654", plan.ContactStateEventId);
+    }
+
+    [Fact]
+    public void Update_at_the_same_instant_as_a_change_made_in_ghl_is_not_stale()
+    {
+        var fromGhl = Linked(AnaAsApplied, T0) with { Contact = Linked(AnaAsApplied, T0).Contact! with { LastEventId = "ghl:wh-1" } };
+        var plan = Plan(Contact(RoezanEventTypes.ContactUpdated, Ana(c => c.FirstName = "Anna"), at: T0), fromGhl);
+
+        Assert.Equal(PlanDisposition.Apply, plan.Disposition);
+        Assert.DoesNotContain("stale", plan.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Update_of_a_contact_made_from_a_message_is_never_stale()
     {
         var fromMessage = new ContactFields { Phone = "+12015550123", FirstName = "Ana" };

@@ -76,7 +76,7 @@ public sealed class ContactLinker
         if (contactId is not null && (plan.CreatesContact || plan.ContactState is not null))
         {
             var state = plan.ContactState is { } fields
-                ? new ContactSnapshot { GhlContactId = contactId, Fields = fields, LastOccurredAt = plan.ContactStateOccurredAt, FieldChanges = plan.ContactStateFieldChanges ?? new Dictionary<string, FieldChange>(StringComparer.Ordinal), LastEventId = delivery.EventId }
+                ? new ContactSnapshot { GhlContactId = contactId, Fields = fields, LastOccurredAt = plan.ContactStateOccurredAt, FieldChanges = plan.ContactStateFieldChanges ?? new Dictionary<string, FieldChange>(StringComparer.Ordinal), LastEventId = plan.ContactStateEventId ?? NewestEventId(delivery.EventId, plan.CoalescedEventIds) }
                 : null;
             await _links.RecordContactAsync(delivery.LocationId, delivery.AccountId, contactId, plan.Contact, state, delivery.EventId, cancellationToken).ConfigureAwait(false);
         }
@@ -87,4 +87,11 @@ public sealed class ContactLinker
             await _links.RecordTaskAsync(delivery.LocationId, delivery.AccountId, roezanTaskId, task, delivery.EventId, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The last change a coalesced plan applied, by <see cref="RoezanChangeOrder"/>'s tie-break (the greatest id: the
+    /// merge took the newest values): a change at the same instant that was not carried is then judged against it.
+    /// </summary>
+    private static string NewestEventId(string eventId, IReadOnlyList<string> coalesced) =>
+        coalesced.Append(eventId).Max(StringComparer.Ordinal)!;
 }
