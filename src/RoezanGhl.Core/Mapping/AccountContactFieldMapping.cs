@@ -53,6 +53,8 @@ public sealed class AccountContactFieldMapping : IContactFieldMapping
         return !FieldDirections.TagsToGhl(Mapping.Directions) ? [] : ContactFieldMapper.Map(Readable(contact), Mapping, appliedTags).TagsToRemove;
     }
 
+    public IReadOnlyList<string> SourcesOf(string ghlField) => ContactFieldMapper.SourcesOf(Mapping, ghlField);
+
     private static MappableContact Readable(RoezanContact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);

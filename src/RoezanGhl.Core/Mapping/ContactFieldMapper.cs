@@ -47,6 +47,16 @@ public static class ContactFieldMapper
         return new MappedContact(standard, customFields, add, remove, source, unmapped);
     }
 
+    /// <summary>The Roezan standard fields (camelCase names) <paramref name="mapping"/> sends to GHL's <paramref name="ghlField"/>, in field order.</summary>
+    public static IReadOnlyList<string> SourcesOf(AccountMapping mapping, string ghlField)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return Enum.GetValues<StandardContactField>()
+            .Where(field => field != StandardContactField.Tags && TargetOf(mapping, field) == ghlField)
+            .Select(StandardContactFields.NameOf)
+            .ToList();
+    }
+
     private static string TargetOf(AccountMapping mapping, StandardContactField field)
     {
         var name = StandardContactFields.NameOf(field);

@@ -24,6 +24,10 @@ internal static class ContactEventPlanner
         var incoming = SmsDoNotDisturb.FromOptOut(profile.FieldMapping.Map(contact), contact);
         var steps = new List<PlanStep>();
         var existing = snapshot.Contact;
+        // Each name and email is judged by its own time against that field's last change (FieldChangeTimes): a field
+        // changed since in GHL is not overwritten by an old value this (possibly coalesced) event carries. The event's
+        // times are keyed by Roezan's field names, the link's by GHL's: a GHL field takes the time of what feeds it.
+        DateTimeOffset? FieldAt(string ghlField) => FieldChangeTimes.Of(roezanEvent.FieldOccurredAt, profile.FieldMapping.SourcesOf(ghlField), roezanEvent.OccurredAt);
 
         if (existing is null)
         {
@@ -54,15 +58,12 @@ internal static class ContactEventPlanner
             {
                 ContactState = incoming,
                 ContactStateOccurredAt = roezanEvent.OccurredAt,
-                ContactStateFieldChanges = FieldChangeTimes.With(new Dictionary<string, FieldChange>(StringComparer.Ordinal), incoming, field => FieldChangeTimes.Of(roezanEvent.FieldOccurredAt, field, roezanEvent.OccurredAt), Sync.SyncSystem.Roezan),
+                ContactStateFieldChanges = FieldChangeTimes.With(new Dictionary<string, FieldChange>(StringComparer.Ordinal), incoming, FieldAt, Sync.SyncSystem.Roezan),
             };
         }
 
         // A linked contact is written with PUT, which takes no companyName (only create and upsert do).
         incoming = incoming.ForUpdate();
-        // Each name and email is judged by its own time against that field's last change (FieldChangeTimes): a field
-        // changed since in GHL is not overwritten by an old value this (possibly coalesced) event carries.
-        DateTimeOffset? FieldAt(string field) => FieldChangeTimes.Of(roezanEvent.FieldOccurredAt, field, roezanEvent.OccurredAt);
         var superseded = FieldChangeTimes.Superseded(incoming, FieldAt, existing);
         if (existing.LastOccurredAt is { } last && roezanEvent.OccurredAt is { } at
             && RoezanChangeOrder.IsOlder(at, roezanEvent.Id, last, existing.LastEventId))

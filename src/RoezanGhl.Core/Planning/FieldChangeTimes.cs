@@ -53,6 +53,26 @@ public static class FieldChangeTimes
     public static DateTimeOffset? Of(IReadOnlyDictionary<string, DateTimeOffset>? times, string field, DateTimeOffset? fallback) =>
         times is not null && times.TryGetValue(field, out var at) ? at : fallback;
 
+    /// <summary>
+    /// The time of a GHL field in a Roezan change's per-field <paramref name="times"/> (keyed by Roezan's names): the newest
+    /// of the Roezan fields that feed it (<paramref name="sources"/>, <see cref="IContactFieldMapping.SourcesOf"/>), each
+    /// without a time of its own counting as <paramref name="fallback"/>; <paramref name="fallback"/> when none feeds it.
+    /// </summary>
+    public static DateTimeOffset? Of(IReadOnlyDictionary<string, DateTimeOffset>? times, IReadOnlyList<string> sources, DateTimeOffset? fallback)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        DateTimeOffset? newest = null;
+        foreach (var source in sources)
+        {
+            if (Of(times, source, fallback) is { } at && (newest is null || at > newest))
+            {
+                newest = at;
+            }
+        }
+
+        return newest ?? fallback;
+    }
+
     private static string? ValueOf(ContactFields fields, string name) => name switch
     {
         "firstName" => fields.FirstName,

@@ -19,4 +19,11 @@ public interface IContactFieldMapping
     /// none when Roezan sent no tag list at all.
     /// </summary>
     IReadOnlyList<string> TagsToRemove(RoezanContact contact, IReadOnlyCollection<string> appliedTags);
+
+    /// <summary>
+    /// The Roezan standard fields (camelCase names) whose values feed GHL's <paramref name="ghlField"/>; none when no
+    /// Roezan field does. A coalesced change's per-field times are keyed by Roezan's names, the link's by GHL's: this
+    /// translates one into the other (<see cref="FieldChangeTimes"/>).
+    /// </summary>
+    IReadOnlyList<string> SourcesOf(string ghlField);
 }

@@ -30,5 +30,8 @@ public sealed class IdentityContactFieldMapping : IContactFieldMapping
     /// <summary>Additive: never removes a tag.</summary>
     public IReadOnlyList<string> TagsToRemove(RoezanContact contact, IReadOnlyCollection<string> appliedTags) => [];
 
+    /// <summary>Each GHL field is fed by the Roezan field of the same name.</summary>
+    public IReadOnlyList<string> SourcesOf(string ghlField) => [ghlField];
+
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -258,4 +258,15 @@ public sealed class ContactFieldMapperTests
         Assert.Equal(["a", "b"], first.CustomFields.Select(f => f.Key));
         Assert.Equal(first.StandardFields, second.StandardFields);
     }
+
+    [Fact]
+    public void The_sources_of_a_ghl_field_are_the_roezan_fields_the_mapping_sends_to_it()
+    {
+        var mapping = new AccountMapping { StandardFields = new(StringComparer.Ordinal) { ["firstName"] = "lastName", ["lastName"] = "firstName", ["email"] = AccountMapping.NotMapped, ["phone"] = "firstName" } };
+
+        Assert.Equal(["lastName", "phone"], ContactFieldMapper.SourcesOf(mapping, "firstName"));
+        Assert.Equal(["firstName"], ContactFieldMapper.SourcesOf(mapping, "lastName"));
+        Assert.Empty(ContactFieldMapper.SourcesOf(mapping, "email"));
+        Assert.Equal(["email"], ContactFieldMapper.SourcesOf(new AccountMapping(), "email"));
+    }
 }
