@@ -9,8 +9,7 @@ namespace RoezanGhl.Core.Coalescing;
 /// (<see cref="CanAbsorb"/>, under the contact's lease) and this class only merges.
 /// </summary>
 /// <remarks>
-/// Changes are taken in the order of their own time (<see cref="RoezanEvent.OccurredAt"/>), then of their event id (as the
-/// planner's stale rule orders them, <see cref="Planning.RoezanChangeOrder"/>: arrival order is no order), and
+/// Changes are taken oldest first (<see cref="ContactChange.OldestFirst"/>: their own time, then their event id), and
 /// each value is the newest non-empty one: Roezan sends an empty value for "not changed here" (the planner never writes
 /// one), so a field that only an older change carried is kept. Tags are the union (the additive tag mode) or the newest
 /// list that names any (mirror mode, where a list is the whole set). An opt-out in any change stays (an opt-in is never
@@ -42,10 +41,7 @@ public static class ContactChangeMerger
         }
 
         var first = survivor.Event.Data?.Contact ?? throw new ArgumentException("The survivor carries no contact.", nameof(survivor));
-        var ordered = absorbed.Append(survivor)
-            .OrderBy(change => change.Event.OccurredAt ?? DateTimeOffset.MinValue)
-            .ThenBy(change => change.Event.Id, StringComparer.Ordinal)
-            .ThenBy(change => change.AcceptedAt)
+        var ordered = ContactChange.OldestFirst(absorbed.Append(survivor))
             .Select(change => (Contact: change.Event.Data!.Contact!, change.Event.OccurredAt))
             .ToList();
 

@@ -8,7 +8,7 @@ namespace RoezanGhl.Core.Coalescing;
 /// carries <c>completed</c>) instead of that PUT and a <c>PUT …/completed</c>. Pure, like <see cref="ContactChangeMerger"/>.
 /// </summary>
 /// <remarks>
-/// Changes are taken in the order of their own time, then of their arrival: each of title, body and due date is the
+/// Changes are taken oldest first (<see cref="ContactChange.OldestFirst"/>: their own time, then their event id): each of title, body and due date is the
 /// newest non-empty one, and <c>completed</c> the newest that says (a <c>task.completed</c> says true, an update
 /// that reopens the task says false). The merge is a <c>task.completed</c> only when every change was one (the planner
 /// then completes the task as before); otherwise a <c>task.updated</c> carrying the completion.
@@ -47,9 +47,7 @@ public static class TaskChangeMerger
             return survivor.Event;
         }
 
-        var ordered = absorbed.Append(survivor)
-            .OrderBy(change => change.Event.OccurredAt ?? DateTimeOffset.MinValue)
-            .ThenBy(change => change.AcceptedAt)
+        var ordered = ContactChange.OldestFirst(absorbed.Append(survivor))
             .Select(change => change.Event)
             .ToList();
         var merged = new RoezanTask { Id = survivor.Event.Data?.Task?.Id };

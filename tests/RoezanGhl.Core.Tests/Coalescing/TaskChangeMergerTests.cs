@@ -32,6 +32,18 @@ public sealed class TaskChangeMergerTests
     }
 
     [Fact]
+    public void Updates_of_the_same_instant_are_merged_in_event_id_order_not_arrival_order()
+    {
+        // The newer change (the larger id) arrives first, as concurrent webhooks may.
+        var newer = new ContactChange(Task(RoezanEventTypes.TaskUpdated, new RoezanTask { Id = "t_1", Title = "Second title" }, "evt_2", T0), T0);
+        var older = new ContactChange(Task(RoezanEventTypes.TaskUpdated, new RoezanTask { Id = "t_1", Title = "First title" }, "evt_1", T0), T0.AddSeconds(1));
+
+        var merged = TaskChangeMerger.Merge(newer, [older]);
+
+        Assert.Equal("Second title", merged.Data!.Task!.Title);
+    }
+
+    [Fact]
     public void An_update_that_reopens_the_task_after_its_completion_leaves_it_open()
     {
         var completion = Change(Task(RoezanEventTypes.TaskCompleted, new RoezanTask { Id = "t_1", Completed = true }, "evt_c", T0));
