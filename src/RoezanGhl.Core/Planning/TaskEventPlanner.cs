@@ -70,9 +70,10 @@ internal static class TaskEventPlanner
         }
 
         plan = plan with { GhlContactId = linked.GhlContactId, GhlTaskId = linked.GhlTaskId };
-        if (linked.LastOccurredAt is { } last && roezanEvent.OccurredAt is { } at && at < last)
+        // At the same instant as the last applied change, the smaller event id is the older (RoezanChangeOrder), as for contacts.
+        if (RoezanChangeOrder.IsOlder(roezanEvent.OccurredAt, roezanEvent.Id, linked.LastOccurredAt, linked.LastEventId))
         {
-            return PlanRules.Skip(plan, $"stale: occurred at {PlanRules.Format(at)}, before the last applied change to the task at {PlanRules.Format(last)}");
+            return PlanRules.Skip(plan, $"stale: occurred at {PlanRules.Format(roezanEvent.OccurredAt!.Value)}, not after the last applied change to the task at {PlanRules.Format(linked.LastOccurredAt!.Value)}");
         }
 
         var newest = PlanRules.Later(linked.LastOccurredAt, roezanEvent.OccurredAt);

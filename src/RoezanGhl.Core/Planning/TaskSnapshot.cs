@@ -10,4 +10,7 @@ public sealed record TaskSnapshot
     public TaskFields Fields { get; init; } = new();
 
     public DateTimeOffset? LastOccurredAt { get; init; }
+
+    /// <summary>The id of the last applied change: at the same instant, the smaller id is the older change (<see cref="RoezanChangeOrder"/>).</summary>
+    public string? LastEventId { get; init; }
 }

@@ -87,8 +87,8 @@ public sealed class ContactUpdateCoalescer
 
         var isContactChange = evt.Type is RoezanEventTypes.ContactUpdated or RoezanEventTypes.ContactCreated;
         var last = isTaskChange ? snapshot.Task?.LastOccurredAt : isContactChange ? linked?.LastOccurredAt : null;
-        // A contact's changes at the same instant as the last applied one are ordered by event id, as the planner orders them.
-        var lastEventId = isContactChange ? linked?.LastEventId : null;
+        // Changes at the same instant as the last applied one are ordered by event id, as the planner orders them.
+        var lastEventId = isTaskChange ? snapshot.Task?.LastEventId : isContactChange ? linked?.LastEventId : null;
         if (RoezanChangeOrder.IsOlder(evt.OccurredAt, evt.Id, last, lastEventId))
         {
             // A stale survivor only fills gaps (the planner's stale rule); it carries nobody.

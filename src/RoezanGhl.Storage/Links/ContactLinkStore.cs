@@ -221,7 +221,7 @@ public sealed class ContactLinkStore
                 Fields = fields.Inline,
                 FieldsBlob = fields.BlobName,
                 LastOccurredAt = task.LastOccurredAt,
-                LastEventId = eventId,
+                LastEventId = task.LastEventId ?? eventId,
             },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
@@ -264,5 +264,6 @@ public sealed class ContactLinkStore
             ? JsonSerializer.Deserialize(json, SyncStateJson.Context.TaskFields) ?? new TaskFields()
             : new TaskFields(),
         LastOccurredAt = task.LastOccurredAt,
+        LastEventId = task.LastEventId,
     };
 }

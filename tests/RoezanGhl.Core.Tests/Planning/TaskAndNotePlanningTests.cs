@@ -75,6 +75,20 @@ public sealed class TaskAndNotePlanningTests
     }
 
     [Fact]
+    public void Task_updated_at_the_same_instant_as_the_last_change_is_ordered_by_event_id()
+    {
+        // Two updates of one task in the same millisecond: whichever is processed last, the greater id wins.
+        var snapshot = Linked(AnaAsApplied) with { Task = LinkedTask with { LastOccurredAt = T0, LastEventId = "evt_t5" } };
+
+        var older = Plan(Task(RoezanEventTypes.TaskUpdated, new RoezanTask { Id = "t_1", ContactId = "c_1", Title = "Older" }, id: "evt_t4", at: T0), snapshot);
+        var newer = Plan(Task(RoezanEventTypes.TaskUpdated, new RoezanTask { Id = "t_1", ContactId = "c_1", Title = "Newer" }, id: "evt_t6", at: T0), snapshot);
+
+        Assert.Equal(PlanDisposition.Skip, older.Disposition);
+        Assert.StartsWith("stale", older.Reason, StringComparison.Ordinal);
+        Assert.Equal("Newer", Assert.IsType<UpdateTaskStep>(Assert.Single(newer.Steps)).Fields.Title);
+    }
+
+    [Fact]
     public void Task_completed_completes_the_linked_task()
     {
         var snapshot = Linked(AnaAsApplied) with { Task = LinkedTask };

@@ -1,3 +1,4 @@
+using RoezanGhl.GhlSimulator.State;
 using RoezanGhl.Storage.Ledger;
 using RoezanGhl.TestSupport.Hosting;
 using RoezanGhl.TestSupport.Lanes;
@@ -41,6 +42,26 @@ public sealed class SameInstantUpdatesTests
         await app.DrainAsync();
 
         await AssertNewerValuesAndEveryTagAsync(app);
+    }
+
+    [Fact]
+    public async Task An_older_task_change_of_the_same_millisecond_processed_after_the_newer_one_is_stale()
+    {
+        await using var app = await AppTestHost.StartAsync();
+        await CreateContactAsync(app);
+        await app.PostAllAsync([TaskEvent("evt_t1", "task.created", "t_1", "c_1", "Call back", "about pricing", T0.AddDays(1), false, T0.AddMinutes(1))]);
+        await app.DrainAsync();
+
+        await app.PostAllAsync([TaskEvent("evt_t654", "task.updated", "t_1", "c_1", "Call back, newer", at: Instant)]);
+        await app.DrainAsync();
+        await app.PostAllAsync([TaskEvent("evt_t653", "task.updated", "t_1", "c_1", "Call back, older", at: Instant)]);
+        await app.DrainAsync();
+
+        var contactId = (string)Assert.Single(app.Simulator.State.ContactsOf(AppTestHost.LocationId))["id"]!;
+        var task = Assert.Single(app.Simulator.State.ChildrenOf(AppTestHost.LocationId, contactId, ChildKind.Task));
+        Assert.Equal("Call back, newer", (string?)task["title"]);
+        var older = await app.ReadLedgerAsync("evt_t653");
+        Assert.Equal(EventLedgerStatus.Skipped, older.Status);
     }
 
     private static string Older() => ContactUpdated("evt_653", "c_1", "(201) 555-0160", firstName: "Bo-653", lastName: "Costa-653", tags: ["customer", "tag-653"], at: Instant);

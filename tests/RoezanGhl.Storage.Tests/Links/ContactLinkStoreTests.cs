@@ -102,7 +102,7 @@ public sealed class ContactLinkStoreTests
     public async Task Task_link_is_read_back_with_its_contact()
     {
         await _store.RecordContactAsync("loc-1", "acct-1", "ghl-1", new ContactIdentity { RoezanContactId = "c_1" }, null, "evt_1", _ct);
-        var task = new TaskSnapshot { GhlTaskId = "task-1", GhlContactId = "ghl-1", Fields = new TaskFields { Title = "Call", DueDate = T0, Completed = false }, LastOccurredAt = T0 };
+        var task = new TaskSnapshot { GhlTaskId = "task-1", GhlContactId = "ghl-1", Fields = new TaskFields { Title = "Call", DueDate = T0, Completed = false }, LastOccurredAt = T0, LastEventId = "evt_t9" };
         await _store.RecordTaskAsync("loc-1", "acct-1", "t_1", task, "evt_t1", _ct);
 
         var snapshot = await _store.ReadSnapshotAsync("loc-1", "acct-1", new EventSubject { Contact = new ContactIdentity { RoezanContactId = "c_1" }, RoezanTaskId = "t_1" }, _ct);

@@ -83,7 +83,7 @@ public sealed class ContactLinker
 
         if (plan.RoezanTaskId is { } roezanTaskId && plan.TaskState is { } taskState && taskId is not null && contactId is not null)
         {
-            var task = new TaskSnapshot { GhlTaskId = taskId, GhlContactId = contactId, Fields = taskState, LastOccurredAt = plan.TaskStateOccurredAt };
+            var task = new TaskSnapshot { GhlTaskId = taskId, GhlContactId = contactId, Fields = taskState, LastOccurredAt = plan.TaskStateOccurredAt, LastEventId = NewestEventId(delivery.EventId, plan.CoalescedEventIds) };
             await _links.RecordTaskAsync(delivery.LocationId, delivery.AccountId, roezanTaskId, task, delivery.EventId, cancellationToken).ConfigureAwait(false);
         }
     }
