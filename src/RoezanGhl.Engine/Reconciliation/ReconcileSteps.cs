@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Accounts;
-using RoezanGhl.Storage.Ledger;
 
 namespace RoezanGhl.Engine.Reconciliation;
 
 /// <summary>
 /// The steps of one location's reconciliation, in order, within the run's call budgets
 /// (<see cref="ReconciliationOptions.ReconcileCallBudget"/>, <see cref="ReconciliationOptions.ReconcileRoezanCallBudget"/>):
-/// refresh an expiring OAuth token, re-drive the poison queue and count the failures left for a person,
+/// refresh an expiring OAuth token, re-drive the poison queue and count the failures left for a person (<see cref="FailureReDrive"/>),
 /// prune ledger rows past the retention (<see cref="RetentionPruner"/>), feed missed
 /// inbound messages, then sweep for drift. <see cref="Reconciler"/> runs them under the location's lease.
 /// </summary>
@@ -15,19 +14,17 @@ public sealed class ReconcileSteps
 {
     private readonly ReconciliationOptions _options;
     private readonly TokenRefreshSweep _tokens;
-    private readonly PoisonReplayer _poison;
-    private readonly EventLedger _ledger;
+    private readonly FailureReDrive _reDrive;
     private readonly MissedMessagePoller _messages;
     private readonly ContactDriftSweep _drift;
     private readonly RetentionPruner _retention;
 
-    public ReconcileSteps(IOptions<ReconciliationOptions> options, TokenRefreshSweep tokens, PoisonReplayer poison, EventLedger ledger, MissedMessagePoller messages, ContactDriftSweep drift, RetentionPruner retention)
+    public ReconcileSteps(IOptions<ReconciliationOptions> options, TokenRefreshSweep tokens, FailureReDrive reDrive, MissedMessagePoller messages, ContactDriftSweep drift, RetentionPruner retention)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
-        _poison = poison ?? throw new ArgumentNullException(nameof(poison));
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _reDrive = reDrive ?? throw new ArgumentNullException(nameof(reDrive));
         _messages = messages ?? throw new ArgumentNullException(nameof(messages));
         _drift = drift ?? throw new ArgumentNullException(nameof(drift));
         _retention = retention ?? throw new ArgumentNullException(nameof(retention));
@@ -55,17 +52,7 @@ public sealed class ReconcileSteps
         }
 
         progress?.Report("re-drive");
-        var accountIds = run.Accounts.Select(account => account.Key).ToList();
-        foreach (var accountId in accountIds)
-        {
-            // Counted before the re-drive (which puts failed events back to Queued), so that the summary shows every
-            // failure since the last run, including those re-driven now.
-            run.PermanentFailures += await _ledger.CountAsync(accountId, EventLedgerStatus.Failed, run.PreviousRunAt, cancellationToken).ConfigureAwait(false);
-        }
-
-        var filter = new PoisonReplayFilter { AccountIds = accountIds, Actor = run.Owner, MaxReDrives = _options.ReconcileMaxReDrives };
-        var items = await _poison.ReplayAsync(filter, run.DryRun, null, cancellationToken).ConfigureAwait(false);
-        run.ReDriven = items.Count(item => item.Action is PoisonReplayAction.Moved or PoisonReplayAction.WouldMove);
+        await _reDrive.RunAsync(run, cancellationToken).ConfigureAwait(false);
 
         // Before the GHL steps: it spends no GHL call, and a location whose GHL calls fail still has its ledger pruned.
         progress?.Report("retention");

@@ -34,6 +34,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.TryAddSingleton<GhlChangeCatchUp>();
         services.TryAddSingleton<ContactDriftSweep>();
         services.TryAddSingleton<RetentionPruner>();
+        services.TryAddSingleton<FailureReDrive>();
         services.TryAddSingleton<ReconcileSteps>();
         services.TryAddSingleton<Reconciler>();
         return services;
