@@ -114,7 +114,35 @@ public static partial class AccountMappingValidator
             {
                 problems.Add(new(path, $"must be {string.Join(", ", FieldDirections.Values)}."));
             }
+            else if (UnfedProblem(mapping, field) is { } unfed)
+            {
+                problems.Add(new(path, unfed));
+            }
         }
+    }
+
+    /// <summary>
+    /// Why a direction of <paramref name="field"/> means nothing under this mapping, or null: GHL → Roezan writes a GHL
+    /// field to the Roezan field that feeds it (<see cref="ContactFieldReverseMapper"/>), so with none it writes nothing
+    /// back, and Roezan → GHL writes nothing to it either.
+    /// </summary>
+    private static string? UnfedProblem(AccountMapping mapping, string field)
+    {
+        if (mapping.StandardFields is null)
+        {
+            return null;
+        }
+
+        if (field == FieldDirections.Tags)
+        {
+            return ContactFieldReverseMapper.TagsGoBack(mapping)
+                ? null
+                : $"tags map to \"{AccountMapping.NotMapped}\" (standardFields:tags), so no tag flows either way (but the opt-out tag) and a direction means nothing; remove it or map tags to \"tags\".";
+        }
+
+        return ContactFieldReverseMapper.RoezanFieldFor(mapping, field) is not null
+            ? null
+            : $"no Roezan field that Roezan's API writes ({string.Join(", ", ContactFieldReverseMapper.RoezanWritableFields)}) feeds GHL's {field} under standardFields, so GHL's changes to it are never written to Roezan and a direction means nothing; remove it or map one of them to {field}.";
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]

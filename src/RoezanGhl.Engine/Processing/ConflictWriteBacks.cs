@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RoezanGhl.Core.Mapping;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Core.TwoWay;
@@ -20,10 +21,12 @@ public sealed class ConflictWriteBacks
     private readonly EchoHistoryStore _echoes;
     private readonly GhlContactsClient _ghl;
     private readonly RoezanApiClient _roezan;
+    private readonly IPlanningProfileSource _profiles;
     private readonly ILogger _logger;
 
-    public ConflictWriteBacks(EchoHistoryStore echoes, GhlContactsClient ghl, RoezanApiClient roezan, ILogger<ConflictWriteBacks> logger)
+    public ConflictWriteBacks(EchoHistoryStore echoes, GhlContactsClient ghl, RoezanApiClient roezan, IPlanningProfileSource profiles, ILogger<ConflictWriteBacks> logger)
     {
+        _profiles = profiles ?? throw new ArgumentNullException(nameof(profiles));
         _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
         _ghl = ghl ?? throw new ArgumentNullException(nameof(ghl));
         _roezan = roezan ?? throw new ArgumentNullException(nameof(roezan));
@@ -48,7 +51,11 @@ public sealed class ConflictWriteBacks
         ConflictWriteBackLog.Written(_logger, delivery.EventId, delivery.AccountId, ghlContactId, "GHL", fields);
     }
 
-    /// <summary>Writes <paramref name="winners"/> to the Roezan contact keyed by <paramref name="roezanAfter"/>'s phone, after remembering <paramref name="roezanAfter"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="winners"/> (GHL's terms) to the Roezan contact keyed by <paramref name="roezanAfter"/>'s phone
+    /// through the account's field mapping in reverse, after remembering <paramref name="roezanAfter"/> (what Roezan then
+    /// holds, mapped forward: GHL's terms) as its webhook will read mapped forward.
+    /// </summary>
     public async Task ToRoezanAsync(EventDelivery delivery, string ghlContactId, ContactFields winners, ContactFields roezanAfter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -66,8 +73,11 @@ public sealed class ConflictWriteBacks
             return;
         }
 
-        await _echoes.RecordWriteAsync(delivery.LocationId, ghlContactId, SyncSystem.Roezan, ContactFingerprint.Of(roezanAfter), now, cancellationToken).ConfigureAwait(false);
-        await _roezan.UpsertContactAsync(delivery.AccountId, new RoezanContactUpsert { Phone = phone, FirstName = winners.FirstName, LastName = winners.LastName, Email = winners.Email }, cancellationToken).ConfigureAwait(false);
+        // Names and email only: the opt-out tag is not among a conflict's winners.
+        var profile = await _profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
+        var mapping = ContactFieldReverseMapper.MappingOf(profile.FieldMapping);
+        await _echoes.RecordWriteAsync(delivery.LocationId, ghlContactId, SyncSystem.Roezan, ContactFingerprint.Of(RoezanContactWrites.HeldAfter(roezanAfter, mapping, optOutTag: null)), now, cancellationToken).ConfigureAwait(false);
+        await _roezan.UpsertContactAsync(delivery.AccountId, RoezanContactWrites.Upsert(phone, winners with { Tags = [] }, mapping, optOutTag: null), cancellationToken).ConfigureAwait(false);
         delivery.StepsRun++;
         var fields = winners.DescribeMembers();
         ConflictWriteBackLog.Written(_logger, delivery.EventId, delivery.AccountId, ghlContactId, "Roezan", fields);

@@ -92,6 +92,21 @@ public sealed class AccountSettingsStartupTests : IDisposable
     }
 
     [Fact]
+    public void A_direction_for_a_field_no_roezan_field_feeds_stops_the_start_naming_it()
+    {
+        using var services = Start(new()
+        {
+            ["Roezan:Accounts:demo:GhlLocationId"] = "loc-demo",
+            ["Roezan:Accounts:demo:Mapping:StandardFields:email"] = "none",
+            ["Roezan:Accounts:demo:Mapping:Directions:email"] = "ghl-to-roezan",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Roezan:Accounts:demo:Mapping:directions:email: no Roezan field", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Automations_in_settings_are_read_and_checked_entry_by_entry()
     {
         using var services = Start(new()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RoezanGhl.Core.Events;
 using RoezanGhl.Core.GhlWebhooks;
+using RoezanGhl.Core.Mapping;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Core.TwoWay;
@@ -89,27 +90,24 @@ public sealed class GhlContactApplier
 
         // The fingerprint first (see the remarks): the echo of this write must find it.
         // With it, what the write replaces in Roezan and GHL's own change time (OverwrittenValues, RoezanChangeConflicts).
+        // The write goes through the account's field mapping in reverse; the fingerprint is of what Roezan then holds, in
+        // GHL's terms, as Roezan's webhook about it reads mapped forward (RoezanContactWrites).
+        var profile = await _context.Profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
+        var mapping = ContactFieldReverseMapper.MappingOf(profile.FieldMapping);
+        var optOutTag = _rules.Options.OptOutTag;
         var before = linked?.Fields ?? ContactFields.Empty;
         var replaced = new EchoWrite(OverwrittenValues.Before(before, decision.Upsert), changedAt) { After = OverwrittenValues.After(before, decision.Upsert) };
-        await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Roezan, ContactFingerprint.Of(decision.NewState), now, replaced, cancellationToken).ConfigureAwait(false);
-        var upsert = decision.Upsert;
-        var written = await _roezan.UpsertContactAsync(delivery.AccountId, new RoezanContactUpsert
-        {
-            Phone = upsert.Phone!,
-            FirstName = upsert.FirstName,
-            LastName = upsert.LastName,
-            Email = upsert.Email,
-            Tags = upsert.Tags.Count > 0 ? upsert.Tags : null,
-        }, cancellationToken).ConfigureAwait(false);
+        await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Roezan, ContactFingerprint.Of(RoezanContactWrites.HeldAfter(decision.NewState, mapping, optOutTag)), now, replaced, cancellationToken).ConfigureAwait(false);
+        var written = await _roezan.UpsertContactAsync(delivery.AccountId, RoezanContactWrites.Upsert(decision.Upsert.Phone!, decision.Upsert, mapping, optOutTag), cancellationToken).ConfigureAwait(false);
         delivery.StepsRun++;
 
         if (decision.MovedFromPhone is { } oldPhone)
         {
-            await LeaveOldNumberAsync(delivery, ghlId, linked!, oldPhone, now, cancellationToken).ConfigureAwait(false);
+            await LeaveOldNumberAsync(delivery, ghlId, linked!, oldPhone, now, mapping, cancellationToken).ConfigureAwait(false);
         }
 
         var identity = new ContactIdentity { RoezanContactId = written?.Id is { Length: > 0 } id ? id : null, Phone = decision.NewState.Phone, Email = decision.NewState.Email };
-        var state = new ContactSnapshot { GhlContactId = ghlId, Fields = await AsRoezanToGhlSeesAsync(delivery, linked, decision.NewState, identity, cancellationToken).ConfigureAwait(false), LastOccurredAt = decision.NewStateAt, FieldChanges = decision.NewStateFieldChanges, LastEventId = delivery.EventId };
+        var state = new ContactSnapshot { GhlContactId = ghlId, Fields = AsRoezanToGhlSees(profile, mapping, linked, decision.NewState, identity), LastOccurredAt = decision.NewStateAt, FieldChanges = decision.NewStateFieldChanges, LastEventId = delivery.EventId };
         await _links.RecordContactAsync(delivery.LocationId, delivery.AccountId, ghlId, identity, state, delivery.EventId, cancellationToken).ConfigureAwait(false);
         if (decision.OptsOut)
         {
@@ -121,22 +119,14 @@ public sealed class GhlContactApplier
     }
 
     /// <summary>
-    /// The state to record, in the terms Roezan → GHL compares with: the Roezan contact as it now is, through the
-    /// account's field mapping (which may add constants such as GHL's <c>source</c>), over what was recorded. So
+    /// The state to record, in the terms Roezan → GHL compares with: the Roezan contact as the write left it (the state
+    /// through the account's field mapping in reverse), through that mapping forward again (which may add constants
+    /// such as GHL's <c>source</c>), over what was recorded. So
     /// Roezan's webhook about this very write plans as "no change", and nothing bounces back to GHL.
     /// </summary>
-    private async Task<ContactFields> AsRoezanToGhlSeesAsync(EventDelivery delivery, ContactSnapshot? linked, ContactFields written, ContactIdentity identity, CancellationToken cancellationToken)
+    private ContactFields AsRoezanToGhlSees(PlanningProfile profile, AccountMapping mapping, ContactSnapshot? linked, ContactFields written, ContactIdentity identity)
     {
-        var roezan = new RoezanContact
-        {
-            Id = identity.RoezanContactId,
-            FirstName = written.FirstName,
-            LastName = written.LastName,
-            Email = written.Email,
-            Phone = written.Phone,
-            Tags = [.. written.Tags],
-        };
-        var profile = await _context.Profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
+        var roezan = RoezanContactWrites.Holding(written, mapping, _rules.Options.OptOutTag, identity.RoezanContactId);
         var mapped = profile.FieldMapping.Map(roezan);
         return (linked?.Fields ?? ContactFields.Empty).MergedWith(mapped).MergedWith(written);
     }
@@ -146,10 +136,14 @@ public sealed class GhlContactApplier
     /// tagged (Roezan's API has no delete and cannot renumber), its identities are unlinked, and its own webhook about
     /// the tag is known as an echo. Contacts with the tag are not synced back to GHL (<see cref="RoezanToGhl.RoezanEchoGuard"/>).
     /// </summary>
-    private async Task LeaveOldNumberAsync(EventDelivery delivery, string ghlId, ContactSnapshot linked, string oldPhone, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task LeaveOldNumberAsync(EventDelivery delivery, string ghlId, ContactSnapshot linked, string oldPhone, DateTimeOffset now, AccountMapping mapping, CancellationToken cancellationToken)
     {
+        // The tag is Roezan's own (not a GHL value): written as it is. The contact left there holds the link's state as
+        // the reverse mapping wrote it, plus the tag; its webhook, mapped forward, gives this fingerprint.
         var tag = _rules.Options.PhoneMovedTag;
-        var left = linked.Fields with { Tags = [.. linked.Fields.Tags.Append(tag).Distinct(StringComparer.OrdinalIgnoreCase)] };
+        var held = RoezanContactWrites.Holding(linked.Fields, mapping, _rules.Options.OptOutTag);
+        held.Tags = [.. (held.Tags ?? []).Append(tag).Distinct(StringComparer.OrdinalIgnoreCase)];
+        var left = RoezanContactWrites.AsGhlSees(held, mapping);
         await _echoes.RecordWriteAsync(delivery.LocationId, ghlId, SyncSystem.Roezan, ContactFingerprint.Of(left), now, cancellationToken).ConfigureAwait(false);
         var old = await _roezan.UpsertContactAsync(delivery.AccountId, new RoezanContactUpsert { Phone = oldPhone, Tags = [tag] }, cancellationToken).ConfigureAwait(false);
         delivery.StepsRun++;

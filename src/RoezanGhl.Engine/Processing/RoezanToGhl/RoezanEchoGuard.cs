@@ -1,4 +1,5 @@
 using RoezanGhl.Core.Events;
+using RoezanGhl.Core.Mapping;
 using RoezanGhl.Core.Planning;
 using RoezanGhl.Core.Sync;
 using RoezanGhl.Core.TwoWay;
@@ -23,9 +24,11 @@ public sealed class RoezanEchoGuard
     private readonly TimeProvider _time;
     private readonly RoezanConflictSettler _conflicts;
     private readonly ConflictWriteBacks _writeBacks;
+    private readonly IPlanningProfileSource _profiles;
 
-    public RoezanEchoGuard(EchoHistoryStore echoes, TimeProvider time, RoezanConflictSettler conflicts, ConflictWriteBacks writeBacks)
+    public RoezanEchoGuard(EchoHistoryStore echoes, TimeProvider time, RoezanConflictSettler conflicts, ConflictWriteBacks writeBacks, IPlanningProfileSource profiles)
     {
+        _profiles = profiles ?? throw new ArgumentNullException(nameof(profiles));
         _writeBacks = writeBacks ?? throw new ArgumentNullException(nameof(writeBacks));
         _echoes = echoes ?? throw new ArgumentNullException(nameof(echoes));
         _conflicts = conflicts ?? throw new ArgumentNullException(nameof(conflicts));
@@ -61,7 +64,11 @@ public sealed class RoezanEchoGuard
 
         var now = _time.GetUtcNow();
         var history = await _echoes.ReadAsync(delivery.LocationId, ghlId, cancellationToken).ConfigureAwait(false);
-        if (history.Wrote(SyncSystem.Roezan, ContactFingerprint.Of(FieldsOf(contact)), now))
+        // Roezan's contact in GHL's terms (the account's mapping forward), the terms GHL → Roezan records its writes in:
+        // under a swapped or prefixed mapping Roezan's own values would never match them.
+        var profile = await _profiles.GetProfileAsync(delivery.AccountId, cancellationToken).ConfigureAwait(false);
+        var held = RoezanContactWrites.AsGhlSees(contact, ContactFieldReverseMapper.MappingOf(profile.FieldMapping));
+        if (history.Wrote(SyncSystem.Roezan, ContactFingerprint.Of(held), now))
         {
             return stale ? plan : plan with { Disposition = PlanDisposition.Skip, Reason = "echo: Roezan reports a state this app wrote to it", Steps = [], ContactState = null, ContactStateOccurredAt = null };
         }
@@ -74,7 +81,7 @@ public sealed class RoezanEchoGuard
 
         // Values Roezan held before our later write to it replaced them are not changes (OverwrittenValues says why):
         // they are neither written to GHL nor contested.
-        var overwritten = OverwrittenValues.In(FieldsOf(contact), planned.OccurredAt, history, SyncSystem.Roezan);
+        var overwritten = OverwrittenValues.In(held, planned.OccurredAt, history, SyncSystem.Roezan);
         plan = OverwrittenValues.Without(plan, overwritten, linked?.Fields ?? ContactFields.Empty);
         var settlement = await _conflicts.SettleAsync(delivery, plan, ghlId, contact, overwritten, history, cancellationToken).ConfigureAwait(false);
         plan = settlement.Plan;
@@ -84,7 +91,6 @@ public sealed class RoezanEchoGuard
             // event, or Roezan may still hold its own: Roezan gets the winner either way, as GHL does through the plan
             // (ConflictWriteBack). Roezan then holds this event's contact with the winning values.
             var winners = settlement.RoezanWriteBack;
-            var held = FieldsOf(contact);
             var roezanAfter = held with { FirstName = winners.FirstName ?? held.FirstName, LastName = winners.LastName ?? held.LastName, Email = winners.Email?.ToLowerInvariant() ?? held.Email };
             await _writeBacks.ToRoezanAsync(delivery, ghlId, winners, roezanAfter, now, cancellationToken).ConfigureAwait(false);
         }
@@ -100,15 +106,4 @@ public sealed class RoezanEchoGuard
 
         return plan;
     }
-
-    private static ContactFields FieldsOf(RoezanContact contact) => new()
-    {
-        FirstName = Value(contact.FirstName),
-        LastName = Value(contact.LastName),
-        Email = Value(contact.Email)?.ToLowerInvariant(),
-        Phone = Value(contact.Phone),
-        Tags = [.. (contact.Tags ?? []).Select(Value).OfType<string>()],
-    };
-
-    private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
