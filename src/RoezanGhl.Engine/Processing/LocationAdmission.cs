@@ -14,8 +14,7 @@ namespace RoezanGhl.Engine.Processing;
 /// the delivery is put back (a copy re-queued, invisible until about when its permit is due; its dequeue count starts
 /// again, the ledger untouched) instead of holding a slot while it waits.</item>
 /// <item>Share: while other locations are busy and have budget, a location holds at most
-/// <see cref="LocationAdmissionOptions.ProcessingSlots"/> divided by the busy locations (at least one), unless more
-/// slots are free than its busy neighbours under their share could claim (one kept free for each); over it, the
+/// <see cref="LocationAdmissionOptions.ProcessingSlots"/> divided by the busy locations (at least one); over it, the
 /// delivery is put back for <see cref="LocationAdmissionOptions.MaxWait"/>. Alone, a location may use every slot.</item>
 /// </list>
 /// A location alone waits for its permits in its slots, as before admission: no other location could use the slots,
@@ -74,7 +73,7 @@ public sealed class LocationAdmission
             }
 
             var share = Math.Max(1, _options.ProcessingSlots / busy);
-            if (slots.InFlight >= share && !SlotToSpare(locationId, share, now))
+            if (slots.InFlight >= share)
             {
                 var reason = string.Create(CultureInfo.InvariantCulture, $"GHL location {locationId} holds its share of {share} processing slots; back on the queue");
                 return AdmissionTicket.Refused(EventVerdict.PutBack(_options.MaxWait, reason));
@@ -99,31 +98,21 @@ public sealed class LocationAdmission
     private int ShareFor(string locationId, DateTimeOffset now) => Math.Max(1, _options.ProcessingSlots / BusyLocations(locationId, now));
 
     // Under _gate: this location and every other one that is busy and has budget.
-    private int BusyLocations(string locationId, DateTimeOffset now) =>
-        1 + _locations.Count(pair => pair.Key != locationId && IsBusy(pair.Key, pair.Value, now));
-
-    // Under _gate. Over its share, a location still takes a slot while more are free than its busy neighbours under
-    // their share could claim (one kept free for each): a slot nobody else is about to want is not left idle, and a
-    // neighbour whose delivery arrives finds one free. Once the slots run short, the share holds again.
-    private bool SlotToSpare(string locationId, int share, DateTimeOffset now)
+    private int BusyLocations(string locationId, DateTimeOffset now)
     {
-        var inFlight = 0;
-        var neighboursUnderShare = 0;
+        var busy = 1;
         foreach (var (other, slots) in _locations)
         {
-            inFlight += slots.InFlight;
-            if (other != locationId && slots.InFlight < share && IsBusy(other, slots, now))
+            if (other != locationId
+                && (slots.InFlight > 0 || now - slots.SeenAt <= BusyFor)
+                && _limiter.ExpectedWait(other) <= _options.MaxWait)
             {
-                neighboursUnderShare++;
+                busy++;
             }
         }
 
-        return _options.ProcessingSlots - inFlight > neighboursUnderShare;
+        return busy;
     }
-
-    // Under _gate: a delivery of the location is in progress or arrived lately, and its permit is due soon.
-    private bool IsBusy(string locationId, LocationSlots slots, DateTimeOffset now) =>
-        (slots.InFlight > 0 || now - slots.SeenAt <= BusyFor) && _limiter.ExpectedWait(locationId) <= _options.MaxWait;
 
     // Under _gate. The copies already put back that are due before this one's permit take the permits before it, so
     // that copies come back spread over the windows to come; copies due after it do not (counting them would send a

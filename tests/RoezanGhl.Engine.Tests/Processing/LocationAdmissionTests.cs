@@ -142,23 +142,6 @@ public sealed class LocationAdmissionTests : IDisposable
     }
 
     [Fact]
-    public void Over_its_share_a_location_takes_a_slot_while_more_are_free_than_its_idle_neighbour_could_claim()
-    {
-        KeepBusy("loc-b");
-
-        // Share 2 of 4 with b busy; b holds none, so one slot is kept free for it and the other spare one is taken.
-        var held = Enumerable.Range(1, 3).Select(i => _admission.Admit(Delivery($"evt-a{i}", "loc-a"))).ToList();
-        using var lastFree = _admission.Admit(Delivery("evt-a4", "loc-a"));
-        using var neighbour = _admission.Admit(Delivery("evt-b1", "loc-b"));
-
-        Assert.Equal(2, _admission.ShareFor("loc-a"));
-        Assert.All(held, ticket => Assert.Null(ticket.Verdict));
-        Assert.Contains("holds its share of 2 processing slots", lastFree.Verdict?.Reason, StringComparison.Ordinal);
-        Assert.Null(neighbour.Verdict);
-        held.ForEach(ticket => ticket.Dispose());
-    }
-
-    [Fact]
     public async Task A_spent_neighbour_does_not_shrink_a_locations_share()
     {
         await SpendAsync("loc-b");
