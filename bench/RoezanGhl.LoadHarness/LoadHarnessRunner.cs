@@ -111,7 +111,7 @@ public static class LoadHarnessRunner
         var timeline = new EventTimeline(script, clock);
         var diagnostics = new DiagnosticsLog();
         using var processing = new ProcessingProfile();
-        var context = new RunContext(simulator, profile, world, timeline, options, diagnostics) { Processing = systemKey == Ours ? processing : null, Trace = systemKey == Ours ? new PacingTrace(clock) : null };
+        var context = new RunContext(simulator, profile, world, timeline, options, diagnostics) { Processing = systemKey == Ours ? processing : null, Trace = systemKey == Ours ? new PacingTrace(clock) : null, Health = systemKey == Ours ? new HealthSampler(clock) : null };
         var drainLimit = options.DrainLimit ?? DrainLimitFor(profile, script.Count);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[{profile.Key}/{systemKey}] {script.Count} events over {profile.Duration.TotalSeconds:0.#} s on {profile.Locations} location(s), {world.All.Count()} known contacts; drain limit {drainLimit.TotalSeconds:0} s")).ConfigureAwait(false);
 
@@ -166,7 +166,7 @@ public static class LoadHarnessRunner
         if (context.Trace is not null)
         {
             var accounts = profile.HarnessLocations.ToDictionary(location => location.LocationId, location => location.AccountId, StringComparer.Ordinal);
-            foreach (var line in context.Trace.Describe(counters, accounts))
+            foreach (var line in context.Trace.Describe(counters, accounts, context.Health))
             {
                 await log.WriteLineAsync($"[{profile.Key}/{systemKey}] {line}").ConfigureAwait(false);
             }

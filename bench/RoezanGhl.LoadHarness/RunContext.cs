@@ -18,4 +18,7 @@ internal sealed record RunContext(
 
     /// <summary>Pacing second by second (queue, limiter, deliveries per location), for the run's log.</summary>
     public PacingTrace? Trace { get; init; }
+
+    /// <summary>The process's health every 250 ms (thread pool, GC, locks, Azurite probes), printed beside <see cref="Trace"/>.</summary>
+    public HealthSampler? Health { get; init; }
 }

@@ -61,19 +61,43 @@ public sealed class PacingTrace : IEventOutcomeObserver
         }
     }
 
-    /// <summary>One line a second: "t=12 queue 812 (visible 32+) | loc-a ghl 10 done 8 back 1/0 wait 3 left 0 | ...".</summary>
-    public IEnumerable<string> Describe(CountersSnapshot counters, IReadOnlyDictionary<string, string> accountByLocation)
+    /// <summary>
+    /// One line a second: "t=12 queue 812 (visible 32+) | loc-a ghl 10 done 8 back 1/0 wait 3 left 0 | ...", and with
+    /// <paramref name="health"/> the process's health in that second beside it ("health: ..."), marked STUCK when
+    /// nothing was delivered in a second while messages were on the queue. A second whose queue sample is missing (the
+    /// sampler's own Azurite calls were slow) still gets its health line.
+    /// </summary>
+    public IEnumerable<string> Describe(CountersSnapshot counters, IReadOnlyDictionary<string, string> accountByLocation, HealthSampler? health = null)
     {
         ArgumentNullException.ThrowIfNull(counters);
         ArgumentNullException.ThrowIfNull(accountByLocation);
-        foreach (var sample in _samples)
+        var bySecond = _samples.GroupBy(sample => sample.Second).ToDictionary(group => group.Key, group => group.First());
+        var lastSecond = Math.Max(bySecond.Count == 0 ? -1 : bySecond.Keys.Max(), health?.Samples.Count > 0 ? (int)(health.Samples.Max(sample => sample.AtMs) / 1000) : -1);
+        for (var second = 0; second <= lastSecond; second++)
         {
-            var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"t={sample.Second} queue {sample.Messages} (visible {(sample.Visible >= 32 ? "32+" : sample.Visible.ToString(CultureInfo.InvariantCulture))})"));
+            var line = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"t={second}"));
+            if (bySecond.TryGetValue(second, out var sample))
+            {
+                line.Append(CultureInfo.InvariantCulture, $" queue {sample.Messages} (visible {(sample.Visible >= 32 ? "32+" : sample.Visible.ToString(CultureInfo.InvariantCulture))})");
+            }
+            else
+            {
+                line.Append(" queue (no sample)");
+            }
+
+            var delivered = 0;
             foreach (var (location, account) in accountByLocation)
             {
-                var ghl = counters.Timelines.GetValueOrDefault(location)?.Count(entry => entry.Status is not (0 or 429) && entry.AtMs / 1000 == sample.Second) ?? 0;
-                var budget = sample.Budgets.FirstOrDefault(b => b.LocationId == location);
-                line.Append(CultureInfo.InvariantCulture, $" | {location[^1..]} ghl {ghl} done {Count(sample.Second, account, "done")} back {Count(sample.Second, account, "share")}/{Count(sample.Second, account, "permit")} wait {budget?.Waiting ?? 0} left {budget?.RemainingInWindow ?? 100}");
+                var ghl = counters.Timelines.GetValueOrDefault(location)?.Count(entry => entry.Status is not (0 or 429) && entry.AtMs / 1000 == second) ?? 0;
+                var budget = sample?.Budgets.FirstOrDefault(b => b.LocationId == location);
+                delivered += Count(second, account, "done") + Count(second, account, "share") + Count(second, account, "permit") + Count(second, account, "other");
+                line.Append(CultureInfo.InvariantCulture, $" | {location[^1..]} ghl {ghl} done {Count(second, account, "done")} back {Count(second, account, "share")}/{Count(second, account, "permit")} wait {budget?.Waiting ?? 0} left {budget?.RemainingInWindow ?? 100}");
+            }
+
+            if (health?.Describe(second, health.LastBefore(second)) is { } healthLine)
+            {
+                var stuck = delivered == 0 && (sample?.Messages ?? 1) > 0 ? " STUCK" : "";
+                line.Append(CultureInfo.InvariantCulture, $" || health{stuck}: {healthLine}");
             }
 
             yield return line.ToString();

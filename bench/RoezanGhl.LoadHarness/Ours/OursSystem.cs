@@ -33,6 +33,7 @@ internal sealed class OursSystem : ISystemUnderLoad
     private AppTestHost? _app;
     private Task? _consumer;
     private Task? _trace;
+    private Task? _health;
 
     public string Key => "ours";
 
@@ -77,6 +78,11 @@ internal sealed class OursSystem : ISystemUnderLoad
         if (_context?.Trace is { } trace)
         {
             _trace = Task.Run(() => trace.SampleAsync(_app!.RawQueue, _app.Get<GhlRateLimiter>(), _stop.Token), CancellationToken.None);
+        }
+
+        if (_context?.Health is { } health)
+        {
+            _health = Task.Run(() => health.SampleAsync(_app!.RawQueue, _stop.Token), CancellationToken.None);
         }
 
         return Task.CompletedTask;
@@ -143,6 +149,11 @@ internal sealed class OursSystem : ISystemUnderLoad
         if (_trace is not null)
         {
             await _trace.ConfigureAwait(false);
+        }
+
+        if (_health is not null)
+        {
+            await _health.ConfigureAwait(false);
         }
 
         if (_app is not null)

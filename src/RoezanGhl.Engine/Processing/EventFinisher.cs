@@ -31,17 +31,24 @@ public sealed class EventFinisher
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>Carries out <paramref name="verdict"/> for a delivery whose ledger entry has been read.</summary>
+    /// <summary>
+    /// Carries out <paramref name="verdict"/> for a delivery whose ledger entry has been read; a put-back needs no entry
+    /// (admission puts a delivery back before reading it).
+    /// </summary>
     public async Task<EventOutcome> FinishAsync(EventDelivery delivery, EventVerdict verdict, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(verdict);
+        if (verdict.Kind == EventVerdictKind.PutBack)
+        {
+            return await PutBackAsync(delivery, verdict, cancellationToken).ConfigureAwait(false);
+        }
+
         var entry = delivery.Entry ?? throw new InvalidOperationException($"The ledger entry of event {delivery.EventId} was not read.");
         return verdict.Kind switch
         {
             EventVerdictKind.Final => await FinalAsync(delivery, verdict, cancellationToken).ConfigureAwait(false),
             EventVerdictKind.Requeue => await RequeueAsync(delivery, verdict, cancellationToken).ConfigureAwait(false),
-            EventVerdictKind.PutBack => await PutBackAsync(delivery, verdict, cancellationToken).ConfigureAwait(false),
             _ => Outcome(delivery, EventOutcomeKind.AlreadyDone, entry.Status, "already " + entry.Status),
         };
     }
@@ -175,13 +182,14 @@ public sealed class EventFinisher
         return Outcome(delivery, kind, verdict.Status, reason) with { RequeuedAfter = due };
     }
 
-    // Another delivery works on the event: its ledger entry is that delivery's to write; only the message comes back.
+    // Another delivery works on the event, or its location cannot take it now: the ledger entry is left alone (another
+    // delivery's to write, or not read at all); only the message comes back.
     private async Task<EventOutcome> PutBackAsync(EventDelivery delivery, EventVerdict verdict, CancellationToken cancellationToken)
     {
         var reason = verdict.Reason ?? "another delivery is working on it";
         var due = await _requeue.RequeueAsync(delivery.MessageBody, verdict.Delay, jitterKey: null, cancellationToken).ConfigureAwait(false);
         SyncLog.EventRequeued(_logger, delivery.EventId, delivery.AccountId, delivery.LocationId, due.TotalSeconds, reason);
-        return Outcome(delivery, EventOutcomeKind.Requeued, delivery.Entry!.Status, reason) with { RequeuedAfter = due };
+        return Outcome(delivery, EventOutcomeKind.Requeued, delivery.Entry?.Status ?? EventLedgerStatus.Queued, reason) with { RequeuedAfter = due };
     }
 
     private async Task ReleaseLeasesAsync(EventDelivery delivery, EventLedgerEntry entry, CancellationToken cancellationToken)

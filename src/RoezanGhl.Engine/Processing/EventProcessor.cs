@@ -10,8 +10,9 @@ namespace RoezanGhl.Engine.Processing;
 /// <summary>
 /// Processes one delivery of a queued event, exactly once in effect although the queue delivers at least once. The
 /// queue function calls <see cref="ProcessAsync"/> with the message body and dequeue count. This class only
-/// coordinates, always forward: <see cref="EventDeliveryReader"/> reads the message and the ledger entry, the
-/// <see cref="DeliveryGate"/> says whether it is worked on now (admission per location included), the
+/// coordinates, always forward: <see cref="EventDeliveryReader"/> reads the message, the <see cref="DeliveryGate"/>
+/// admits it for its location (or puts it back before any storage read), the reader reads the ledger entry, the gate
+/// says whether the event is worked on now, the
 /// <see cref="IEventApplier"/> of the event's <see cref="SyncDirection"/> decides (planning under leases, running the
 /// plan's steps with checkpoints), the <see cref="EventFinisher"/> records the verdict, and the
 /// <see cref="EventOutcomeReporter"/> tells observers and the meter.
@@ -92,10 +93,22 @@ public sealed class EventProcessor
         }
 
         EventTracing.Carries(activity, delivery.EventId, delivery.AccountId, delivery.EventType);
+
+        // Admission first: a delivery its location cannot take now goes back before any storage read (its ledger
+        // entry is untouched either way), so that a put-back costs the queue only.
+        using var admission = _gate.Admit(delivery);
         try
         {
+            if (admission.Verdict is { Kind: EventVerdictKind.PutBack } putBack)
+            {
+                return _outcomes.Report(await _finisher.FinishAsync(delivery, putBack, cancellationToken).ConfigureAwait(false), started);
+            }
+
             await _reader.ReadEntryAsync(delivery, cancellationToken).ConfigureAwait(false);
-            var verdict = await DecideAsync(delivery, cancellationToken).ConfigureAwait(false);
+            var verdict = admission.Verdict ?? await DecideAsync(delivery, cancellationToken).ConfigureAwait(false);
+
+            // The slot is for the work with the target; recording the verdict need not keep a neighbour waiting.
+            admission.Dispose();
             var outcome = await _finisher.FinishAsync(delivery, verdict, cancellationToken).ConfigureAwait(false);
             await _reader.ForgetPayloadAsync(delivery, cancellationToken).ConfigureAwait(false);
             return _outcomes.Report(outcome, started);
@@ -125,8 +138,7 @@ public sealed class EventProcessor
 
     private async Task<EventVerdict> DecideAsync(EventDelivery delivery, CancellationToken cancellationToken)
     {
-        using var admission = _gate.Enter(delivery);
-        if (admission.Verdict is { } notNow)
+        if (_gate.Enter(delivery) is { } notNow)
         {
             return notNow;
         }

@@ -63,6 +63,26 @@ public sealed class LocationAdmissionProcessingTests : IAsyncLifetime
         Assert.Empty(applier.Applied);
     }
 
+    [Fact]
+    public async Task A_delivery_put_back_for_its_location_costs_no_ledger_read_or_write()
+    {
+        var applier = new ScriptedApplier(SyncDirection.RoezanToGhl, _ => EventVerdict.Final(EventLedgerStatus.Applied, null));
+        for (var i = 0; i < 2; i++)
+        {
+            (await _parts.Limiter.AcquireAsync(ProcessingParts.LocationId, GhlRequestPriority.Normal, CancellationToken.None)).Dispose();
+        }
+
+        KeepAnotherLocationBusy();
+        _parts.TableRequests.Clear();
+        var outcome = await _parts.Processor([applier]).ProcessAsync(_parts.Message("evt_3"), dequeueCount: 1, CancellationToken.None);
+
+        Assert.Equal(EventOutcomeKind.Requeued, outcome.Kind);
+        Assert.Contains("no permit", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(_parts.TableRequests.Requests);
+        Assert.Equal(1, await _parts.QueuedCountAsync());
+        Assert.Empty(applier.Applied);
+    }
+
     // Admission puts a spent location's deliveries back only while another location is busy and has budget.
     private void KeepAnotherLocationBusy() => _parts.Admission.Admit(AdmissionDeliveries.For("evt-neighbour", "loc-neighbour")).Dispose();
 }

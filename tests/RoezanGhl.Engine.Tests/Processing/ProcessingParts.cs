@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -40,7 +41,9 @@ internal sealed class ProcessingParts : IAsyncDisposable
     {
         Names = names;
         Settings = settings;
-        _tables = new TableServiceClient(Azurite.ConnectionString);
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(TableRequests, HttpPipelinePosition.PerCall);
+        _tables = new TableServiceClient(Azurite.ConnectionString, tableOptions);
         var queues = new QueueServiceClient(Azurite.ConnectionString, HostQueueMessageEncoding.CreateClientOptions());
         Queue = queues.GetQueueClient(names.EventsQueue);
         _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -58,6 +61,9 @@ internal sealed class ProcessingParts : IAsyncDisposable
             Time,
             NullLogger<EventDeliveryReader>.Instance);
     }
+
+    /// <summary>Every table request the parts send (the ledger's and the leases'), to count what a delivery costs.</summary>
+    public StorageRequestLog TableRequests { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
 
