@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RoezanGhl.Core.Coalescing;
 using RoezanGhl.Core.Events;
+using RoezanGhl.Core.Mapping;
 using RoezanGhl.Core.Planning;
+using RoezanGhl.Core.Sync;
+using RoezanGhl.Core.TwoWay;
 using RoezanGhl.Engine.Processing;
 using RoezanGhl.Engine.Processing.RoezanToGhl;
 using RoezanGhl.Storage.Ledger;
@@ -100,11 +103,13 @@ public sealed class ContactUpdateCoalescer
         // the values it wrote (an older GHL change, perhaps), which would win over a newer Roezan change made before it,
         // "newest value per field" judging by the event's time, not by when the value was set. Apart, each is judged
         // by the two-way checks (OverwrittenValues, RoezanChangeConflicts).
-        var writes = isContactChange && linked is not null ? await WritesToRoezanAsync(delivery, linked.GhlContactId, cancellationToken).ConfigureAwait(false) : [];
+        var history = isContactChange && linked is not null ? await _echoes.ReadAsync(delivery.LocationId, linked.GhlContactId, cancellationToken).ConfigureAwait(false) : EchoHistory.Empty;
+        List<DateTimeOffset> writes = [.. history.Entries.Where(entry => entry.Target == SyncSystem.Roezan).Select(entry => entry.WrittenAt)];
         var epoch = CoalescingRules.Epoch(evt.OccurredAt, writes);
         var absorbed = new List<ContactChange>();
         var finished = new List<string>();
         var now = _time.GetUtcNow();
+        var mapping = ContactFieldReverseMapper.MappingOf(profile.FieldMapping);
         foreach (var change in pending)
         {
             if (absorbed.Count == MaxAbsorbed)
@@ -115,7 +120,10 @@ public sealed class ContactUpdateCoalescer
             if (change.EventId == delivery.EventId || CoalescingRules.Parse(change.Payload) is not { } candidate
                 || !CoalescingKeys.CanAbsorb(evt, candidate, linked, profile)
                 || RoezanChangeOrder.IsOlder(candidate.OccurredAt, candidate.Id, last, lastEventId)
-                || CoalescingRules.Epoch(candidate.OccurredAt, writes) != epoch)
+                || CoalescingRules.Epoch(candidate.OccurredAt, writes) != epoch
+                // Roezan's webhook about our own write carries no change: merged, the value we wrote (an older GHL change)
+                // would take the echo's newer time and undo a newer Roezan change the write overwrote. Alone it is an echo.
+                || (candidate.Data?.Contact is { } held && history.Wrote(SyncSystem.Roezan, ContactFingerprint.Of(RoezanContactWrites.AsGhlSees(held, mapping)), now)))
             {
                 continue;
             }
@@ -254,11 +262,5 @@ public sealed class ContactUpdateCoalescer
         {
             // A row left behind is dropped the next time the contact's changes are listed (its event is final).
         }
-    }
-
-    private async Task<List<DateTimeOffset>> WritesToRoezanAsync(EventDelivery delivery, string ghlContactId, CancellationToken cancellationToken)
-    {
-        var history = await _echoes.ReadAsync(delivery.LocationId, ghlContactId, cancellationToken).ConfigureAwait(false);
-        return [.. history.Entries.Where(entry => entry.Target == Core.Sync.SyncSystem.Roezan).Select(entry => entry.WrittenAt)];
     }
 }
