@@ -11,6 +11,7 @@ namespace RoezanGhl.Functions.Tests.EndToEnd;
 /// "Storage requests per event"): each test fails if a removed request comes back.
 /// </summary>
 [IntegrationLane]
+[Collection(nameof(RunsAlone))]
 public sealed class StorageRequestsPerEventTests
 {
     [Fact]
